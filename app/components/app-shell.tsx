@@ -1,0 +1,90 @@
+import { Form, NavLink, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Locale } from "~/lib/locales";
+import { LanguageSwitcher } from "./language-switcher";
+
+type ShellUser = { id: string; displayName: string; isOrganiser: boolean; isAdmin: boolean } | null;
+
+const AREAS = [
+  { to: "/activities", key: "nav.activities" },
+  { to: "/groups", key: "nav.groups" },
+  { to: "/buddies", key: "nav.buddies" },
+  { to: "/organise", key: "nav.organise" },
+] as const;
+
+export function AppShell({ user, locale, children }: { user: ShellUser; locale: Locale; children: ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <header className="site-header">
+        <div className="container header-row">
+          <a className="brand" href="/" aria-label={t("nav.homeLabel")}>
+            <span aria-hidden="true" className="brand-mark">M</span>
+            <span>Meedoen</span>
+          </a>
+          <div className="header-tools">
+            <LanguageSwitcher current={locale} returnTo={location.pathname + location.search} />
+            {user ? (
+              <details className="menu">
+                <summary>
+                  <span className="visually-hidden">{t("nav.accountMenu")}: </span>
+                  {user.displayName}
+                </summary>
+                <ul className="menu-list">
+                  <li>
+                    <a href="/profile">{t("nav.profile")}</a>
+                  </li>
+                  <li>
+                    <a href="/account">{t("nav.account")}</a>
+                  </li>
+                  {user.isAdmin ? (
+                    <li>
+                      <a href="/admin/people">{t("nav.admin")}</a>
+                    </li>
+                  ) : null}
+                  <li>
+                    <Form method="post" action="/logout">
+                      <button type="submit" className="link-button">
+                        {t("nav.signOut")}
+                      </button>
+                    </Form>
+                  </li>
+                </ul>
+              </details>
+            ) : (
+              <a className="button button-small" href={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>
+                {t("nav.signIn")}
+              </a>
+            )}
+          </div>
+        </div>
+        <nav aria-label={t("nav.main")} className="main-nav">
+          <ul className="container">
+            {AREAS.map((area) => (
+              <li key={area.to}>
+                <NavLink to={area.to} prefetch="intent">
+                  {t(area.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} className="container">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t("footer.tagline")}</p>
+          <p className="muted">{t("footer.privacy")}</p>
+          <p className="muted">{t("footer.credits")}</p>
+        </div>
+      </footer>
+    </>
+  );
+}

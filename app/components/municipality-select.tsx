@@ -1,0 +1,51 @@
+import { useTranslation } from "react-i18next";
+import type { FieldError } from "~/domain/errors";
+import { FieldMessage } from "./form";
+
+type Municipality = { code: string; name: string; province: string };
+
+export function MunicipalitySelect({
+  municipalities,
+  defaultValue,
+  error,
+}: {
+  municipalities: Municipality[];
+  defaultValue: string;
+  error?: FieldError;
+}) {
+  const { t } = useTranslation();
+  const byProvince = new Map<string, Municipality[]>();
+  for (const municipality of municipalities) {
+    const list = byProvince.get(municipality.province) ?? [];
+    list.push(municipality);
+    byProvince.set(municipality.province, list);
+  }
+  const provinces = [...byProvince.keys()].sort((a, b) => a.localeCompare(b, "nl"));
+  return (
+    <div className={`field${error ? " has-error" : ""}`}>
+      <label htmlFor="field-municipality">{t("profile.municipality")}</label>
+      <p className="hint" id="field-municipality-hint">
+        {t("profile.municipalityHint")}
+      </p>
+      <select
+        id="field-municipality"
+        name="municipalityCode"
+        defaultValue={defaultValue}
+        aria-describedby="field-municipality-hint"
+        aria-invalid={error ? true : undefined}
+      >
+        <option value="">{t("profile.chooseMunicipality")}</option>
+        {provinces.map((province) => (
+          <optgroup key={province} label={province}>
+            {byProvince.get(province)!.map((municipality) => (
+              <option key={municipality.code} value={municipality.code}>
+                {municipality.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <FieldMessage id="field-municipality-error" error={error} />
+    </div>
+  );
+}

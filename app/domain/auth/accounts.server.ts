@@ -1,0 +1,68 @@
+import { randomUUID } from "node:crypto";
+import { db } from "~/lib/db.server";
+import { hit, reset, RULES } from "~/lib/rate-limit.server";
+import { parseInput } from "~/lib/validation";
+import { DomainError, ValidationFailed } from "../errors";
+import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server";
+import { lucia } from "./lucia.server";
+import { ChangePasswordInput, DeleteAccountInput, RegisterInput, SignInInput } from "./schemas";
+
+const InvalidCredentials = () => new DomainError("invalid_credentials", "auth.invalidCredentials");
+
+export async function register(input: unknown, clientAddress: string): Promise<{ userId: string }> {
+  const data = parseInput(RegisterInput, input);
+  hit(RULES.registerPerAddress, clientAddress);
+  const existing = await db().user.findUnique({ where: { email: data.email }, select: { id: true } });
+  if (existing) throw ValidationFailed({ email: { key: "auth.emailTaken" } });
+  const id = randomUUID();
+  try {
+    await db().user.create({
+      data: {
+        id,
+        email: data.email,
+        passwordHash: await hashPassword(data.password),
+        displayName: data.displayName,
+        locale: data.locale,
+        isNewcomer: data.isNewcomer,
+        isVolunteer: data.isVolunteer,
+      },
+    });
+  } catch (error) {
+    // Two registrations with one address at the same moment: the unique index decides.
+    if ((error as { code?: string }).code === "P2002") throw ValidationFailed({ email: { key: "auth.emailTaken" } });
+    throw error;
+  }
+  return { userId: id };
+}
+
+export async function signIn(input: unknown, clientAddress: string): Promise<{ userId: string }> {
+  const data = parseInput(SignInInput, input);
+  hit(RULES.signInPerAddress, clientAddress);
+  hit(RULES.signInPerAccount, data.email);
+  const user = await db().user.findUnique({ where: { email: data.email }, select: { id: true, passwordHash: true } });
+  const valid = user ? await verifyPassword(user.passwordHash, data.password) : await verifyAgainstNothing(data.password);
+  if (!user || !valid) throw InvalidCredentials();
+  reset(RULES.signInPerAccount, data.email);
+  return { userId: user.id };
+}
+
+/** Changes the password and ends every session of the person; the caller starts a new one. */
+export async function changePassword(userId: string, input: unknown): Promise<void> {
+  const data = parseInput(ChangePasswordInput, input);
+  const user = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
+    throw ValidationFailed({ currentPassword: { key: "auth.wrongPassword" } });
+  }
+  await db().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(data.newPassword) } });
+  await lucia().invalidateUserSessions(userId);
+}
+
+/** Removes the person and everything that belongs to them (relations cascade). */
+export async function deleteAccount(userId: string, input: unknown): Promise<void> {
+  const data = parseInput(DeleteAccountInput, input);
+  const user = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  if (!(await verifyPassword(user.passwordHash, data.password))) {
+    throw ValidationFailed({ password: { key: "auth.wrongPassword" } });
+  }
+  await db().user.delete({ where: { id: userId } });
+}

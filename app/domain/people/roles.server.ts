@@ -1,0 +1,33 @@
+import { db } from "~/lib/db.server";
+import { NotAllowed, NotFound } from "../errors";
+
+async function requireAdmin(actorId: string) {
+  const actor = await db().user.findUnique({ where: { id: actorId }, select: { isAdmin: true } });
+  if (!actor?.isAdmin) throw NotAllowed();
+}
+
+export async function setOrganiser(actorId: string, targetUserId: string, isOrganiser: boolean): Promise<void> {
+  await requireAdmin(actorId);
+  const updated = await db().user.updateMany({ where: { id: targetUserId }, data: { isOrganiser } });
+  if (updated.count === 0) throw NotFound();
+}
+
+export async function listPeopleForAdmin(actorId: string, query: string, page: number) {
+  await requireAdmin(actorId);
+  const needle = query.trim().toLowerCase().slice(0, 100);
+  const where = needle
+    ? { OR: [{ email: { contains: needle } }, { displayName: { contains: query.trim().slice(0, 100) } }] }
+    : {};
+  const pageSize = 25;
+  const [people, total] = await Promise.all([
+    db().user.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, displayName: true, email: true, isNewcomer: true, isVolunteer: true, isOrganiser: true, isAdmin: true },
+    }),
+    db().user.count({ where }),
+  ]);
+  return { people, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}

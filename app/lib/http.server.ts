@@ -1,0 +1,51 @@
+import { data, redirect, type AppLoadContext } from "@remix-run/node";
+import { isDomainError, type FieldErrors } from "~/domain/errors";
+
+export type ActionFailure = {
+  ok: false;
+  formError: { key: string; values?: Record<string, string | number> } | null;
+  fieldErrors: FieldErrors;
+  /** What the person typed (never passwords), so a form re-rendered without JavaScript keeps it. */
+  values: Record<string, unknown>;
+};
+
+/** Only same-site paths: an open redirect would let a phishing link borrow our domain. */
+export function safeRedirectPath(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+    return fallback;
+  }
+  return target;
+}
+
+export function requireUser(context: AppLoadContext, request: Request) {
+  const { user, session } = context.auth;
+  if (!user || !session) {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return { user, session };
+}
+
+/**
+ * Runs a mutation and turns a domain error into a 4xx answer the form can show next to
+ * its fields; anything else is a bug and goes to the error boundary.
+ */
+export async function runAction<T>(work: () => Promise<T>, values: Record<string, unknown> = {}) {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    if (!isDomainError(error)) throw error;
+    const fieldErrors = error.fieldErrors;
+    const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+    const failure: ActionFailure = {
+      ok: false,
+      formError: hasFieldErrors ? null : { key: error.messageKey, values: error.values },
+      fieldErrors,
+      values,
+    };
+    const headers: Record<string, string> = {};
+    if (error.code === "rate_limited") headers["Retry-After"] = String(Number(error.values.minutes ?? 1) * 60);
+    return data(failure, { status: error.status, headers });
+  }
+}

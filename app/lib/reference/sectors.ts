@@ -1,0 +1,25 @@
+export const SECTORS = [
+  "healthcare",
+  "education",
+  "it",
+  "engineering",
+  "construction",
+  "logistics",
+  "hospitality",
+  "retail",
+  "finance",
+  "legal",
+  "agriculture",
+  "manufacturing",
+  "creative",
+  "science",
+  "public-sector",
+  "social-work",
+  "transport",
+  "cleaning-facility",
+  "beauty-care",
+  "energy",
+  "marketing-sales",
+] as const;
+
+export type Sector = (typeof SECTORS)[number];

@@ -1,0 +1,55 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/lib/meta";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "home.title");
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  return { name: context.auth.user?.displayName ?? null };
+}
+
+const AREAS = ["activities", "buddies", "groups"] as const;
+
+export default function Home() {
+  const { t } = useTranslation();
+  const { name } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <div className="stack">
+      {params.get("deleted") ? (
+        <div className="alert alert-success" role="status">
+          {t("account.deleted")}
+        </div>
+      ) : null}
+      <section className="hero">
+        <h1>{name ? t("home.welcomeBack", { name }) : t("home.title")}</h1>
+        <p className="lead">{t("home.intro")}</p>
+        {name ? (
+          <Link className="button" to="/activities">
+            {t("home.explore")}
+          </Link>
+        ) : (
+          <div className="form-actions">
+            <Link className="button" to="/register">
+              {t("home.cta")}
+            </Link>
+            <Link className="button button-secondary" to="/login">
+              {t("nav.signIn")}
+            </Link>
+          </div>
+        )}
+      </section>
+      <ul className="cards" aria-label={t("home.areasLabel")}>
+        {AREAS.map((area) => (
+          <li className="card" key={area}>
+            <h2>
+              <Link to={`/${area}`}>{t(`areas.${area}.title`)}</Link>
+            </h2>
+            <p>{t(`home.${area}`)}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

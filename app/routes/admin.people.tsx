@@ -1,0 +1,95 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { NotAllowed } from "~/domain/errors";
+import { listPeopleForAdmin, setOrganiser } from "~/domain/people/roles.server";
+import { formatNumber } from "~/lib/format";
+import { requireUser, runAction } from "~/lib/http.server";
+import { pageTitle } from "~/lib/meta";
+import { parseInput } from "~/lib/validation";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "admin.title");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(context, request);
+  if (!user.isAdmin) throw new Response("Forbidden", { status: 403 });
+  const url = new URL(request.url);
+  const query = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1));
+  return { ...(await listPeopleForAdmin(user.id, query, page)), query, locale: context.locale, selfId: user.id };
+}
+
+const RoleChange = z.object({ userId: z.string().min(1).max(64), organiser: z.enum(["grant", "revoke"]) });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = requireUser(context, request);
+  const form = Object.fromEntries(await request.formData());
+  return runAction(async () => {
+    if (!user.isAdmin) throw NotAllowed();
+    const change = parseInput(RoleChange, form);
+    await setOrganiser(user.id, change.userId, change.organiser === "grant");
+    throw redirect(request.url);
+  });
+}
+
+export default function AdminPeople() {
+  const { t } = useTranslation();
+  const { people, total, page, pageCount, query, locale } = useLoaderData<typeof loader>();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <section className="stack">
+      <h1>{t("admin.title")}</h1>
+      <Form method="get" className="search-row" role="search">
+        <label htmlFor="people-search" className="visually-hidden">
+          {t("admin.search")}
+        </label>
+        <input id="people-search" name="q" type="search" defaultValue={query} placeholder={t("admin.search")} />
+        <button type="submit" className="button button-secondary">
+          {t("admin.searchButton")}
+        </button>
+      </Form>
+      <p aria-live="polite">{t("admin.count", { count: total, formatted: formatNumber(total, locale) })}</p>
+      {people.length === 0 ? (
+        <div className="empty-state card">{t("admin.none")}</div>
+      ) : (
+        <ul className="people-list">
+          {people.map((person) => (
+            <li key={person.id} className="card person-row">
+              <div>
+                <strong>{person.displayName}</strong>
+                <div className="muted">{person.email}</div>
+                <div className="badges">
+                  {person.isNewcomer ? <span className="badge">{t("roles.newcomer")}</span> : null}
+                  {person.isVolunteer ? <span className="badge">{t("roles.volunteer")}</span> : null}
+                  {person.isOrganiser ? <span className="badge badge-strong">{t("roles.organiser")}</span> : null}
+                  {person.isAdmin ? <span className="badge badge-strong">{t("roles.admin")}</span> : null}
+                </div>
+              </div>
+              <Form method="post">
+                <input type="hidden" name="userId" value={person.id} />
+                <button
+                  type="submit"
+                  name="organiser"
+                  value={person.isOrganiser ? "revoke" : "grant"}
+                  className="button button-small button-secondary"
+                  disabled={busy}
+                >
+                  {person.isOrganiser ? t("admin.revokeOrganiser") : t("admin.grantOrganiser")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      {pageCount > 1 ? (
+        <nav aria-label={t("common.pagination")} className="pagination">
+          {page > 1 ? <a href={`?q=${encodeURIComponent(query)}&page=${page - 1}`}>{t("common.previous")}</a> : null}
+          <span>{t("common.pageOf", { page, pageCount })}</span>
+          {page < pageCount ? <a href={`?q=${encodeURIComponent(query)}&page=${page + 1}`}>{t("common.next")}</a> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}

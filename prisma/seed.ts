@@ -1,0 +1,58 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { hashPassword } from "../app/domain/auth/password.server.ts";
+import { db } from "../app/lib/db.server.ts";
+import { demoPeople, DEMO_PASSWORD, type DemoPerson } from "./demo-people.ts";
+
+type MunicipalityRow = { code: string; name: string; province: string; latitude: number; longitude: number };
+
+export function readMunicipalities(): MunicipalityRow[] {
+  return JSON.parse(readFileSync(new URL("./reference/municipalities.json", import.meta.url), "utf8"));
+}
+
+/** Reference data every installation needs; idempotent, cheap when already present. */
+export async function ensureReferenceData(): Promise<void> {
+  const rows = readMunicipalities();
+  if ((await db().municipality.count()) >= rows.length) return;
+  const known = new Set((await db().municipality.findMany({ select: { code: true } })).map((row) => row.code));
+  await db().municipality.createMany({ data: rows.filter((row) => !known.has(row.code)) });
+}
+
+export async function seedDemo(): Promise<number> {
+  if ((await db().user.count()) > 0) return 0;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const person of demoPeople) await createDemoPerson(person, passwordHash);
+  return demoPeople.length;
+}
+
+async function createDemoPerson(person: DemoPerson, passwordHash: string) {
+  const userId = randomUUID();
+  await db().user.create({
+    data: {
+      id: userId,
+      email: person.email,
+      passwordHash,
+      displayName: person.displayName,
+      locale: person.locale,
+      isNewcomer: person.roles.includes("newcomer"),
+      isVolunteer: person.roles.includes("volunteer"),
+      isOrganiser: person.roles.includes("organiser"),
+      isAdmin: person.roles.includes("admin"),
+      municipalityCode: person.municipality,
+      languages: { create: person.languages.map(([language, level]) => ({ language, level })) },
+      interests: { create: person.interests.map((interest) => ({ interest })) },
+      sectors: { create: person.sectors.map((sector) => ({ sector })) },
+      availability: {
+        create: person.availability.map((slot) => {
+          const [weekday, part] = slot.split("-");
+          return { weekday: Number(weekday), part };
+        }),
+      },
+    },
+  });
+}
+
+export async function prepareDatabase(options: { demo: boolean }): Promise<void> {
+  await ensureReferenceData();
+  if (options.demo) await seedDemo();
+}

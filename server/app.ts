@@ -1,0 +1,113 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import express, { type ErrorRequestHandler } from "express";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { config } from "../app/lib/config.server.ts";
+import { closeDb } from "../app/lib/db.server.ts";
+import { migrate } from "./db/migrate.ts";
+import { prepareDatabase } from "../prisma/seed.ts";
+import { errorPage } from "./http/error-page.ts";
+import { healthz } from "./http/health.ts";
+import { localeOf, requestContext, type RequestContext } from "./http/request-context.ts";
+import { isForeignOrigin, nonceMiddleware, securityHeaders } from "./http/security.ts";
+import { requestLog } from "./http/request-log.ts";
+import { attachRealtime } from "./realtime/index.ts";
+import { log } from "./logger.ts";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export type RunningServer = { url: string; port: number; http: HttpServer; close: () => Promise<void> };
+
+async function loadBuild(): Promise<ServerBuild> {
+  const path = join(root, "build/index.js");
+  if (!existsSync(path)) throw new Error("No Remix build found: run `npm run build` first.");
+  return (await import(pathToFileURL(path).href)) as ServerBuild;
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const text = `${(error as Error)?.name ?? ""} ${(error as Error)?.message ?? ""} ${(error as { code?: string })?.code ?? ""}`;
+  return /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|P1001|P1017|database timeout|Can't reach database|Connection terminated|SQLITE_CANTOPEN/i.test(text);
+}
+
+export async function startServer(options: { port?: number; host?: string } = {}): Promise<RunningServer> {
+  const settings = config();
+  const applied = await migrate(settings.database);
+  if (applied.length > 0) log.info("migrations applied", { migrations: applied });
+  await prepareDatabase({ demo: settings.DEMO_DATA });
+
+  const build = await loadBuild();
+  const secure = settings.COOKIE_SECURE || settings.PUBLIC_ORIGIN?.startsWith("https:") === true;
+  const allowedOrigins = settings.PUBLIC_ORIGIN ? [new URL(settings.PUBLIC_ORIGIN).origin] : [];
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(requestLog);
+  app.use(nonceMiddleware, securityHeaders({ secure }));
+  app.use("/build", express.static(join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(join(root, "public"), { maxAge: "1h", index: false }));
+  app.get("/healthz", healthz);
+
+  app.use((req, res, next) => {
+    const length = Number(req.headers["content-length"] ?? 0);
+    if (length > MAX_BODY_BYTES) {
+      res.status(413).type("html").send(errorPage(localeOf(req), "errors.tooLargeTitle", "errors.tooLarge"));
+      req.resume();
+      return;
+    }
+    if (isForeignOrigin(req.method, req.headers.origin, req.headers.host, allowedOrigins)) {
+      res.status(403).type("html").send(errorPage(localeOf(req), "errors.forbiddenTitle", "errors.foreignOrigin"));
+      return;
+    }
+    next();
+  });
+
+  app.use(requestContext);
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: settings.NODE_ENV === "production" ? "production" : "development",
+      getLoadContext: (_req, res) => res.locals.context as RequestContext,
+    }),
+  );
+
+  const onError: ErrorRequestHandler = (error, req, res, _next) => {
+    const unavailable = isDatabaseUnavailable(error);
+    log.error("request failed", { path: req.path, error: (error as Error).message, unavailable });
+    if (res.headersSent) return;
+    res
+      .status(unavailable ? 503 : 500)
+      .type("html")
+      .send(errorPage(localeOf(req), unavailable ? "errors.unavailableTitle" : "errors.serverTitle", unavailable ? "errors.unavailable" : "errors.server"));
+  };
+  app.use(onError);
+
+  const http = createServer(app);
+  const realtime = attachRealtime(http, { allowedOrigins });
+  const port = options.port ?? settings.PORT;
+  const host = options.host ?? settings.HOST;
+  await new Promise<void>((resolveListen, reject) => {
+    http.once("error", reject);
+    http.listen(port, host, () => resolveListen());
+  });
+  const address = http.address();
+  const boundPort = typeof address === "object" && address ? address.port : port;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await realtime.close();
+      await new Promise<void>((done) => {
+        http.close(() => done());
+        http.closeIdleConnections();
+      });
+      await closeDb();
+    })());
+
+  return { url: `http://127.0.0.1:${boundPort}`, port: boundPort, http, close };
+}

@@ -1,0 +1,34 @@
+import type { Request, RequestHandler } from "express";
+import { parse as parseCookies } from "cookie";
+import { authenticate } from "../../app/domain/auth/lucia.server.ts";
+import { chooseLocale, LOCALE_COOKIE } from "../../app/lib/i18n.server.ts";
+import type { Locale } from "../../app/lib/locales.ts";
+
+export type { RequestContext } from "../../app/lib/context.ts";
+import type { RequestContext } from "../../app/lib/context.ts";
+
+export function localeOf(req: Request, userLocale?: string | null): Locale {
+  return chooseLocale({
+    userLocale,
+    cookieLocale: parseCookies(req.headers.cookie ?? "")[LOCALE_COOKIE],
+    acceptLanguage: req.headers["accept-language"],
+  });
+}
+
+/** Resolves the session once per request and refreshes or clears its cookie when Lucia says so. */
+export const requestContext: RequestHandler = async (req, res, next) => {
+  try {
+    const { setCookies, ...auth } = await authenticate(req.headers.cookie);
+    for (const cookie of setCookies) res.append("Set-Cookie", cookie);
+    const context: RequestContext = {
+      auth,
+      locale: localeOf(req, auth.user?.locale),
+      cspNonce: res.locals.cspNonce as string,
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    };
+    res.locals.context = context;
+    next();
+  } catch (error) {
+    next(error);
+  }
+};

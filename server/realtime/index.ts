@@ -1,0 +1,55 @@
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import { z } from "zod";
+import { authenticate } from "../../app/domain/auth/lucia.server.ts";
+import { serverT } from "../../app/lib/i18n.server.ts";
+import { isForeignOrigin } from "../http/security.ts";
+import { localeFromAcceptLanguage } from "../../app/lib/locales.ts";
+import { handle } from "./ack.ts";
+import type { AppServer, AppSocket } from "./types.ts";
+
+/** Socket.IO's own limit: a bigger frame closes the connection before any handler sees it. */
+export const MAX_SOCKET_PAYLOAD_BYTES = 16 * 1024;
+
+export const userRoom = (userId: string) => `user:${userId}`;
+
+export function attachRealtime(http: HttpServer, options: { allowedOrigins: string[] }) {
+  const io: AppServer = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
+    allowRequest: (req, callback) => {
+      const foreign = isForeignOrigin("POST", req.headers.origin, req.headers.host, options.allowedOrigins);
+      callback(foreign ? "foreign origin" : null, !foreign);
+    },
+  });
+
+  // The handshake carries the same session cookie as HTTP; no session, no connection.
+  io.use(async (socket, next) => {
+    try {
+      const { user } = await authenticate(socket.handshake.headers.cookie);
+      if (!user) {
+        const locale = localeFromAcceptLanguage(socket.handshake.headers["accept-language"]) ?? "en";
+        const error = new Error(serverT(locale)("errors.unauthenticated")) as Error & { data?: unknown };
+        error.data = { code: "unauthenticated", messageKey: "errors.unauthenticated" };
+        return next(error);
+      }
+      socket.data.user = user;
+      next();
+    } catch (error) {
+      next(error as Error);
+    }
+  });
+
+  io.on("connection", (socket: AppSocket) => {
+    void socket.join(userRoom(socket.data.user.id));
+    handle(socket, "session:whoami", z.object({}).strict().optional(), () => ({
+      id: socket.data.user.id,
+      displayName: socket.data.user.displayName,
+    }));
+  });
+
+  return {
+    io,
+    close: () => new Promise<void>((done) => void io.close(() => done())),
+  };
+}

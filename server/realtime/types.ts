@@ -1,0 +1,6 @@
+import type { Server, Socket } from "socket.io";
+import type { AuthUser } from "../../app/domain/auth/lucia.server.ts";
+
+export type SocketData = { user: AuthUser };
+export type AppServer = Server<Record<string, never>, Record<string, (...args: never[]) => void>, Record<string, never>, SocketData>;
+export type AppSocket = Socket<Record<string, (...args: never[]) => void>, Record<string, (...args: never[]) => void>, Record<string, never>, SocketData>;

@@ -1,0 +1,45 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+import { chromiumProblem, postgresProblem, skipOrFail } from "./tests/support/services";
+
+const alias = { "~": fileURLToPath(new URL("./app", import.meta.url)) };
+
+export default defineConfig(async () => {
+  const skipPostgres = skipOrFail("PostgreSQL integration tests", await postgresProblem());
+  const skipBrowser = skipOrFail("browser tests", chromiumProblem());
+  const integration = (database: "sqlite" | "postgres") => ({
+    resolve: { alias },
+    test: {
+      name: `integration:${database}`,
+      include: ["tests/integration/**/*.test.ts"],
+      setupFiles: ["tests/support/database-per-file.ts"],
+      env: { MEEDOEN_TEST_DB: database, LOG_LEVEL: "warn", NODE_ENV: "test" },
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
+  });
+  return {
+    test: {
+      projects: [
+        { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+        integration("sqlite"),
+        ...(skipPostgres ? [] : [integration("postgres")]),
+        ...(skipBrowser
+          ? []
+          : [
+              {
+                resolve: { alias },
+                test: {
+                  name: "e2e",
+                  include: ["tests/e2e/**/*.test.ts"],
+                  fileParallelism: false,
+                  testTimeout: 120_000,
+                  hookTimeout: 120_000,
+                  env: { LOG_LEVEL: "warn" },
+                },
+              },
+            ]),
+      ],
+    },
+  };
+});
