@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { ProfileInput } from "~/domain/people/schemas";
+import { RegisterInput } from "~/domain/auth/schemas";
+import { DomainError } from "~/domain/errors";
+import { formToObject, parseInput } from "~/lib/validation";
+import { safeRedirectPath } from "~/lib/http.server";
+import { isForeignOrigin } from "../../server/http/security";
+
+function fieldErrorsOf(schema: Parameters<typeof parseInput>[0], input: unknown) {
+  try {
+    parseInput(schema, input);
+  } catch (error) {
+    return (error as DomainError).fieldErrors;
+  }
+  throw new Error("expected a validation error");
+}
+
+const profile = {
+  displayName: "  Olena \u0007 ",
+  locale: "uk",
+  municipalityCode: "",
+  languages: ["uk", "", "nl"],
+  levels: ["native", "", "A2"],
+  interests: ["yoga", "yoga"],
+  sectors: [],
+  availability: ["1-morning", "7-evening"],
+};
+
+describe("profile input", () => {
+  it("normalises text, drops empty language rows and duplicates", () => {
+    const parsed = parseInput(ProfileInput, profile);
+    expect(parsed.displayName).toBe("Olena");
+    expect(parsed.municipalityCode).toBeNull();
+    expect(parsed.spokenLanguages).toEqual([
+      { language: "uk", level: "native" },
+      { language: "nl", level: "A2" },
+    ]);
+    expect(parsed.interests).toEqual(["yoga"]);
+    expect(parsed.isNewcomer).toBe(false);
+  });
+
+  it("names the field and the translation key of each problem", () => {
+    expect(fieldErrorsOf(ProfileInput, { ...profile, displayName: "" }).displayName.key).toBe("validation.required");
+    expect(fieldErrorsOf(ProfileInput, { ...profile, languages: ["uk"], levels: [""] }).languages.key).toBe("profile.levelMissing");
+    expect(fieldErrorsOf(ProfileInput, { ...profile, availability: ["0-morning"] }).availability.key).toBe("validation.invalid");
+    expect(fieldErrorsOf(ProfileInput, { ...profile, availability: ["1-night"] }).availability.key).toBe("validation.invalid");
+    expect(fieldErrorsOf(ProfileInput, { ...profile, locale: "de" }).locale.key).toBe("validation.invalidChoice");
+    expect(fieldErrorsOf(ProfileInput, null).form.key).toBe("validation.required");
+    expect(fieldErrorsOf(ProfileInput, { ...profile, interests: "yoga" }).interests.key).toBe("validation.invalid");
+  });
+
+  it("carries counts for length errors so the message can say how many", () => {
+    const errors = fieldErrorsOf(RegisterInput, { email: "a@b.nl", password: "123", displayName: "A", locale: "en" });
+    expect(errors.password).toEqual({ key: "validation.tooShort", values: { count: 10 } });
+  });
+});
+
+describe("form reading", () => {
+  it("keeps repeated fields as lists and single ones as values", () => {
+    const form = new FormData();
+    form.append("displayName", "Olena");
+    form.append("interests", "yoga");
+    form.append("interests", "chess");
+    expect(formToObject(form, ["interests", "sectors"])).toEqual({ displayName: "Olena", interests: ["yoga", "chess"], sectors: [] });
+  });
+});
+
+describe("request safety", () => {
+  it("only redirects within the site", () => {
+    expect(safeRedirectPath("/activities?x=1")).toBe("/activities?x=1");
+    expect(safeRedirectPath("//evil.example")).toBe("/");
+    expect(safeRedirectPath("/\\evil.example")).toBe("/");
+    expect(safeRedirectPath("https://evil.example")).toBe("/");
+    expect(safeRedirectPath(null, "/home")).toBe("/home");
+  });
+
+  it("refuses mutations whose Origin is another site", () => {
+    expect(isForeignOrigin("POST", "https://evil.example", "meedoen.nl", [])).toBe(true);
+    expect(isForeignOrigin("POST", "https://meedoen.nl", "meedoen.nl", [])).toBe(false);
+    expect(isForeignOrigin("POST", "https://meedoen.nl", "internal:3000", ["https://meedoen.nl"])).toBe(false);
+    expect(isForeignOrigin("POST", "null", "meedoen.nl", [])).toBe(true);
+    expect(isForeignOrigin("GET", "https://evil.example", "meedoen.nl", [])).toBe(false);
+    expect(isForeignOrigin("DELETE", undefined, "meedoen.nl", [])).toBe(false);
+  });
+});
