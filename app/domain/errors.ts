@@ -46,7 +46,7 @@ export const NotAllowed = (messageKey = "errors.notAllowed") => new DomainError(
 export const NotFound = (messageKey = "errors.notFound") => new DomainError("not_found", messageKey);
 export const Unauthenticated = () => new DomainError("unauthenticated", "errors.unauthenticated");
 export const RateLimited = (retryAfterSeconds: number) =>
-  new DomainError("rate_limited", "errors.rateLimited", {}, { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
+  new DomainError("rate_limited", "errors.rateLimited", {}, { count: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
 
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError || (error instanceof Error && error.name === "DomainError");

@@ -45,7 +45,7 @@ export async function runAction<T>(work: () => Promise<T>, values: Record<string
       values,
     };
     const headers: Record<string, string> = {};
-    if (error.code === "rate_limited") headers["Retry-After"] = String(Number(error.values.minutes ?? 1) * 60);
+    if (error.code === "rate_limited") headers["Retry-After"] = String(Number(error.values.count ?? 1) * 60);
     return data(failure, { status: error.status, headers });
   }
 }

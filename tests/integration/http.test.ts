@@ -96,17 +96,27 @@ describe("HTTP", () => {
   it("answers an invalid profile with translated errors next to the fields and changes nothing", async () => {
     const { client, email } = await registeredClient("uk");
     const user = await db().user.findUniqueOrThrow({ where: { email } });
-    const response = await client.post("/profile", {
-      displayName: "Olena",
-      locale: "uk",
-      municipalityCode: "GM9999",
-      languages: ["xx"],
-      levels: ["A1"],
-    });
-    expect(response.status).toBe(400);
-    const html = await response.text();
-    expect(html).toContain("Ми не знаємо такої громади"); // unknown municipality, in Ukrainian
-    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).municipalityCode).toBeNull();
+    const base = { displayName: "Olena", locale: "uk", municipalityCode: "GM0268", languages: ["uk"], levels: ["native"] };
+    // The page also carries every translation for the browser, so look for the message in its field's element.
+    const errorOf = (html: string, id: string) => new RegExp(`id="${id}" role="alert">([^<]+)<`).exec(html)?.[1];
+
+    const unknownPlace = await client.post("/profile", { ...base, municipalityCode: "GM9999" });
+    expect(unknownPlace.status).toBe(400);
+    expect(errorOf(await unknownPlace.text(), "field-municipality-error")).toBe(
+      "Такого муніципалітету ми не знаємо. Оберіть муніципалітет зі списку.",
+    );
+    const unknownLanguage = await client.post("/profile", { ...base, languages: ["xx"], levels: ["A1"] });
+    expect(errorOf(await unknownLanguage.text(), "field-languages-error")).toMatch(/[\u0400-\u04FF]/);
+    const typedBack = await client.post("/profile", { ...base, displayName: "", interests: ["yoga"] });
+    const html = await typedBack.text();
+    expect(errorOf(html, "field-displayName-error")).toMatch(/[\u0400-\u04FF]/);
+    expect(/<input[^>]*value="yoga"[^>]*>/.exec(html)?.[0]).toContain('checked=""'); // what was ticked stays ticked
+
+    const after = await db().user.findUniqueOrThrow({ where: { id: user.id }, include: { languages: true, interests: true } });
+    expect(after.municipalityCode).toBeNull();
+    expect(after.displayName).toBe("Olena");
+    expect(after.languages).toEqual([]);
+    expect(after.interests).toEqual([]);
   });
 
   it("refuses a mutation from a foreign origin and creates nothing", async () => {

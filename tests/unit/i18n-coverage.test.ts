@@ -53,6 +53,8 @@ describe.each(namespaces)("locale files %s", (file) => {
     const keys = load(locale, file);
     for (const [key, value] of keys) {
       expect(value.trim(), `${locale}:${key}`).not.toBe("");
+      // "one", "two" and "zero" forms may say the number in words instead of a placeholder.
+      if (/_(zero|one|two)$/.test(key)) continue;
       const englishValue = english.get(key) ?? english.get(key.replace(PLURAL_SUFFIX, "_other")) ?? "";
       const wanted = (englishValue.match(/{{\w+}}/g) ?? []).filter((p) => p !== "{{count}}").sort();
       const present = (value.match(/{{\w+}}/g) ?? []).filter((p) => p !== "{{count}}");
@@ -65,11 +67,15 @@ describe("plural forms in use", () => {
   it("chooses the Ukrainian and Arabic forms by their own rules", () => {
     const uk = i18nFor("uk", resources.uk).t;
     const ar = i18nFor("ar", resources.ar).t;
-    const ukForms = [1, 2, 5, 21, 22, 25].map((count) => uk("errors.rateLimited", { count }));
+    const withoutDigits = (text: string) => text.replace(/\d+/g, "#");
+    const ukForms = [1, 2, 5, 21, 22, 25].map((count) => withoutDigits(uk("errors.rateLimited", { count })));
     expect(new Set(ukForms).size).toBe(3); // one, few, many
-    expect(ukForms[0]).toBe(uk("errors.rateLimited", { count: 21 }));
-    const arForms = [0, 1, 2, 3, 11, 100].map((count) => ar("errors.rateLimited", { count }));
-    expect(new Set(arForms).size).toBe(6); // zero, one, two, few, many, other
+    expect(ukForms[0]).toBe(ukForms[3]); // 1 and 21 take the same form
+    expect(ukForms[1]).toBe(ukForms[4]); // 2 and 22 too
+    expect(ar("errors.rateLimited", { count: 2 })).toContain("دقيقتين"); // dual
+    expect(ar("errors.rateLimited", { count: 3 })).toContain("3 دقائق"); // few: plural noun
+    expect(ar("errors.rateLimited", { count: 11 })).toContain("11 دقيقة"); // many: singular noun
+    expect(ar("errors.rateLimited", { count: 1 })).not.toContain("1");
   });
 
   it("renders translations, not keys, in every locale", () => {
