@@ -1,10 +1,10 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type ViteUserConfig } from "vitest/config";
 import { chromiumProblem, postgresProblem, skipOrFail } from "./tests/support/services";
 
 const alias = { "~": fileURLToPath(new URL("./app", import.meta.url)) };
 
-export default defineConfig(async () => {
+export default defineConfig(async (): Promise<ViteUserConfig> => {
   const skipPostgres = skipOrFail("PostgreSQL integration tests", await postgresProblem());
   const skipBrowser = skipOrFail("browser tests", chromiumProblem());
   const integration = (database: "sqlite" | "postgres") => ({
@@ -13,7 +13,7 @@ export default defineConfig(async () => {
       name: `integration:${database}`,
       include: ["tests/integration/**/*.test.ts"],
       setupFiles: ["tests/support/database-per-file.ts"],
-      env: { MEEDOEN_TEST_DB: database, LOG_LEVEL: "warn", NODE_ENV: "test" },
+      env: { MEEDOEN_TEST_DB: database, LOG_LEVEL: "warn", NODE_ENV: "test" as const },
       testTimeout: 30_000,
       hookTimeout: 60_000,
     },
@@ -32,10 +32,10 @@ export default defineConfig(async () => {
                 test: {
                   name: "e2e",
                   include: ["tests/e2e/**/*.test.ts"],
-                  fileParallelism: false,
+                  setupFiles: ["tests/support/database-per-file.ts"],
                   testTimeout: 120_000,
                   hookTimeout: 120_000,
-                  env: { LOG_LEVEL: "warn" },
+                  env: { MEEDOEN_TEST_DB: "sqlite", LOG_LEVEL: "warn", NODE_ENV: "test" as const, DEMO_DATA: "true" },
                 },
               },
             ]),

@@ -23,7 +23,7 @@ export function AppShell({ user, locale, children }: { user: ShellUser; locale: 
       </a>
       <header className="site-header">
         <div className="container header-row">
-          <a className="brand" href="/" aria-label={t("nav.homeLabel")}>
+          <a className="brand" href="/">
             <span aria-hidden="true" className="brand-mark">M</span>
             <span>Meedoen</span>
           </a>

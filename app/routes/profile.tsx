@@ -82,7 +82,8 @@ export default function ProfilePage() {
           {t("profile.saved")}
         </div>
       ) : null}
-      <Form method="post" className="stack profile-form" noValidate>
+      {/* Keyed on the saved version: after a save, fields show what the server stored. */}
+      <Form method="post" className="stack profile-form" noValidate key={new Date(profile.updatedAt).getTime()}>
         <FormAlert error={result?.formError} />
         {Object.keys(errors).length > 0 ? (
           <div className="alert alert-error" role="alert">

@@ -30,6 +30,7 @@ export async function getProfile(userId: string) {
     sectors: user.sectors.map((row) => row.sector),
     availability: user.availability.map((row) => `${row.weekday}-${row.part}`),
     createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
   };
 }
 export type Profile = Awaited<ReturnType<typeof getProfile>>;
