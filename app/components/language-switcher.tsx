@@ -8,7 +8,7 @@ export function LanguageSwitcher({ current, returnTo }: { current: Locale; retur
   return (
     <details className="menu language-menu">
       <summary>
-        <span aria-hidden="true">🌐 </span>
+        <GlobeIcon />
         <span className="visually-hidden">{t("nav.language")}: </span>
         {LOCALE_NAMES[current]}
       </summary>
@@ -30,5 +30,15 @@ export function LanguageSwitcher({ current, returnTo }: { current: Locale; retur
         ))}
       </Form>
     </details>
+  );
+}
+
+/** Drawn, not an emoji: many phones and fonts have no globe glyph. */
+function GlobeIcon() {
+  return (
+    <svg className="icon" aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+      <circle cx="12" cy="12" r="9.5" />
+      <path d="M2.5 12h19M12 2.5c2.6 2.8 3.9 6 3.9 9.5s-1.3 6.7-3.9 9.5c-2.6-2.8-3.9-6-3.9-9.5s1.3-6.7 3.9-9.5z" />
+    </svg>
   );
 }
