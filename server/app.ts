@@ -10,6 +10,7 @@ import { closeDb } from "../app/lib/db.server.ts";
 import { migrate } from "./db/migrate.ts";
 import { prepareDatabase } from "../prisma/seed.ts";
 import { errorPage } from "./http/error-page.ts";
+import { isDatabaseUnavailable } from "./http/database-unavailable.ts";
 import { healthz } from "./http/health.ts";
 import { localeOf, requestContext, type RequestContext } from "./http/request-context.ts";
 import { isForeignOrigin, nonceMiddleware, securityHeaders } from "./http/security.ts";
@@ -26,11 +27,6 @@ async function loadBuild(): Promise<ServerBuild> {
   const path = join(root, "build/index.js");
   if (!existsSync(path)) throw new Error("No Remix build found: run `npm run build` first.");
   return (await import(pathToFileURL(path).href)) as ServerBuild;
-}
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  const text = `${(error as Error)?.name ?? ""} ${(error as Error)?.message ?? ""} ${(error as { code?: string })?.code ?? ""}`;
-  return /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|P1001|P1017|database timeout|Can't reach database|Connection terminated|SQLITE_CANTOPEN/i.test(text);
 }
 
 export async function startServer(options: { port?: number; host?: string } = {}): Promise<RunningServer> {

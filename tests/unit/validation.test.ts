@@ -83,3 +83,16 @@ describe("request safety", () => {
     expect(isForeignOrigin("DELETE", undefined, "meedoen.nl", [])).toBe(false);
   });
 });
+
+describe("telling an unreachable database from a bug", () => {
+  it("recognises connection failures however deep the driver wraps them", async () => {
+    const { isDatabaseUnavailable } = await import("../../server/http/database-unavailable");
+    expect(isDatabaseUnavailable(new Error('database "x" is not currently accepting connections'))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("wrapped"), { cause: Object.assign(new Error("x"), { code: "ECONNREFUSED" }) }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("boom"), { code: "57P01" }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("boom"), { code: "P1001" }))).toBe(true);
+    expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(false);
+    expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+});
