@@ -9,7 +9,7 @@ import { getProfile } from "~/domain/people/profile.server";
 import { formatDate } from "~/lib/format";
 import { requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
-import { formToObject } from "~/lib/validation";
+import { formToObject } from "~/lib/validation.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "account.title");
 

@@ -8,7 +8,7 @@ import { deleteAccount } from "~/domain/auth/accounts.server";
 import { lucia } from "~/domain/auth/lucia.server";
 import { requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
-import { formToObject } from "~/lib/validation";
+import { formToObject } from "~/lib/validation.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "account.deleteTitle");
 

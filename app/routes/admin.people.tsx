@@ -2,13 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { NotAllowed } from "~/domain/errors";
-import { listPeopleForAdmin, setOrganiser } from "~/domain/people/roles.server";
+import { changeOrganiserRole, listPeopleForAdmin } from "~/domain/people/roles.server";
 import { formatNumber } from "~/lib/format";
 import { requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
-import { parseInput } from "~/lib/validation";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.title");
 
@@ -21,15 +18,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { ...(await listPeopleForAdmin(user.id, query, page)), query, locale: context.locale, selfId: user.id };
 }
 
-const RoleChange = z.object({ userId: z.string().min(1).max(64), organiser: z.enum(["grant", "revoke"]) });
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(context, request);
   const form = Object.fromEntries(await request.formData());
   return runAction(async () => {
-    if (!user.isAdmin) throw NotAllowed();
-    const change = parseInput(RoleChange, form);
-    await setOrganiser(user.id, change.userId, change.organiser === "grant");
+    await changeOrganiserRole(user.id, form);
     throw redirect(request.url);
   });
 }

@@ -7,7 +7,7 @@ import { endSession, startSession } from "~/domain/auth/lucia.server";
 import { FormAlert, SubmitButton, TextField } from "~/components/form";
 import { runAction, safeRedirectPath } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
-import { formToObject } from "~/lib/validation";
+import { formToObject } from "~/lib/validation.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "auth.signInTitle");
 

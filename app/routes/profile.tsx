@@ -8,13 +8,15 @@ import { AvailabilityGrid } from "~/components/availability-grid";
 import { LanguageRows } from "~/components/language-rows";
 import { MunicipalitySelect } from "~/components/municipality-select";
 import { getProfile, listMunicipalities, updateProfile } from "~/domain/people/profile.server";
-import { PROFILE_LIST_FIELDS } from "~/domain/people/schemas";
 import { requireUser, runAction } from "~/lib/http.server";
 import { LOCALE_NAMES, LOCALES } from "~/lib/locales";
 import { pageTitle } from "~/lib/meta";
 import { INTERESTS } from "~/lib/reference/interests";
 import { SECTORS } from "~/lib/reference/sectors";
-import { formToObject } from "~/lib/validation";
+import { formToObject } from "~/lib/validation.server";
+
+/** Fields the profile form sends once per ticked box or language row. */
+const PROFILE_LIST_FIELDS = ["languages", "levels", "interests", "sectors", "availability"];
 
 export const meta: MetaFunction = (args) => pageTitle(args, "profile.title");
 

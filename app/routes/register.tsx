@@ -9,7 +9,7 @@ import { FieldMessage, FormAlert, SubmitButton, TextField } from "~/components/f
 import { runAction } from "~/lib/http.server";
 import { LOCALE_NAMES, LOCALES } from "~/lib/locales";
 import { pageTitle } from "~/lib/meta";
-import { formToObject } from "~/lib/validation";
+import { formToObject } from "~/lib/validation.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "auth.registerTitle");
 

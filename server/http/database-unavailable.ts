@@ -8,6 +8,7 @@ const UNAVAILABLE_MESSAGE =
 // SQLSTATE class 08 (connection exception) and the operator-intervention codes of class 57.
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-4]|53300)$/;
 const PRISMA_UNREACHABLE = new Set(["P1001", "P1002", "P1017"]);
+const NETWORK_ERRNO = /^E(CONNREFUSED|CONNRESET|TIMEDOUT|NOTFOUND|HOSTUNREACH|PIPE)$/;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
@@ -15,7 +16,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message)) return true;
     for (const value of [code, originalCode]) {
       if (typeof value !== "string") continue;
-      if (PRISMA_UNREACHABLE.has(value) || UNAVAILABLE_SQLSTATE.test(value)) return true;
+      if (PRISMA_UNREACHABLE.has(value) || UNAVAILABLE_SQLSTATE.test(value) || NETWORK_ERRNO.test(value)) return true;
     }
     current = (current as { cause?: unknown }).cause;
   }

@@ -2,7 +2,7 @@ import type { ZodTypeAny, z } from "zod";
 import { DomainError, isDomainError } from "../../app/domain/errors.ts";
 import { serverT } from "../../app/lib/i18n.server.ts";
 import { isLocale, type Locale } from "../../app/lib/locales.ts";
-import { parseInput } from "../../app/lib/validation.ts";
+import { parseInput } from "../../app/lib/validation.server.ts";
 import { log } from "../logger.ts";
 import type { AppSocket } from "./types.ts";
 

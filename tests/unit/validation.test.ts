@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ProfileInput } from "~/domain/people/schemas";
-import { RegisterInput } from "~/domain/auth/schemas";
+import { ProfileInput } from "~/domain/people/schemas.server";
+import { RegisterInput } from "~/domain/auth/schemas.server";
 import { DomainError } from "~/domain/errors";
-import { formToObject, parseInput } from "~/lib/validation";
+import { formToObject, parseInput } from "~/lib/validation.server";
 import { safeRedirectPath } from "~/lib/http.server";
 import { isForeignOrigin } from "../../server/http/security";
 

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { db } from "~/lib/db.server";
 import { hit, reset, RULES } from "~/lib/rate-limit.server";
-import { parseInput } from "~/lib/validation";
+import { parseInput } from "~/lib/validation.server";
 import { DomainError, ValidationFailed } from "../errors";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server";
 import { lucia } from "./lucia.server";
-import { ChangePasswordInput, DeleteAccountInput, RegisterInput, SignInInput } from "./schemas";
+import { ChangePasswordInput, DeleteAccountInput, RegisterInput, SignInInput } from "./schemas.server";
 
 const InvalidCredentials = () => new DomainError("invalid_credentials", "auth.invalidCredentials");
 

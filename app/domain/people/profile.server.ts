@@ -1,7 +1,7 @@
 import { db } from "~/lib/db.server";
-import { parseInput } from "~/lib/validation";
+import { parseInput } from "~/lib/validation.server";
 import { NotFound, ValidationFailed } from "../errors";
-import { ProfileInput } from "./schemas";
+import { ProfileInput } from "./schemas.server";
 
 export async function getProfile(userId: string) {
   const user = await db().user.findUnique({

@@ -1,9 +1,20 @@
+import { z } from "zod";
 import { db } from "~/lib/db.server";
+import { parseInput } from "~/lib/validation.server";
 import { NotAllowed, NotFound } from "../errors";
 
 async function requireAdmin(actorId: string) {
   const actor = await db().user.findUnique({ where: { id: actorId }, select: { isAdmin: true } });
   if (!actor?.isAdmin) throw NotAllowed();
+}
+
+const RoleChange = z.object({ userId: z.string().min(1).max(64), organiser: z.enum(["grant", "revoke"]) });
+
+/** The admin form's input: `{ userId, organiser: "grant" | "revoke" }`. */
+export async function changeOrganiserRole(actorId: string, input: unknown): Promise<void> {
+  await requireAdmin(actorId);
+  const change = parseInput(RoleChange, input);
+  await setOrganiser(actorId, change.userId, change.organiser === "grant");
 }
 
 export async function setOrganiser(actorId: string, targetUserId: string, isOrganiser: boolean): Promise<void> {

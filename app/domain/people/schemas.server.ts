@@ -4,7 +4,7 @@ import { INTERESTS } from "~/lib/reference/interests";
 import { LANGUAGE_LEVELS, LANGUAGES } from "~/lib/reference/languages";
 import { SECTORS } from "~/lib/reference/sectors";
 import { LOCALES } from "~/lib/locales";
-import { checkbox, plainText } from "~/lib/validation";
+import { checkbox, plainText } from "~/lib/validation.server";
 
 const unique = <T extends z.ZodTypeAny>(item: T, max: number) =>
   z
@@ -57,4 +57,3 @@ export const ProfileInput = z
   });
 
 export type ProfileInput = z.output<typeof ProfileInput>;
-export const PROFILE_LIST_FIELDS = ["languages", "levels", "interests", "sectors", "availability"] as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "~/lib/locales";
-import { checkbox, email, password, plainText } from "~/lib/validation";
+import { checkbox, email, password, plainText } from "~/lib/validation.server";
 
 export const RegisterInput = z.object({
   email,

@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+
+export const root = new URL("../../", import.meta.url).pathname;
+
+export type StartedServer = { url: string; process: ChildProcess; startMs: number; stop: () => Promise<void> };
+
+/** Starts `server/index.ts` as production would, on a fresh SQLite file unless env says otherwise. */
+export async function startServerProcess(env: Record<string, string> = {}, port = 3900 + Math.floor(Math.random() * 90)): Promise<StartedServer> {
+  const dir = mkdtempSync(join(tmpdir(), "meedoen-bench-"));
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", PORT: String(port), SQLITE_PATH: join(dir, "bench.db"), ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const startMs = Math.round(performance.now() - started);
+  return {
+    url,
+    process: child,
+    startMs,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+export async function load(url: string, options: { connections?: number; duration?: number; headers?: Record<string, string> } = {}) {
+  const result = await autocannon({ url, connections: options.connections ?? 50, duration: options.duration ?? 10, headers: options.headers });
+  return {
+    rps: Math.round(result.requests.average),
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
