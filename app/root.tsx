@@ -16,6 +16,7 @@ import { AppShell } from "./components/app-shell";
 import { useNonce } from "./components/nonce";
 import { i18nFor } from "./lib/i18n";
 import { direction, type Locale } from "./lib/locales";
+import { unreadCount } from "./domain/notifications/notifications.server";
 import { resources } from "./locales/index.server";
 
 export const links: LinksFunction = () => [
@@ -32,7 +33,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
     // Only the reader's language travels to the browser.
     resources: resources[context.locale],
     user: user
-      ? { id: user.id, displayName: user.displayName, isOrganiser: user.isOrganiser, isAdmin: user.isAdmin }
+      ? { id: user.id, displayName: user.displayName, isOrganiser: user.isOrganiser, isAdmin: user.isAdmin, unread: await unreadCount(user.id) }
       : null,
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { hashPassword } from "../app/domain/auth/password.server.ts";
 import { db } from "../app/lib/db.server.ts";
+import { seedDemoActivities } from "./demo-activities.ts";
 import { demoPeople, DEMO_PASSWORD, type DemoPerson } from "./demo-people.ts";
 
 type MunicipalityRow = { code: string; name: string; province: string; latitude: number; longitude: number };
@@ -22,6 +23,7 @@ export async function seedDemo(): Promise<number> {
   if ((await db().user.count()) > 0) return 0;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const person of demoPeople) await createDemoPerson(person, passwordHash);
+  await seedDemoActivities();
   return demoPeople.length;
 }
 

@@ -3,8 +3,9 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "~/lib/locales";
 import { LanguageSwitcher } from "./language-switcher";
+import { NotificationBell } from "./notification-bell";
 
-type ShellUser = { id: string; displayName: string; isOrganiser: boolean; isAdmin: boolean } | null;
+type ShellUser = { id: string; displayName: string; isOrganiser: boolean; isAdmin: boolean; unread: number } | null;
 
 const AREAS = [
   { to: "/activities", key: "nav.activities" },
@@ -29,6 +30,7 @@ export function AppShell({ user, locale, children }: { user: ShellUser; locale: 
           </a>
           <div className="header-tools">
             <LanguageSwitcher current={locale} returnTo={location.pathname + location.search} />
+            {user ? <NotificationBell initialUnread={user.unread} /> : null}
             {user ? (
               <details className="menu">
                 <summary>
@@ -38,6 +40,9 @@ export function AppShell({ user, locale, children }: { user: ShellUser; locale: 
                 <ul className="menu-list">
                   <li>
                     <a href="/profile">{t("nav.profile")}</a>
+                  </li>
+                  <li>
+                    <a href="/activities/mine">{t("activities.mine.title")}</a>
                   </li>
                   <li>
                     <a href="/account">{t("nav.account")}</a>

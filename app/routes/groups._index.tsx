@@ -1,15 +1,50 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { AreaIntro } from "~/components/area-intro";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listGroups } from "~/domain/groups/groups.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "areas.groups.title");
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  return { signedIn: Boolean(context.auth.user) };
+  return { groups: await listGroups(), signedIn: Boolean(context.auth.user) };
 }
 
-export default function GroupsPage() {
-  const { signedIn } = useLoaderData<typeof loader>();
-  return <AreaIntro area="groups" signedIn={signedIn} />;
+export default function Groups() {
+  const { t } = useTranslation();
+  const { groups, signedIn } = useLoaderData<typeof loader>();
+  return (
+    <section className="stack">
+      <div className="title-row">
+        <h1>{t("areas.groups.title")}</h1>
+        {signedIn ? (
+          <Link to="/groups/new" className="button button-small">
+            {t("groups.create")}
+          </Link>
+        ) : null}
+      </div>
+      <p className="lead">{t("areas.groups.intro")}</p>
+      {groups.length === 0 ? (
+        <div className="empty-state card">
+          <p>{t("areas.groups.empty")}</p>
+        </div>
+      ) : (
+        <ul className="cards">
+          {groups.map((group) => (
+            <li key={group.id} className="card">
+              <h2>
+                <Link to={`/groups/${group.slug}`}>{group.name}</Link>
+              </h2>
+              <p>{group.description.slice(0, 200)}</p>
+              <p className="muted">
+                {[group.interest ? t(`reference:interest.${group.interest}`) : null, group.municipality?.name, t("groups.members", { count: group.memberCount })]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }

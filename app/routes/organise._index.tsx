@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AreaIntro } from "~/components/area-intro";
+import { ActivityCard } from "~/components/activity-card";
+import { organisedBy } from "~/domain/activities/queries.server";
+import { groupsOrganisedBy } from "~/domain/groups/groups.server";
 import { requireUser } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 
@@ -9,13 +11,15 @@ export const meta: MetaFunction = (args) => pageTitle(args, "areas.organise.titl
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  return { isOrganiser: user.isOrganiser };
+  const groups = await groupsOrganisedBy(user.id);
+  const mayOrganise = user.isOrganiser || user.isAdmin || groups.length > 0;
+  return { mayOrganise, activities: mayOrganise ? await organisedBy(user.id, context.locale) : [], locale: context.locale };
 }
 
 export default function OrganisePage() {
   const { t } = useTranslation();
-  const { isOrganiser } = useLoaderData<typeof loader>();
-  if (!isOrganiser) {
+  const { mayOrganise, activities, locale } = useLoaderData<typeof loader>();
+  if (!mayOrganise) {
     return (
       <section className="stack">
         <h1>{t("areas.organise.title")}</h1>
@@ -25,5 +29,26 @@ export default function OrganisePage() {
       </section>
     );
   }
-  return <AreaIntro area="organise" signedIn />;
+  return (
+    <section className="stack">
+      <div className="title-row">
+        <h1>{t("areas.organise.title")}</h1>
+        <Link to="/organise/activities/new" className="button button-small">
+          {t("organise.new")}
+        </Link>
+      </div>
+      <p className="lead">{t("areas.organise.intro")}</p>
+      {activities.length === 0 ? (
+        <div className="empty-state card">
+          <p>{t("organise.none")}</p>
+        </div>
+      ) : (
+        <ul className="activity-list">
+          {activities.map((activity) => (
+            <ActivityCard key={activity.id} activity={activity} locale={locale} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }

@@ -5,6 +5,7 @@ import { authenticate } from "../../app/domain/auth/lucia.server.ts";
 import { serverT } from "../../app/lib/i18n.server.ts";
 import { isForeignOrigin } from "../http/security.ts";
 import { localeFromAcceptLanguage } from "../../app/lib/locales.ts";
+import { onUserEvent } from "../../app/lib/live-events.server.ts";
 import { handle } from "./ack.ts";
 import type { AppServer, AppSocket } from "./types.ts";
 
@@ -48,8 +49,17 @@ export function attachRealtime(http: HttpServer, options: { allowedOrigins: stri
     }));
   });
 
+  // Whatever the domain tells a person reaches every tab and device they have open.
+  const unsubscribe = onUserEvent(({ userId, event, payload }) => {
+    io.to(userRoom(userId)).emit(event as never, payload as never);
+  });
+
   return {
     io,
-    close: () => new Promise<void>((done) => void io.close(() => done())),
+    close: () =>
+      new Promise<void>((done) => {
+        unsubscribe();
+        void io.close(() => done());
+      }),
   };
 }

@@ -5,6 +5,8 @@ import { parseInput } from "~/lib/validation.server";
 import { DomainError, ValidationFailed } from "../errors";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server";
 import { lucia } from "./lucia.server";
+import { cancelActivity } from "../activities/activities.server";
+import { cancelRsvp } from "../activities/rsvp.server";
 import { ChangePasswordInput, DeleteAccountInput, RegisterInput, SignInInput } from "./schemas.server";
 
 const InvalidCredentials = () => new DomainError("invalid_credentials", "auth.invalidCredentials");
@@ -64,5 +66,24 @@ export async function deleteAccount(userId: string, input: unknown): Promise<voi
   if (!(await verifyPassword(user.passwordHash, data.password))) {
     throw ValidationFailed({ password: { key: "auth.wrongPassword" } });
   }
+  await releaseEverything(userId);
   await db().user.delete({ where: { id: userId } });
+}
+
+/**
+ * Before the rows cascade away: give seats back (so the waitlist moves up) and cancel the
+ * person's own upcoming activities (so the people going are told), as they would by hand.
+ */
+async function releaseEverything(userId: string) {
+  const now = new Date();
+  const seats = await db().rsvp.findMany({
+    where: { userId, status: { in: ["going", "waitlisted", "pending"] }, activity: { startsAt: { gt: now } } },
+    select: { activityId: true },
+  });
+  for (const { activityId } of seats) await cancelRsvp(userId, activityId);
+  const organised = await db().activity.findMany({
+    where: { organiserId: userId, status: "published", startsAt: { gt: now } },
+    select: { id: true },
+  });
+  for (const { id } of organised) await cancelActivity(userId, id, "one");
 }

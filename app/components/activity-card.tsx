@@ -1,0 +1,60 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { ActivityCard as Card } from "~/domain/activities/queries.server";
+import { formatMoney, formatTimeRange } from "~/lib/format";
+import type { Locale } from "~/lib/locales";
+
+export function ActivityCard({ activity, locale }: { activity: Card & { moreDates?: number }; locale: Locale }) {
+  const { t } = useTranslation();
+  return (
+    <li className="card activity-card">
+      <p className="activity-meta">
+        <span className="badge">{t(`activities.kind.${activity.kind}`)}</span>
+        {activity.status === "cancelled" ? <span className="badge badge-danger">{t("activities.status.cancelled")}</span> : null}
+        {activity.status === "draft" ? <span className="badge">{t("activities.status.draft")}</span> : null}
+      </p>
+      <h2 className="activity-title">
+        <Link to={`/activities/${activity.id}`} lang={activity.contentLocale}>
+          {activity.title}
+        </Link>
+      </h2>
+      <p className="activity-when">
+        <time dateTime={activity.startsAt}>{formatTimeRange(activity.startsAt, activity.endsAt, activity.timeZone, locale)}</time>
+        {activity.moreDates ? <span className="more-dates"> {t("activities.moreDates", { count: activity.moreDates })}</span> : null}
+      </p>
+      <p className="activity-where">
+        {activity.mode === "online"
+          ? t("activities.mode.online")
+          : [activity.municipality?.name, activity.mode === "hybrid" ? t("activities.mode.alsoOnline") : null].filter(Boolean).join(" · ")}
+      </p>
+      {activity.summary ? (
+        <p className="activity-summary" lang={activity.contentLocale}>
+          {activity.summary}
+        </p>
+      ) : null}
+      <ul className="facts-inline">
+        <li>
+          {t("activities.spokenIn", {
+            languages: activity.spokenLanguages.map((code) => t(`reference:language.${code}`)).join(", "),
+          })}
+        </li>
+        {activity.practisedLanguage ? (
+          <li>
+            {t("activities.practise", { language: t(`reference:language.${activity.practisedLanguage}`) })}
+            {activity.practisedLevel ? ` (${activity.practisedLevel})` : ""}
+          </li>
+        ) : null}
+        {activity.childcare ? <li>{t("activities.childcare")}</li> : null}
+        <li>{activity.costCents > 0 ? formatMoney(activity.costCents, locale) : t("activities.free")}</li>
+        {activity.seatsLeft !== null ? (
+          <li className={activity.seatsLeft === 0 ? "full" : undefined}>
+            {activity.seatsLeft === 0 ? t("activities.full") : t("activities.seatsLeft", { count: activity.seatsLeft })}
+          </li>
+        ) : null}
+      </ul>
+      {!activity.translated ? (
+        <p className="hint">{t("activities.writtenIn", { language: t(`reference:language.${activity.contentLocale}`) })}</p>
+      ) : null}
+    </li>
+  );
+}

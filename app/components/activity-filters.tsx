@@ -1,0 +1,66 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ACTIVITY_KINDS, THEMES } from "~/lib/reference/activities";
+import { INTERESTS } from "~/lib/reference/interests";
+import { LANGUAGES } from "~/lib/reference/languages";
+
+type Filters = Record<string, string | undefined>;
+type Municipality = { code: string; name: string };
+
+/** A GET form: every filter is in the URL, so results can be shared and work without JavaScript. */
+export function ActivityFilters({ filters, municipalities, view }: { filters: Filters; municipalities: Municipality[]; view: string }) {
+  const { t } = useTranslation();
+  const select = (name: string, label: string, options: { value: string; label: string }[]) => (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={filters[name] ?? ""}>
+        <option value="">{t("activities.filters.any")}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
+  return (
+    <Form method="get" className="filters card" aria-label={t("activities.filters.title")}>
+      <input type="hidden" name="view" value={view} />
+      <div className="filter-grid">
+        {select("kind", t("activities.filters.kind"), ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activities.kind.${k}`) })))}
+        {select("language", t("activities.filters.language"), LANGUAGES.map((l) => ({ value: l, label: t(`reference:language.${l}`) })).sort(byLabel))}
+        {select("place", t("activities.filters.place"), [
+          { value: "online", label: t("activities.mode.online") },
+          ...municipalities.map((m) => ({ value: m.code, label: m.name })),
+        ])}
+        {select("theme", t("activities.filters.theme"), THEMES.map((k) => ({ value: k, label: t(`activities.theme.${k}`) })).sort(byLabel))}
+        {select("interest", t("activities.filters.interest"), INTERESTS.map((k) => ({ value: k, label: t(`reference:interest.${k}`) })).sort(byLabel))}
+        <div className="field">
+          <label htmlFor="filter-from">{t("activities.filters.from")}</label>
+          <input id="filter-from" type="date" name="from" defaultValue={filters.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-to">{t("activities.filters.to")}</label>
+          <input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ""} />
+        </div>
+      </div>
+      <div className="filter-checks">
+        {(["evening", "weekend", "childcare"] as const).map((name) => (
+          <label className="check" key={name}>
+            <input type="checkbox" name={name} value="1" defaultChecked={filters[name] === "1"} />
+            <span>{t(`activities.filters.${name}`)}</span>
+          </label>
+        ))}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button">
+          {t("activities.filters.apply")}
+        </button>
+        <a href={`?view=${view}`} className="button button-secondary">
+          {t("activities.filters.clear")}
+        </a>
+      </div>
+    </Form>
+  );
+}

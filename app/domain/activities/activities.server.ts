@@ -1,0 +1,254 @@
+import { randomUUID } from "node:crypto";
+import { db } from "~/lib/db.server";
+import { parseInput } from "~/lib/validation.server";
+import { NotFound, ValidationFailed } from "../errors";
+import { deliver, recordNotifications } from "../notifications/notifications.server";
+import { requireMayOrganise, requireOrganiserOf } from "./access.server";
+import { expandSeries, isValidTimeZone, RecurrenceError, utcToZonedParts, zonedDateTimeToUtc } from "./recurrence";
+import { fillFreeSeats, type Tx } from "./seats.server";
+import { ActivityInput } from "./schemas.server";
+
+export type EditScope = "one" | "future";
+const TRANSACTION = { maxWait: 15_000, timeout: 20_000 } as const;
+
+/** Turns a recurrence problem into a form error on the field it belongs to. */
+function asFieldError(error: unknown, field: string): never {
+  if (error instanceof RecurrenceError) throw ValidationFailed({ [field]: { key: error.key, values: error.values } });
+  throw error;
+}
+
+function occurrenceTimes(input: ActivityInput) {
+  if (!isValidTimeZone(input.timeZone)) throw ValidationFailed({ timeZone: { key: "activities.errors.unknownTimeZone" } });
+  const [startH, startM] = input.startTime.split(":").map(Number);
+  const [endH, endM] = input.endTime.split(":").map(Number);
+  const durationMinutes = endH * 60 + endM - (startH * 60 + startM);
+  if (durationMinutes <= 0) throw ValidationFailed({ endTime: { key: "activities.errors.endBeforeStart" } });
+  if (input.repeat === "none") {
+    try {
+      const startsAt = zonedDateTimeToUtc(input.date, input.startTime, input.timeZone);
+      return [{ startsAt, endsAt: new Date(startsAt.getTime() + durationMinutes * 60_000) }];
+    } catch (error) {
+      asFieldError(error, "date");
+    }
+  }
+  try {
+    return expandSeries({
+      firstDate: input.date,
+      startTime: input.startTime,
+      durationMinutes,
+      timeZone: input.timeZone,
+      intervalWeeks: Number(input.repeat),
+      until: input.repeatUntil ?? undefined,
+    });
+  } catch (error) {
+    asFieldError(error, "repeatUntil");
+  }
+}
+
+async function checkReferences(input: ActivityInput) {
+  if (input.municipalityCode) {
+    const known = await db().municipality.findUnique({ where: { code: input.municipalityCode }, select: { code: true } });
+    if (!known) throw ValidationFailed({ municipalityCode: { key: "profile.unknownMunicipality" } });
+  }
+  if (input.groupId) {
+    const group = await db().group.findUnique({ where: { id: input.groupId }, select: { id: true } });
+    if (!group) throw ValidationFailed({ groupId: { key: "activities.errors.unknownGroup" } });
+  }
+}
+
+/** Fields shared by create and edit; times are set per occurrence. */
+function activityFields(input: ActivityInput) {
+  return {
+    kind: input.kind,
+    timeZone: input.timeZone,
+    mode: input.mode,
+    venue: input.mode === "online" ? null : input.venue,
+    municipalityCode: input.mode === "online" ? null : input.municipalityCode,
+    accessibilityNotes: input.accessibilityNotes,
+    joinUrl: input.mode === "in-person" ? null : input.joinUrl,
+    capacity: input.capacity,
+    childcare: input.childcare,
+    costCents: Math.round(input.costEuros * 100),
+    practisedLanguage: input.kind === "language-cafe" ? input.practisedLanguage : null,
+    practisedLevel: input.kind === "language-cafe" ? input.practisedLevel : null,
+    requiresApproval: input.requiresApproval,
+    rsvpCutoffMinutes: input.rsvpCutoffHours === null ? null : input.rsvpCutoffHours * 60,
+    groupId: input.groupId,
+    defaultLocale: input.contents[0].locale,
+  };
+}
+
+function relatedRows(input: ActivityInput) {
+  return {
+    contents: { create: input.contents },
+    spokenLanguages: { create: input.spokenLanguages.map((language) => ({ language })) },
+    themes: { create: input.themes.map((theme) => ({ theme })) },
+    interests: { create: input.interests.map((interest) => ({ interest })) },
+  };
+}
+
+export async function createActivity(actorId: string, raw: unknown, options: { publish: boolean }) {
+  const input = parseInput(ActivityInput, raw);
+  await requireMayOrganise(actorId, input.groupId);
+  await checkReferences(input);
+  const times = occurrenceTimes(input);
+  const seriesId = times.length > 1 || input.repeat !== "none" ? randomUUID() : null;
+  const ids = times.map(() => randomUUID());
+  await db().$transaction(async (tx) => {
+    if (seriesId) {
+      await tx.activitySeries.create({
+        data: { id: seriesId, organiserId: actorId, timeZone: input.timeZone, intervalWeeks: Number(input.repeat), startTime: input.startTime },
+      });
+    }
+    for (const [index, { startsAt, endsAt }] of times.entries()) {
+      await tx.activity.create({
+        data: {
+          id: ids[index],
+          ...activityFields(input),
+          status: options.publish ? "published" : "draft",
+          organiserId: actorId,
+          seriesId,
+          startsAt,
+          endsAt,
+          ...relatedRows(input),
+        },
+      });
+    }
+  }, TRANSACTION);
+  return { id: ids[0], count: ids.length, seriesId };
+}
+
+/** The occurrences an edit or a cancellation applies to: this one, or this and later ones. */
+async function targets(activity: { id: string; seriesId: string | null; startsAt: Date }, scope: EditScope) {
+  if (scope === "one" || !activity.seriesId) return [activity.id];
+  const rows = await db().activity.findMany({
+    where: { seriesId: activity.seriesId, startsAt: { gte: activity.startsAt }, status: { not: "cancelled" } },
+    select: { id: true },
+    orderBy: { startsAt: "asc" },
+  });
+  return rows.map((row) => row.id);
+}
+
+export async function updateActivity(actorId: string, activityId: string, raw: unknown, scope: EditScope) {
+  const { activity } = await requireOrganiserOf(actorId, activityId);
+  if (activity.status === "cancelled") throw ValidationFailed({ form: { key: "activities.errors.cancelled" } });
+  const input = parseInput(ActivityInput, { ...(raw as object), repeat: "none" });
+  await checkReferences(input);
+  const [edited] = occurrenceTimes(input);
+  const ids = await targets(activity, scope);
+  const rows = await db().activity.findMany({ where: { id: { in: ids } }, select: { id: true, startsAt: true, timeZone: true, goingCount: true } });
+  if (input.capacity !== null && rows.some((row) => row.goingCount > input.capacity!)) {
+    const most = Math.max(...rows.map((row) => row.goingCount));
+    throw ValidationFailed({ capacity: { key: "activities.errors.capacityBelowGoing", values: { count: most } } });
+  }
+  const duration = edited.endsAt.getTime() - edited.startsAt.getTime();
+  const promoted = await db().$transaction(async (tx) => {
+    const notices = [];
+    for (const row of rows) {
+      // Other occurrences keep their own date and take the new local start time.
+      const startsAt = row.id === activityId ? edited.startsAt : zonedDateTimeToUtc(utcToZonedParts(row.startsAt, input.timeZone).date, input.startTime, input.timeZone);
+      await tx.activity.update({
+        where: { id: row.id },
+        data: { ...activityFields(input), startsAt, endsAt: new Date(startsAt.getTime() + duration) },
+      });
+      await Promise.all([
+        tx.activityContent.deleteMany({ where: { activityId: row.id } }),
+        tx.activitySpokenLanguage.deleteMany({ where: { activityId: row.id } }),
+        tx.activityTheme.deleteMany({ where: { activityId: row.id } }),
+        tx.activityInterest.deleteMany({ where: { activityId: row.id } }),
+      ]);
+      await tx.activityContent.createMany({ data: input.contents.map((content) => ({ activityId: row.id, ...content })) });
+      await tx.activitySpokenLanguage.createMany({ data: input.spokenLanguages.map((language) => ({ activityId: row.id, language })) });
+      await tx.activityTheme.createMany({ data: input.themes.map((theme) => ({ activityId: row.id, theme })) });
+      await tx.activityInterest.createMany({ data: input.interests.map((interest) => ({ activityId: row.id, interest })) });
+      notices.push(...(await fillFreeSeats(tx, row.id)));
+    }
+    return recordNotifications(tx, notices);
+  }, TRANSACTION);
+  deliver(promoted);
+  return { updated: ids.length };
+}
+
+export async function publishActivity(actorId: string, activityId: string, scope: EditScope) {
+  const { activity } = await requireOrganiserOf(actorId, activityId);
+  if (activity.status === "cancelled") throw ValidationFailed({ form: { key: "activities.errors.cancelled" } });
+  const ids = await targets(activity, scope);
+  await db().activity.updateMany({ where: { id: { in: ids }, status: "draft" }, data: { status: "published" } });
+}
+
+/** Cancels and tells everyone who was going, waiting or awaiting approval. */
+export async function cancelActivity(actorId: string, activityId: string, scope: EditScope) {
+  const { activity } = await requireOrganiserOf(actorId, activityId);
+  if (activity.status === "cancelled") throw ValidationFailed({ form: { key: "activities.errors.alreadyCancelled" } });
+  const ids = await targets(activity, scope);
+  const rows = await db().$transaction(async (tx) => {
+    await tx.activity.updateMany({ where: { id: { in: ids } }, data: { status: "cancelled", cancelledAt: new Date() } });
+    const affected = await tx.rsvp.findMany({
+      where: { activityId: { in: ids }, status: { in: ["going", "waitlisted", "pending"] } },
+      select: { userId: true, activityId: true },
+    });
+    return recordNotifications(
+      tx,
+      affected.map((rsvp) => ({ userId: rsvp.userId, kind: "activity-cancelled" as const, activityId: rsvp.activityId })),
+    );
+  }, TRANSACTION);
+  deliver(rows);
+  return { cancelled: ids.length, notified: rows.length };
+}
+
+/** A new draft with the same details one week later, outside any series. */
+export async function duplicateActivity(actorId: string, activityId: string) {
+  await requireOrganiserOf(actorId, activityId);
+  const source = await db().activity.findUniqueOrThrow({
+    where: { id: activityId },
+    include: { contents: true, spokenLanguages: true, themes: true, interests: true },
+  });
+  const id = randomUUID();
+  const week = 7 * 24 * 3600_000;
+  const { contents, spokenLanguages, themes, interests, id: _id, createdAt: _c, updatedAt: _u, cancelledAt: _x, ...fields } = source;
+  const startsAt = zonedDateTimeToUtc(
+    utcToZonedParts(new Date(source.startsAt.getTime() + week), source.timeZone).date,
+    utcToZonedParts(source.startsAt, source.timeZone).time,
+    source.timeZone,
+  );
+  await db().activity.create({
+    data: {
+      ...fields,
+      id,
+      organiserId: actorId,
+      status: "draft",
+      seriesId: null,
+      goingCount: 0,
+      rsvpSequence: 0,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + (source.endsAt.getTime() - source.startsAt.getTime())),
+      contents: { create: contents.map(({ activityId: _a, ...content }) => content) },
+      spokenLanguages: { create: spokenLanguages.map(({ language }) => ({ language })) },
+      themes: { create: themes.map(({ theme }) => ({ theme })) },
+      interests: { create: interests.map(({ interest }) => ({ interest })) },
+    },
+  });
+  return { id };
+}
+
+export async function messageGoing(actorId: string, activityId: string, raw: unknown) {
+  await requireOrganiserOf(actorId, activityId);
+  const text = typeof raw === "string" ? raw.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim() : "";
+  if (!text) throw ValidationFailed({ message: { key: "validation.required" } });
+  if (text.length > 1000) throw ValidationFailed({ message: { key: "validation.tooLong", values: { count: 1000 } } });
+  const going = await db().rsvp.findMany({ where: { activityId, status: "going" }, select: { userId: true } });
+  const rows = await db().$transaction((tx) =>
+    recordNotifications(
+      tx as unknown as Tx,
+      going.map((rsvp) => ({ userId: rsvp.userId, kind: "organiser-message" as const, activityId, data: { message: text } })),
+    ),
+  );
+  deliver(rows);
+  return { sent: rows.length };
+}
+
+export async function requireActivity(activityId: string) {
+  const activity = await db().activity.findUnique({ where: { id: activityId }, select: { id: true } });
+  if (!activity) throw NotFound("activities.errors.notFound");
+  return activity;
+}

@@ -1,0 +1,50 @@
+/**
+ * "For you" ordering: a transparent score from the reader's profile. Pure, so the weights
+ * can be tested and tuned without a database.
+ */
+export type Reader = {
+  languages: { language: string; level: string }[];
+  interests: string[];
+  municipalityCode: string | null;
+  /** "weekday-part" slots, e.g. "2-evening" */
+  availability: string[];
+};
+
+export type Candidate = {
+  spokenLanguages: string[];
+  practisedLanguage: string | null;
+  interests: string[];
+  municipalityCode: string | null;
+  mode: string;
+  /** The activity's local weekday (1 = Monday) and part of day at its start. */
+  slot: string;
+};
+
+export const WEIGHTS = { language: 3, learning: 2, interest: 2, maxInterests: 3, place: 3, online: 1, availability: 2 } as const;
+const LEARNING_LEVELS = new Set(["A1", "A2", "B1", "B2"]);
+
+export function forYouScore(reader: Reader, activity: Candidate): number {
+  const spoken = new Set(reader.languages.map((entry) => entry.language));
+  const learning = new Set(reader.languages.filter((entry) => LEARNING_LEVELS.has(entry.level)).map((entry) => entry.language));
+  let score = 0;
+  if (activity.spokenLanguages.some((language) => spoken.has(language))) score += WEIGHTS.language;
+  if (activity.practisedLanguage && learning.has(activity.practisedLanguage)) score += WEIGHTS.learning;
+  const shared = activity.interests.filter((interest) => reader.interests.includes(interest)).length;
+  score += Math.min(shared, WEIGHTS.maxInterests) * WEIGHTS.interest;
+  if (reader.municipalityCode && activity.municipalityCode === reader.municipalityCode) score += WEIGHTS.place;
+  else if (activity.mode !== "in-person") score += WEIGHTS.online;
+  if (reader.availability.includes(activity.slot)) score += WEIGHTS.availability;
+  return score;
+}
+
+export function partOfDay(hour: number): "morning" | "afternoon" | "evening" {
+  return hour < 12 ? "morning" : hour < 17 ? "afternoon" : "evening";
+}
+
+/** Highest score first; equal scores by start time, so the order is stable and predictable. */
+export function orderForYou<T extends Candidate & { startsAt: Date }>(reader: Reader, items: T[]): T[] {
+  return items
+    .map((item) => ({ item, score: forYouScore(reader, item) }))
+    .sort((a, b) => b.score - a.score || a.item.startsAt.getTime() - b.item.startsAt.getTime())
+    .map((entry) => entry.item);
+}

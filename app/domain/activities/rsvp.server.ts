@@ -1,0 +1,74 @@
+import { randomUUID } from "node:crypto";
+import { db } from "~/lib/db.server";
+import { DomainError, NotFound, ValidationFailed } from "../errors";
+import { deliver, recordNotifications } from "../notifications/notifications.server";
+import { requireOrganiserOf } from "./access.server";
+import { fillFreeSeats, hasSeat, lockActivity } from "./seats.server";
+
+export type RsvpStatus = "going" | "waitlisted" | "pending" | "cancelled";
+// Hundreds of people may press "going" in the same second; they wait their turn for the lock.
+const TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
+
+const refuse = (key: string) => new DomainError("conflict", key);
+
+/** Reserves a seat, or a place on the waitlist, atomically on SQLite and PostgreSQL alike. */
+export async function rsvp(userId: string, activityId: string, now = new Date()): Promise<{ status: RsvpStatus; position: number }> {
+  return db().$transaction(async (tx) => {
+    const activity = await lockActivity(tx, activityId).catch((error: { code?: string }) => {
+      if (error.code === "P2025") throw NotFound("activities.errors.notFound");
+      throw error;
+    });
+    if (activity.status === "draft") throw NotFound("activities.errors.notFound");
+    if (activity.status === "cancelled") throw refuse("activities.errors.cancelled");
+    if (activity.startsAt <= now) throw refuse("activities.errors.past");
+    if (activity.rsvpCutoffMinutes !== null && now.getTime() > activity.startsAt.getTime() - activity.rsvpCutoffMinutes * 60_000) {
+      throw refuse("activities.errors.rsvpClosed");
+    }
+    const existing = await tx.rsvp.findUnique({ where: { activityId_userId: { activityId, userId } } });
+    if (existing && existing.status !== "cancelled") throw refuse("activities.errors.alreadyRsvped");
+
+    const status: RsvpStatus = activity.requiresApproval ? "pending" : hasSeat(activity) ? "going" : "waitlisted";
+    if (status === "going") await tx.activity.update({ where: { id: activityId }, data: { goingCount: { increment: 1 } } });
+    const position = activity.rsvpSequence;
+    if (existing) {
+      await tx.rsvp.update({ where: { id: existing.id }, data: { status, position } });
+    } else {
+      await tx.rsvp.create({ data: { id: randomUUID(), activityId, userId, status, position } });
+    }
+    return { status, position };
+  }, TRANSACTION);
+}
+
+/** Gives the seat back; the first person on the waitlist gets it and is told. */
+export async function cancelRsvp(userId: string, activityId: string): Promise<void> {
+  const rows = await db().$transaction(async (tx) => {
+    await lockActivity(tx, activityId).catch((error: { code?: string }) => {
+      if (error.code === "P2025") throw NotFound("activities.errors.notFound");
+      throw error;
+    });
+    const existing = await tx.rsvp.findUnique({ where: { activityId_userId: { activityId, userId } } });
+    if (!existing || existing.status === "cancelled") throw refuse("activities.errors.noRsvp");
+    await tx.rsvp.update({ where: { id: existing.id }, data: { status: "cancelled" } });
+    if (existing.status !== "going") return [];
+    await tx.activity.update({ where: { id: activityId }, data: { goingCount: { decrement: 1 } } });
+    return recordNotifications(tx, await fillFreeSeats(tx, activityId));
+  }, TRANSACTION);
+  deliver(rows);
+}
+
+/** For activities that need the organiser's approval: pending → going (or waitlisted when full). */
+export async function approveRsvp(actorId: string, activityId: string, userId: string): Promise<RsvpStatus> {
+  await requireOrganiserOf(actorId, activityId);
+  const { status, rows } = await db().$transaction(async (tx) => {
+    const activity = await lockActivity(tx, activityId);
+    const existing = await tx.rsvp.findUnique({ where: { activityId_userId: { activityId, userId } } });
+    if (!existing || existing.status !== "pending") throw ValidationFailed({ form: { key: "activities.errors.notPending" } });
+    const status: RsvpStatus = hasSeat(activity) ? "going" : "waitlisted";
+    await tx.rsvp.update({ where: { id: existing.id }, data: { status } });
+    if (status === "going") await tx.activity.update({ where: { id: activityId }, data: { goingCount: { increment: 1 } } });
+    const rows = await recordNotifications(tx, [{ userId, kind: "rsvp-approved", activityId, data: { status } }]);
+    return { status, rows };
+  }, TRANSACTION);
+  deliver(rows);
+  return status;
+}

@@ -1,0 +1,116 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { z } from "zod";
+import { db } from "~/lib/db.server";
+import { INTERESTS } from "~/lib/reference/interests";
+import { parseInput, plainText } from "~/lib/validation.server";
+import { DomainError, NotAllowed, NotFound, ValidationFailed } from "../errors";
+
+export const GroupInput = z.object({
+  name: plainText(80),
+  description: plainText(2000),
+  interest: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((value) => value || null)
+    .pipe(z.enum(INTERESTS).nullable()),
+  municipalityCode: z
+    .string()
+    .max(10)
+    .optional()
+    .transform((value) => value || null)
+    .pipe(z.string().regex(/^GM\d{4}$/).nullable()),
+});
+
+/** Readable, stable URLs for Latin names; a random one for names in other scripts. */
+export function slugFor(name: string): string {
+  const base = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  return base.length >= 3 ? base : `group-${randomBytes(3).toString("hex")}`;
+}
+
+export async function createGroup(actorId: string, raw: unknown) {
+  const input = parseInput(GroupInput, raw);
+  if (input.municipalityCode && !(await db().municipality.findUnique({ where: { code: input.municipalityCode } }))) {
+    throw ValidationFailed({ municipalityCode: { key: "profile.unknownMunicipality" } });
+  }
+  let slug = slugFor(input.name);
+  if (await db().group.findUnique({ where: { slug } })) slug = `${slug}-${randomBytes(2).toString("hex")}`;
+  const id = randomUUID();
+  await db().group.create({
+    data: { id, slug, ...input, members: { create: { userId: actorId, role: "organiser" } } },
+  });
+  return { id, slug };
+}
+
+export async function joinGroup(userId: string, groupId: string) {
+  const group = await db().group.findUnique({ where: { id: groupId }, select: { id: true } });
+  if (!group) throw NotFound("groups.errors.notFound");
+  const existing = await db().groupMember.findUnique({ where: { groupId_userId: { groupId, userId } } });
+  if (existing) throw new DomainError("conflict", "groups.errors.alreadyMember");
+  await db().groupMember.create({ data: { groupId, userId } });
+}
+
+/** Leaving is always possible, except for the last organiser, who would orphan the group. */
+export async function leaveGroup(userId: string, groupId: string) {
+  const membership = await db().groupMember.findUnique({ where: { groupId_userId: { groupId, userId } } });
+  if (!membership) throw new DomainError("conflict", "groups.errors.notMember");
+  if (membership.role === "organiser") {
+    const organisers = await db().groupMember.count({ where: { groupId, role: "organiser" } });
+    if (organisers <= 1) throw new DomainError("conflict", "groups.errors.lastOrganiser");
+  }
+  await db().groupMember.delete({ where: { groupId_userId: { groupId, userId } } });
+}
+
+export async function makeGroupOrganiser(actorId: string, groupId: string, userId: string) {
+  const actor = await db().groupMember.findUnique({ where: { groupId_userId: { groupId, userId: actorId } } });
+  const admin = await db().user.findUnique({ where: { id: actorId }, select: { isAdmin: true } });
+  if (actor?.role !== "organiser" && !admin?.isAdmin) throw NotAllowed();
+  const updated = await db().groupMember.updateMany({ where: { groupId, userId }, data: { role: "organiser" } });
+  if (updated.count === 0) throw NotFound("groups.errors.notMember");
+}
+
+export async function listGroups() {
+  const groups = await db().group.findMany({
+    orderBy: { name: "asc" },
+    take: 200,
+    select: { id: true, slug: true, name: true, description: true, interest: true, municipality: { select: { name: true } }, _count: { select: { members: true } } },
+  });
+  return groups.map(({ _count, ...group }) => ({ ...group, memberCount: _count.members }));
+}
+
+export async function getGroup(slug: string, viewerId: string | null) {
+  const group = await db().group.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      interest: true,
+      municipality: { select: { code: true, name: true } },
+      members: { orderBy: [{ role: "desc" }, { joinedAt: "asc" }], select: { role: true, userId: true, user: { select: { displayName: true } } } },
+    },
+  });
+  if (!group) throw NotFound("groups.errors.notFound");
+  const me = group.members.find((member) => member.userId === viewerId);
+  return {
+    ...group,
+    // Members see each other's display names only; no ids or contact details leave the server.
+    members: group.members.map((member) => ({ displayName: member.user.displayName, role: member.role })),
+    myRole: me?.role ?? null,
+  };
+}
+
+export async function groupsOrganisedBy(userId: string) {
+  const rows = await db().groupMember.findMany({
+    where: { userId, role: "organiser" },
+    select: { group: { select: { id: true, name: true } } },
+  });
+  return rows.map((row) => row.group);
+}

@@ -1,0 +1,96 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ActivityCard } from "~/components/activity-card";
+import { FormAlert } from "~/components/form";
+import { discoverActivities } from "~/domain/activities/queries.server";
+import { getGroup, joinGroup, leaveGroup } from "~/domain/groups/groups.server";
+import { requireUser, runAction } from "~/lib/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.group.name} · Meedoen` : "Meedoen" }];
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const userId = context.auth.user?.id ?? null;
+  const group = await getGroup(params.slug!, userId).catch((error) => {
+    if ((error as { code?: string }).code === "not_found") throw new Response("Not found", { status: 404 });
+    throw error;
+  });
+  const upcoming = await discoverActivities({ group: group.id, sort: "date", perPage: 10 }, { userId, locale: context.locale });
+  return { group, upcoming: upcoming.items, locale: context.locale, signedIn: Boolean(userId) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = requireUser(context, request);
+  const intent = (await request.formData()).get("intent");
+  return runAction(async () => {
+    const group = await getGroup(params.slug!, user.id);
+    if (intent === "leave") await leaveGroup(user.id, group.id);
+    else await joinGroup(user.id, group.id);
+    throw redirect(`/groups/${params.slug}`);
+  });
+}
+
+export default function GroupPage() {
+  const { t } = useTranslation();
+  const { group, upcoming, locale, signedIn } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section className="stack">
+      <h1>{group.name}</h1>
+      <p className="muted">
+        {[group.interest ? t(`reference:interest.${group.interest}`) : null, group.municipality?.name].filter(Boolean).join(" · ")}
+      </p>
+      <div className="description">
+        {group.description.split(/\n{2,}/).map((paragraph, index) => (
+          <p key={index}>{paragraph}</p>
+        ))}
+      </div>
+      <FormAlert error={result?.formError} />
+      {signedIn ? (
+        <Form method="post">
+          {group.myRole ? (
+            <button type="submit" name="intent" value="leave" className="button button-secondary" disabled={busy}>
+              {t("groups.leave")}
+            </button>
+          ) : (
+            <button type="submit" name="intent" value="join" className="button" disabled={busy}>
+              {t("groups.join")}
+            </button>
+          )}
+        </Form>
+      ) : (
+        <Link to={`/login?redirectTo=/groups/${group.slug}`} className="button">
+          {t("groups.signInToJoin")}
+        </Link>
+      )}
+      <section aria-labelledby="upcoming-heading" className="stack">
+        <h2 id="upcoming-heading">{t("groups.upcoming")}</h2>
+        {upcoming.length === 0 ? (
+          <p className="empty-state card">{t("groups.noUpcoming")}</p>
+        ) : (
+          <ul className="activity-list">
+            {upcoming.map((activity) => (
+              <ActivityCard key={activity.id} activity={activity} locale={locale} />
+            ))}
+          </ul>
+        )}
+        <p>
+          <a href={`/groups/${group.slug}/calendar.ics`}>{t("groups.calendarFeed")}</a>
+        </p>
+      </section>
+      <section aria-labelledby="members-heading" className="card">
+        <h2 id="members-heading">{t("groups.members", { count: group.members.length })}</h2>
+        <ul className="member-list">
+          {group.members.map((member, index) => (
+            <li key={index}>
+              {member.displayName}
+              {member.role === "organiser" ? <span className="badge">{t("roles.organiser")}</span> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </section>
+  );
+}

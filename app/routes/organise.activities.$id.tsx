@@ -1,0 +1,220 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ActivityForm, valuesFromSubmission } from "~/components/activity-form";
+import { FieldMessage, FormAlert } from "~/components/form";
+import { requireOrganiserOf } from "~/domain/activities/access.server";
+import { cancelActivity, duplicateActivity, messageGoing, publishActivity, updateActivity } from "~/domain/activities/activities.server";
+import { getActivity, getActivityForEdit, getAttendeeLists } from "~/domain/activities/queries.server";
+import { approveRsvp } from "~/domain/activities/rsvp.server";
+import { groupsOrganisedBy } from "~/domain/groups/groups.server";
+import { listMunicipalities } from "~/domain/people/profile.server";
+import { ACTIVITY_LIST_FIELDS } from "~/lib/activity-form-fields";
+import { formatTimeRange } from "~/lib/format";
+import { requireUser, runAction } from "~/lib/http.server";
+import { formToObject } from "~/lib/validation.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.activity.title} · Meedoen` : "Meedoen" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(context, request);
+  await requireOrganiserOf(user.id, params.id!).catch((error) => {
+    const code = (error as { code?: string }).code;
+    if (code === "not_found") throw new Response("Not found", { status: 404 });
+    if (code === "not_allowed") throw new Response("Forbidden", { status: 403 });
+    throw error;
+  });
+  const [activity, values, attendees, municipalities, groups] = await Promise.all([
+    getActivity(params.id!, { userId: user.id, isAdmin: user.isAdmin, locale: context.locale }),
+    getActivityForEdit(params.id!),
+    getAttendeeLists(params.id!),
+    listMunicipalities(),
+    groupsOrganisedBy(user.id),
+  ]);
+  return { activity, values, attendees, municipalities, groups, locale: context.locale };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = requireUser(context, request);
+  const id = params.id!;
+  const input = formToObject(await request.formData(), ACTIVITY_LIST_FIELDS);
+  const scope = input.scope === "future" ? "future" : "one";
+  const done = (notice: string) => {
+    throw redirect(`/organise/activities/${id}?done=${notice}`);
+  };
+  return runAction(async () => {
+    switch (input.intent) {
+      case "publish":
+        await publishActivity(user.id, id, scope);
+        return done("published");
+      case "cancel":
+        await cancelActivity(user.id, id, scope);
+        return done("cancelled");
+      case "duplicate": {
+        const copy = await duplicateActivity(user.id, id);
+        throw redirect(`/organise/activities/${copy.id}?done=duplicated`);
+      }
+      case "approve":
+        await approveRsvp(user.id, id, String(input.userId ?? ""));
+        return done("approved");
+      case "message":
+        await messageGoing(user.id, id, input.message);
+        return done("messaged");
+      default:
+        await updateActivity(user.id, id, input, scope);
+        return done("saved");
+    }
+  }, input);
+}
+
+export default function ManageActivity() {
+  const { t } = useTranslation();
+  const { activity, values, attendees, municipalities, groups, locale } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const notice = params.get("done") ?? (params.get("created") ? "created" : null);
+  const sentIntent = result?.values.intent;
+  const formResult = sentIntent === "message" || sentIntent === "cancel" || sentIntent === "approve" ? undefined : result;
+  return (
+    <section className="stack">
+      <p>
+        <Link to="/organise">← {t("areas.organise.title")}</Link>
+      </p>
+      <h1 lang={activity.contentLocale}>{activity.title}</h1>
+      <p className="muted">
+        {t(`activities.status.${activity.status}`)} · {formatTimeRange(activity.startsAt, activity.endsAt, activity.timeZone, locale)}
+        {activity.seriesId ? ` · ${t("organise.inSeries")}` : ""}
+      </p>
+      {notice && !result ? (
+        <div className="alert alert-success" role="status">
+          {t(`organise.done.${notice}`, { count: Number(params.get("created") ?? 1) })}
+        </div>
+      ) : null}
+      {result && !formResult ? <FormAlert error={result.formError} /> : null}
+
+      <div className="form-actions">
+        <Link to={`/activities/${activity.id}`} className="button button-secondary button-small">
+          {t("organise.view")}
+        </Link>
+        {activity.status === "draft" ? (
+          <Form method="post">
+            <input type="hidden" name="scope" value="future" />
+            <button type="submit" name="intent" value="publish" className="button button-small" disabled={busy}>
+              {activity.seriesId ? t("organise.publishSeries") : t("organise.publish")}
+            </button>
+          </Form>
+        ) : null}
+        <Form method="post">
+          <button type="submit" name="intent" value="duplicate" className="button button-secondary button-small" disabled={busy}>
+            {t("organise.duplicate")}
+          </button>
+        </Form>
+        {activity.status !== "cancelled" ? (
+          <Link to="?confirm=cancel" className="button button-danger button-small">
+            {t("organise.cancel")}
+          </Link>
+        ) : null}
+      </div>
+
+      {params.get("confirm") === "cancel" && activity.status !== "cancelled" ? (
+        <Form method="post" className="card alert-warning stack">
+          <h2>{t("organise.cancelTitle")}</h2>
+          <p>{t("organise.cancelWarning", { count: attendees.going.length + attendees.waitlisted.length + attendees.pending.length })}</p>
+          {activity.seriesId ? (
+            <fieldset className="field">
+              <label className="check">
+                <input type="radio" name="scope" value="one" defaultChecked />
+                <span>{t("organise.form.scopeOne")}</span>
+              </label>
+              <label className="check">
+                <input type="radio" name="scope" value="future" />
+                <span>{t("organise.form.scopeFuture")}</span>
+              </label>
+            </fieldset>
+          ) : null}
+          <div className="form-actions">
+            <button type="submit" name="intent" value="cancel" className="button button-danger" disabled={busy}>
+              {t("organise.confirmCancel")}
+            </button>
+            <Link to="?" className="button button-secondary">
+              {t("organise.keep")}
+            </Link>
+          </div>
+        </Form>
+      ) : null}
+
+      <section className="card stack" aria-labelledby="people-heading">
+        <h2 id="people-heading">{t("organise.people")}</h2>
+        <AttendeeList title={t("organise.going", { count: attendees.going.length })} people={attendees.going} />
+        <AttendeeList title={t("organise.waitlisted", { count: attendees.waitlisted.length })} people={attendees.waitlisted} numbered />
+        {attendees.pending.length > 0 ? (
+          <div>
+            <h3>{t("organise.pending", { count: attendees.pending.length })}</h3>
+            <ul className="people-list">
+              {attendees.pending.map((person) => (
+                <li key={person.userId} className="person-row">
+                  <span>{person.displayName}</span>
+                  <Form method="post">
+                    <input type="hidden" name="userId" value={person.userId} />
+                    <button type="submit" name="intent" value="approve" className="button button-small" disabled={busy}>
+                      {t("organise.approve")}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <Form method="post" className="stack">
+          <div className={`field${sentIntent === "message" && result?.fieldErrors.message ? " has-error" : ""}`}>
+            <label htmlFor="field-message">{t("organise.message")}</label>
+            <p className="hint" id="field-message-hint">
+              {t("organise.messageHint")}
+            </p>
+            <textarea id="field-message" name="message" rows={3} maxLength={1000} aria-describedby="field-message-hint" />
+            <FieldMessage id="field-message-error" error={sentIntent === "message" ? result?.fieldErrors.message : undefined} />
+          </div>
+          <button type="submit" name="intent" value="message" className="button button-secondary" disabled={busy || attendees.going.length === 0}>
+            {t("organise.send")}
+          </button>
+        </Form>
+      </section>
+
+      {activity.status !== "cancelled" ? (
+        <section aria-labelledby="edit-heading" className="stack">
+          <h2 id="edit-heading">{t("organise.edit")}</h2>
+          <ActivityForm
+            key={values.date + values.startTime}
+            values={formResult ? valuesFromSubmission(formResult.values) : values}
+            errors={formResult?.fieldErrors ?? {}}
+            formError={formResult?.formError}
+            municipalities={municipalities}
+            groups={groups}
+            locale={locale}
+            mode="edit"
+            inSeries={Boolean(values.seriesId)}
+            busy={busy}
+          />
+        </section>
+      ) : null}
+    </section>
+  );
+}
+
+function AttendeeList({ title, people, numbered }: { title: string; people: { userId: string; displayName: string }[]; numbered?: boolean }) {
+  const List = numbered ? "ol" : "ul";
+  return (
+    <div>
+      <h3>{title}</h3>
+      {people.length > 0 ? (
+        <List className="member-list">
+          {people.map((person) => (
+            <li key={person.userId}>{person.displayName}</li>
+          ))}
+        </List>
+      ) : null}
+    </div>
+  );
+}
