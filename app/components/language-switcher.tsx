@@ -10,7 +10,10 @@ export function LanguageSwitcher({ current, returnTo }: { current: Locale; retur
       <summary>
         <GlobeIcon />
         <span className="visually-hidden">{t("nav.language")}: </span>
-        {LOCALE_NAMES[current]}
+        <span className="lang-name">{LOCALE_NAMES[current]}</span>
+        <span className="lang-code" aria-hidden="true">
+          {current.toUpperCase()}
+        </span>
       </summary>
       <Form method="post" action="/language" className="menu-list" reloadDocument>
         <input type="hidden" name="returnTo" value={returnTo} />

@@ -3,9 +3,10 @@
  * Benchmarks print human-readable progress on stderr and one final JSON line per benchmark on stdout.
  */
 import { parseArgs } from "node:util";
+import { activities } from "./activities.ts";
 import { foundation } from "./foundation.ts";
 
-const benches: Record<string, (args: { duration: number }) => Promise<unknown>> = { foundation };
+const benches: Record<string, (args: { duration: number }) => Promise<unknown>> = { foundation, activities };
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

@@ -24,6 +24,20 @@ export function useBrowser() {
       const context = await holder.browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
       return context.newPage();
     },
+    /** Runs a flow in a fresh context; on failure keeps a screenshot of where it stopped. */
+    async flow(name: string, options: BrowserContextOptions, steps: (page: Page) => Promise<void>) {
+      const context = await holder.browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
+      const page = await context.newPage();
+      try {
+        await steps(page);
+      } catch (error) {
+        await page.screenshot({ path: `${SCREENSHOTS}failed-${name}.png`, fullPage: true }).catch(() => undefined);
+        console.error(`flow "${name}" stopped at ${page.url()}`);
+        throw error;
+      } finally {
+        await context.close();
+      }
+    },
   };
 }
 
