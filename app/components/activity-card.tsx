@@ -14,7 +14,7 @@ export function ActivityCard({ activity, locale }: { activity: Card & { moreDate
         {activity.status === "draft" ? <span className="badge">{t("activities.status.draft")}</span> : null}
       </p>
       <h2 className="activity-title">
-        <Link to={`/activities/${activity.id}`} lang={activity.contentLocale}>
+        <Link to={`/activities/${activity.id}`} lang={activity.contentLocale} dir="auto">
           {activity.title}
         </Link>
       </h2>
@@ -28,7 +28,7 @@ export function ActivityCard({ activity, locale }: { activity: Card & { moreDate
           : [activity.municipality?.name, activity.mode === "hybrid" ? t("activities.mode.alsoOnline") : null].filter(Boolean).join(" · ")}
       </p>
       {activity.summary ? (
-        <p className="activity-summary" lang={activity.contentLocale}>
+        <p className="activity-summary" lang={activity.contentLocale} dir="auto">
           {activity.summary}
         </p>
       ) : null}

@@ -4,7 +4,7 @@ import type { FieldErrors } from "~/domain/errors";
 import { ACTIVITY_KINDS, ACTIVITY_MODES, CONTENT_LOCALES, PRACTISED_LEVELS, THEMES } from "~/lib/reference/activities";
 import { INTERESTS } from "~/lib/reference/interests";
 import { LANGUAGES } from "~/lib/reference/languages";
-import { LOCALE_NAMES, type Locale } from "~/lib/locales";
+import type { Locale } from "~/lib/locales";
 import { CheckboxField, ChipGroup } from "./choice";
 import { FieldMessage, FormAlert, TextField } from "./form";
 import { MunicipalitySelect } from "./municipality-select";
@@ -123,7 +123,7 @@ export function ActivityForm({
           const content = contentFor(code);
           return (
             <details key={code} className="content-locale" open={Boolean(content?.title) || (values.contents.length === 0 && code === locale)}>
-              <summary>{t("organise.form.contentIn", { language: LOCALE_NAMES[code] })}</summary>
+              <summary>{t("organise.form.contentIn", { language: t(`reference:language.${code}`) })}</summary>
               <input type="hidden" name="contentLocales" value={code} />
               <div lang={code} dir={code === "ar" ? "rtl" : "ltr"} className="stack">
                 <TextField id={`title-${code}`} name="titles" label={t("organise.form.title")} maxLength={120} defaultValue={content?.title} />

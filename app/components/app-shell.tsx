@@ -26,7 +26,7 @@ export function AppShell({ user, locale, children }: { user: ShellUser; locale: 
         <div className="container header-row">
           <a className="brand" href="/">
             <span aria-hidden="true" className="brand-mark">M</span>
-            <span>Meedoen</span>
+            <span className="brand-name">Meedoen</span>
           </a>
           <div className="header-tools">
             <LanguageSwitcher current={locale} returnTo={location.pathname + location.search} />

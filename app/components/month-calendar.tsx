@@ -55,7 +55,7 @@ export function MonthCalendar({
                   {items.map((activity) => (
                     <li key={activity.id}>
                       <span className="time">{time(activity)}</span>{" "}
-                      <Link to={`/activities/${activity.id}`} lang={activity.contentLocale}>
+                      <Link to={`/activities/${activity.id}`} lang={activity.contentLocale} dir="auto">
                         {activity.title}
                       </Link>{" "}
                       <span className="muted">

@@ -51,7 +51,7 @@ export default function ActivityPage() {
         <span className="badge">{t(`activities.kind.${activity.kind}`)}</span>
         {activity.status !== "published" ? <span className="badge badge-danger">{t(`activities.status.${activity.status}`)}</span> : null}
       </p>
-      <h1 lang={activity.contentLocale}>{activity.title}</h1>
+      <h1 lang={activity.contentLocale} dir="auto">{activity.title}</h1>
       {!activity.translated ? (
         <p className="hint">{t("activities.writtenIn", { language: t(`reference:language.${activity.contentLocale}`) })}</p>
       ) : null}
@@ -96,7 +96,7 @@ export default function ActivityPage() {
         {activity.accessibilityNotes ? (
           <>
             <dt>{t("activities.accessibility")}</dt>
-            <dd lang={activity.contentLocale}>{activity.accessibilityNotes}</dd>
+            <dd lang={activity.contentLocale} dir="auto">{activity.accessibilityNotes}</dd>
           </>
         ) : null}
         <dt>{t("activities.seats")}</dt>
@@ -120,12 +120,12 @@ export default function ActivityPage() {
       </dl>
 
       {activity.summary ? (
-        <p className="lead" lang={activity.contentLocale}>
+        <p className="lead" lang={activity.contentLocale} dir="auto">
           {activity.summary}
         </p>
       ) : null}
       {activity.description ? (
-        <div className="description" lang={activity.contentLocale}>
+        <div className="description" lang={activity.contentLocale} dir="auto">
           {activity.description.split(/\n{2,}/).map((paragraph, index) => (
             <p key={index}>{paragraph}</p>
           ))}

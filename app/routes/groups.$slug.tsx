@@ -38,11 +38,11 @@ export default function GroupPage() {
   const busy = useNavigation().state === "submitting";
   return (
     <section className="stack">
-      <h1>{group.name}</h1>
+      <h1 dir="auto">{group.name}</h1>
       <p className="muted">
         {[group.interest ? t(`reference:interest.${group.interest}`) : null, group.municipality?.name].filter(Boolean).join(" · ")}
       </p>
-      <div className="description">
+      <div className="description" dir="auto">
         {group.description.split(/\n{2,}/).map((paragraph, index) => (
           <p key={index}>{paragraph}</p>
         ))}

@@ -82,7 +82,7 @@ export default function ManageActivity() {
       <p>
         <Link to="/organise">← {t("areas.organise.title")}</Link>
       </p>
-      <h1 lang={activity.contentLocale}>{activity.title}</h1>
+      <h1 lang={activity.contentLocale} dir="auto">{activity.title}</h1>
       <p className="muted">
         {t(`activities.status.${activity.status}`)} · {formatTimeRange(activity.startsAt, activity.endsAt, activity.timeZone, locale)}
         {activity.seriesId ? ` · ${t("organise.inSeries")}` : ""}

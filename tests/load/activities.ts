@@ -184,7 +184,7 @@ function buildCatalogue(options: { count: number; organisers: string[]; municipa
     const venue = online ? null : `${pick(VENUES)} ${cityName.get(municipalityCode!) ?? ""}`.trim();
 
     // Language cafés and group sessions are often weekly or fortnightly series.
-    const recurring = (kind === "language-cafe" || kind === "group-session") && rand() < 0.35;
+    const recurring = (kind === "language-cafe" || kind === "group-session") && rand() < 0.12;
     const intervalWeeks = recurring ? pick([1, 1, 2]) : 1;
     const firstDay = between(1, recurring ? 30 : 89);
     const occurrences = recurring ? Math.min(Math.floor((89 - firstDay) / (7 * intervalWeeks)) + 1, between(4, 12)) : 1;
