@@ -224,3 +224,21 @@ describe("groups", () => {
     expect((await db().activity.findUniqueOrThrow({ where: { id } })).groupId).toBe(group.id);
   });
 });
+
+describe("the list view", () => {
+  it("shows a series once, at its first date, and pages singles and series together in date order", async () => {
+    const organiser = await makePerson({ isOrganiser: true });
+    const place = "GM1680"; // Aa en Hunze: used by no other test
+    const series = await createActivity(organiser, activityForm({ municipalityCode: place, date: localDate(3), repeat: "1", repeatUntil: localDate(3 + 21), titles: ["Weekly"] }), { publish: true });
+    const early = await publishedActivity(organiser, { municipalityCode: place, date: localDate(2), titles: ["Early"] });
+    const late = await publishedActivity(organiser, { municipalityCode: place, date: localDate(5), titles: ["Late"] });
+    const list = (page: number) => discoverActivities({ place, sort: "date", page, perPage: 2 }, { userId: null, locale: "en", collapseSeries: true });
+    const first = await list(1);
+    expect(first.total).toBe(3);
+    expect(first.items.map((item) => item.id)).toEqual([early, series.id]);
+    expect(first.items[1].moreDates).toBe(3);
+    expect((await list(2)).items.map((item) => item.id)).toEqual([late]);
+    const everyDate = await discoverActivities({ place, sort: "date", perPage: 50 }, { userId: null, locale: "en" });
+    expect(everyDate.total).toBe(6);
+  });
+});

@@ -15,7 +15,8 @@ export async function startServerProcess(env: Record<string, string> = {}, port 
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", PORT: String(port), SQLITE_PATH: join(dir, "bench.db"), ...env },
-    stdio: ["ignore", "inherit", "inherit"],
+    // The server's own log lines go to stderr, so stdout carries only the benchmark's JSON.
+    stdio: ["ignore", 2, 2],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 600; attempt++) {
@@ -31,6 +32,7 @@ export async function startServerProcess(env: Record<string, string> = {}, port 
     startMs,
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),

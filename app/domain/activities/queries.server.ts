@@ -8,7 +8,7 @@ import type { DiscoveryQuery } from "./schemas.server";
 const DAY = 24 * 3600_000;
 const DEFAULT_WINDOW_DAYS = 90;
 /** Filters that need local time (evening, weekend) or a score run in memory over at most this many. */
-const MAX_CANDIDATES = 5000;
+const MAX_CANDIDATES = 20_000;
 export const PAGE_SIZE = 20;
 
 const cardSelect = {
@@ -128,6 +128,7 @@ export async function discoverActivities(
   let total: number;
 
   const moreDates = new Map<string, number>();
+  let truncated = false;
 
   if (!query.evening && !query.weekend && sort === "date" && !options.collapseSeries) {
     [total, ids] = await Promise.all([
@@ -136,6 +137,8 @@ export async function discoverActivities(
         .activity.findMany({ where, orderBy: [{ startsAt: "asc" }, { id: "asc" }], skip: (page - 1) * perPage, take: perPage, select: { id: true } })
         .then((rows) => rows.map((row) => row.id)),
     ]);
+  } else if (!query.evening && !query.weekend && sort === "date") {
+    ({ total, ids } = await collapsedByDate(where, page, perPage, moreDates));
   } else {
     const rows = await db().activity.findMany({
       where,
@@ -152,7 +155,8 @@ export async function discoverActivities(
         ...(sort === "for-you" ? { spokenLanguages: { select: { language: true } }, interests: { select: { interest: true } } } : {}),
       },
     });
-    const kept = rows.filter(localFilter(query));
+    truncated = rows.length === MAX_CANDIDATES;
+    const kept = query.evening || query.weekend ? rows.filter(localFilter(query)) : rows;
     const ordered =
       sort === "for-you" && reader
         ? orderForYou(
@@ -185,7 +189,47 @@ export async function discoverActivities(
     const row = byId.get(id);
     return row ? [{ ...toCard(row, options.locale), moreDates: (row.seriesId && moreDates.get(row.seriesId)) || 0 }] : [];
   });
-  return { items, total, page, perPage, pageCount: Math.max(1, Math.ceil(total / perPage)), sort };
+  return { items, total, page, perPage, pageCount: Math.max(1, Math.ceil(total / perPage)), sort, truncated };
+}
+
+type Where = ReturnType<typeof whereFor>;
+
+/**
+ * Date order with one card per series, paged in the database: single activities are read in
+ * order, each series contributes its first date in the window, and the two lists are merged.
+ */
+async function collapsedByDate(where: Where, page: number, perPage: number, moreDates: Map<string, number>) {
+  const [singles, heads] = await Promise.all([
+    db().activity.count({ where: { ...where, seriesId: null } }),
+    db().activity.groupBy({ by: ["seriesId"], where: { ...where, seriesId: { not: null } }, _min: { startsAt: true }, _count: { _all: true } }),
+  ]);
+  const end = page * perPage;
+  const firstSingles = await db().activity.findMany({
+    where: { ...where, seriesId: null },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: end,
+    select: { id: true, startsAt: true },
+  });
+  const seriesHeads = heads.map((head) => ({ seriesId: head.seriesId!, startsAt: head._min.startsAt!, more: head._count._all - 1 }));
+  const merged = [
+    ...firstSingles.map((row) => ({ startsAt: row.startsAt, id: row.id as string | null, seriesId: null as string | null, more: 0 })),
+    ...seriesHeads.map((head) => ({ startsAt: head.startsAt, id: null, seriesId: head.seriesId, more: head.more })),
+  ]
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+    .slice((page - 1) * perPage, end);
+  const wanted = merged.filter((entry) => entry.seriesId);
+  const headRows = wanted.length
+    ? await db().activity.findMany({
+        where: { ...where, OR: wanted.map((entry) => ({ seriesId: entry.seriesId, startsAt: entry.startsAt })) },
+        select: { id: true, seriesId: true },
+      })
+    : [];
+  const headIds = new Map(headRows.map((row) => [row.seriesId!, row.id]));
+  for (const entry of wanted) moreDates.set(entry.seriesId!, entry.more);
+  return {
+    total: singles + seriesHeads.length,
+    ids: merged.map((entry) => entry.id ?? headIds.get(entry.seriesId!)).filter((id): id is string => Boolean(id)),
+  };
 }
 
 /** One activity as a reader sees it; drafts only for their organiser and admins. */
