@@ -40,6 +40,7 @@ if (kind === "postgres") {
 
 forgetSingleton("rate-limit-windows");
 forgetSingleton("lucia");
+forgetSingleton("municipality-list");
 await migrate(
   kind === "postgres"
     ? { provider: "postgres", url: process.env.DATABASE_URL! }

@@ -1,4 +1,5 @@
 import { db } from "~/lib/db.server";
+import { singleton } from "~/lib/singleton.server";
 import { parseInput } from "~/lib/validation.server";
 import { NotFound, ValidationFailed } from "../errors";
 import { ProfileInput } from "./schemas.server";
@@ -73,6 +74,9 @@ export async function setLocale(userId: string, locale: string): Promise<void> {
   await db().user.update({ where: { id: userId }, data: { locale } });
 }
 
-export async function listMunicipalities() {
-  return db().municipality.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true, province: true } });
+/** Reference data that changes only with a deployment: read once per process. */
+export function listMunicipalities() {
+  return singleton("municipality-list", () =>
+    db().municipality.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true, province: true } }),
+  );
 }
