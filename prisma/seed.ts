@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { hashPassword } from "../app/domain/auth/password.server.ts";
 import { db } from "../app/lib/db.server.ts";
 import { seedDemoActivities } from "./demo-activities.ts";
+import { seedDemoBuddies } from "./demo-buddies.ts";
 import { demoPeople, DEMO_PASSWORD, type DemoPerson } from "./demo-people.ts";
 
 type MunicipalityRow = { code: string; name: string; province: string; latitude: number; longitude: number };
@@ -24,6 +25,7 @@ export async function seedDemo(): Promise<number> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const person of demoPeople) await createDemoPerson(person, passwordHash);
   await seedDemoActivities();
+  await seedDemoBuddies();
   return demoPeople.length;
 }
 

@@ -8,6 +8,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { config } from "../app/lib/config.server.ts";
 import { closeDb } from "../app/lib/db.server.ts";
 import { migrate } from "./db/migrate.ts";
+import { expireProposals } from "../app/domain/matching/matches.server.ts";
 import { prepareDatabase } from "../prisma/seed.ts";
 import { errorPage } from "./http/error-page.ts";
 import { isDatabaseUnavailable } from "./http/database-unavailable.ts";
@@ -94,9 +95,16 @@ export async function startServer(options: { port?: number; host?: string } = {}
   const address = http.address();
   const boundPort = typeof address === "object" && address ? address.port : port;
 
+  // Proposals nobody answered lapse; a sweep every ten minutes is plenty for a seven-day limit.
+  const sweeper = setInterval(() => {
+    expireProposals().catch((error: Error) => log.warn("proposal expiry failed", { error: error.message }));
+  }, 10 * 60_000);
+  sweeper.unref();
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      clearInterval(sweeper);
       await realtime.close();
       await new Promise<void>((done) => {
         http.close(() => done());

@@ -1,6 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { liveSocket } from "~/lib/socket.client";
 
 /**
  * The unread count from the server, kept current over Socket.IO once the page has loaded.
@@ -13,21 +14,13 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const [latest, setLatest] = useState<string | null>(null);
   useEffect(() => setUnread(initialUnread), [initialUnread, location.key]);
   useEffect(() => {
-    let socket: { close: () => void } | undefined;
-    let stopped = false;
-    void import("socket.io-client").then(({ io }) => {
-      if (stopped) return;
-      const connection = io({ transports: ["websocket", "polling"] });
-      connection.on("notification", (notification: { kind: string }) => {
-        setUnread((count) => count + 1);
-        setLatest(t(`notifications.kinds.${notification.kind}`, { defaultValue: "" }));
-      });
-      socket = connection;
-    });
-    return () => {
-      stopped = true;
-      socket?.close();
+    const onNotification = (notification: { kind: string }) => {
+      setUnread((count) => count + 1);
+      setLatest(t(`notifications.kinds.${notification.kind}`, { defaultValue: "" }));
     };
+    const socket = liveSocket();
+    void socket.then((connection) => connection.on("notification", onNotification));
+    return () => void socket.then((connection) => connection.off("notification", onNotification));
   }, [t]);
   return (
     <>

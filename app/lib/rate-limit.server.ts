@@ -12,6 +12,7 @@ export const RULES = {
   signInPerAccount: { name: "sign-in:account", limit: 5, windowMs: 15 * 60_000 },
   signInPerAddress: { name: "sign-in:address", limit: 30, windowMs: 15 * 60_000 },
   registerPerAddress: { name: "register:address", limit: 10, windowMs: 60 * 60_000 },
+  chatPerPerson: { name: "chat:person", limit: 20, windowMs: 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 const windows = () => singleton("rate-limit-windows", () => new Map<string, Window>());

@@ -33,9 +33,14 @@ export default function OrganisePage() {
     <section className="stack">
       <div className="title-row">
         <h1>{t("areas.organise.title")}</h1>
-        <Link to="/organise/activities/new" className="button button-small">
-          {t("organise.new")}
-        </Link>
+        <div className="form-actions">
+          <Link to="/organise/activities/new" className="button button-small">
+            {t("organise.new")}
+          </Link>
+          <Link to="/organise/matching" className="button button-secondary button-small">
+            {t("matching.title")}
+          </Link>
+        </div>
       </div>
       <p className="lead">{t("areas.organise.intro")}</p>
       {activities.length === 0 ? (

@@ -7,6 +7,7 @@ import { isForeignOrigin } from "../http/security.ts";
 import { localeFromAcceptLanguage } from "../../app/lib/locales.ts";
 import { onUserEvent } from "../../app/lib/live-events.server.ts";
 import { handle } from "./ack.ts";
+import { registerMatchChat } from "./match-chat.ts";
 import type { AppServer, AppSocket } from "./types.ts";
 
 /** Socket.IO's own limit: a bigger frame closes the connection before any handler sees it. */
@@ -47,6 +48,7 @@ export function attachRealtime(http: HttpServer, options: { allowedOrigins: stri
       id: socket.data.user.id,
       displayName: socket.data.user.displayName,
     }));
+    registerMatchChat(socket);
   });
 
   // Whatever the domain tells a person reaches every tab and device they have open.

@@ -5,12 +5,14 @@
 import { parseArgs } from "node:util";
 import { activities } from "./activities.ts";
 import { foundation } from "./foundation.ts";
+import { matching } from "./matching.ts";
 
-const benches: Record<string, (args: { duration: number }) => Promise<unknown>> = { foundation, activities };
+type BenchArgs = { duration: number; requests?: number; volunteers?: number };
+const benches: Record<string, (args: BenchArgs) => Promise<unknown>> = { foundation, activities, matching };
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { duration: { type: "string", default: "10" } },
+  options: { duration: { type: "string", default: "10" }, requests: { type: "string" }, volunteers: { type: "string" } },
 });
 const names = positionals.length > 0 ? positionals : Object.keys(benches);
 for (const name of names) {
@@ -20,5 +22,10 @@ for (const name of names) {
     process.exit(1);
   }
   console.error(`Running ${name}…`);
-  console.log(JSON.stringify(await bench({ duration: Number(values.duration) })));
+  const args: BenchArgs = {
+    duration: Number(values.duration),
+    ...(values.requests ? { requests: Number(values.requests) } : {}),
+    ...(values.volunteers ? { volunteers: Number(values.volunteers) } : {}),
+  };
+  console.log(JSON.stringify(await bench(args)));
 }

@@ -9,6 +9,11 @@ export const NOTIFICATION_KINDS = [
   "activity-cancelled",
   "activity-changed",
   "organiser-message",
+  "buddy-proposed",
+  "buddy-declined",
+  "buddy-active",
+  "buddy-ended",
+  "person-reported",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,0 +1,84 @@
+import { Form } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { liveSocket } from "~/lib/socket.client";
+
+type Message = { id: string; senderId: string; body: string; createdAt: string };
+
+/**
+ * A plain form that posts without JavaScript; with it, messages go over Socket.IO and arrive
+ * live. Message text is rendered as text: links stay text, markup stays visible characters.
+ */
+export function MatchChat({ matchId, viewerId, otherName, initial, closed }: { matchId: string; viewerId: string; otherName: string; initial: Message[]; closed: boolean }) {
+  const { t } = useTranslation();
+  const [messages, setMessages] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => setMessages(initial), [initial]);
+  useEffect(() => {
+    const onMessage = (message: Message & { matchId: string }) => {
+      if (message.matchId !== matchId) return;
+      setMessages((current) => (current.some((m) => m.id === message.id) ? current : [...current, message]));
+    };
+    const socket = liveSocket();
+    void socket.then((connection) => connection.on("match:message", onMessage));
+    return () => void socket.then((connection) => connection.off("match:message", onMessage));
+  }, [matchId]);
+  useEffect(() => list.current?.lastElementChild?.scrollIntoView({ block: "nearest" }), [messages.length]);
+
+  async function send(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const body = String(new FormData(form).get("body") ?? "");
+    setSending(true);
+    const socket = await liveSocket();
+    const answer = await socket.timeout(10_000).emitWithAck("match:send", { matchId, body }).catch(() => null);
+    setSending(false);
+    if (answer?.ok) {
+      form.reset();
+      setError(null);
+      setMessages((current) => (current.some((m) => m.id === answer.data.id) ? current : [...current, answer.data]));
+    } else {
+      setError(answer?.error?.message ?? t("errors.server"));
+    }
+  }
+
+  const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  return (
+    <section className="card stack chat" aria-labelledby="chat-heading">
+      <h2 id="chat-heading">{t("buddies.chatWith", { name: otherName })}</h2>
+      {messages.length === 0 ? <p className="muted">{t("buddies.chatEmpty")}</p> : null}
+      <ol className="messages" ref={list} aria-live="polite">
+        {messages.map((message) => (
+          <li key={message.id} className={message.senderId === viewerId ? "mine" : "theirs"}>
+            <span className="visually-hidden">{message.senderId === viewerId ? t("buddies.you") : otherName}: </span>
+            <span className="bubble" dir="auto">
+              {message.body}
+            </span>
+            <time dateTime={message.createdAt}>{time(message.createdAt)}</time>
+          </li>
+        ))}
+      </ol>
+      {closed ? (
+        <p className="muted">{t("buddies.errors.chatClosed")}</p>
+      ) : (
+        <Form method="post" className="chat-form" onSubmit={send}>
+          <input type="hidden" name="intent" value="message" />
+          <label htmlFor="chat-body" className="visually-hidden">
+            {t("buddies.message")}
+          </label>
+          <textarea id="chat-body" name="body" rows={2} maxLength={2000} required dir="auto" placeholder={t("buddies.message")} />
+          <button type="submit" className="button" disabled={sending} aria-busy={sending || undefined}>
+            {t("buddies.send")}
+          </button>
+          {error ? (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </Form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { randomUUID } from "node:crypto";
+import { db } from "~/lib/db.server";
+import { publishToUser } from "~/lib/live-events.server";
+import { hit, RULES } from "~/lib/rate-limit.server";
+import { parseInput } from "~/lib/validation.server";
+import { DomainError, NotAllowed, NotFound } from "../errors";
+import { MessageInput } from "./schemas.server";
+
+/** Only the two people of an active match talk in its chat. */
+async function activeMatchOf(userId: string, matchId: string) {
+  const match = await db().buddyMatch.findUnique({ where: { id: matchId }, select: { id: true, status: true, newcomerId: true, volunteerId: true } });
+  if (!match) throw NotFound("buddies.errors.notFound");
+  if (match.newcomerId !== userId && match.volunteerId !== userId) throw NotAllowed("buddies.errors.notYourMatch");
+  return match;
+}
+
+export type ChatMessage = { id: string; matchId: string; senderId: string; body: string; createdAt: string };
+
+export async function sendMessage(userId: string, raw: unknown): Promise<ChatMessage> {
+  const { matchId, body } = parseInput(MessageInput, raw);
+  const match = await activeMatchOf(userId, matchId);
+  if (match.status !== "active") throw new DomainError("conflict", "buddies.errors.chatClosed");
+  hit(RULES.chatPerPerson, userId);
+  const row = await db().matchMessage.create({ data: { id: randomUUID(), matchId, senderId: userId, body } });
+  const message = { id: row.id, matchId, senderId: userId, body: row.body, createdAt: row.createdAt.toISOString() };
+  for (const person of [match.newcomerId, match.volunteerId]) publishToUser(person, "match:message", message);
+  return message;
+}
+
+/** The latest messages, oldest first, for the chat window and for late joiners. */
+export async function listMessages(userId: string, matchId: string, limit = 100): Promise<ChatMessage[]> {
+  const match = await activeMatchOf(userId, matchId);
+  if (match.status !== "active" && match.status !== "ended") throw new DomainError("conflict", "buddies.errors.chatClosed");
+  const rows = await db().matchMessage.findMany({ where: { matchId }, orderBy: { createdAt: "desc" }, take: Math.min(limit, 200) });
+  return rows.reverse().map((row) => ({ id: row.id, matchId, senderId: row.senderId, body: row.body, createdAt: row.createdAt.toISOString() }));
+}

@@ -1,0 +1,300 @@
+import { randomUUID } from "node:crypto";
+import { db } from "~/lib/db.server";
+import { PROPOSAL_DAYS } from "~/lib/reference/buddies";
+import { parseInput } from "~/lib/validation.server";
+import { DomainError, NotAllowed, NotFound } from "../errors";
+import { deliver, recordNotifications } from "../notifications/notifications.server";
+import { assign, type MatchInput, type MatchRequest, type VolunteerOffer } from "./engine";
+import { CheckInInput, EndInput, ReportInput } from "./schemas.server";
+
+const DAY = 86_400_000;
+const TRANSACTION = { maxWait: 15_000, timeout: 20_000 } as const;
+const refuse = (key: string) => new DomainError("conflict", key);
+
+async function requireOrganiser(actorId: string) {
+  const actor = await db().user.findUnique({ where: { id: actorId }, select: { isOrganiser: true, isAdmin: true } });
+  if (!actor?.isOrganiser && !actor?.isAdmin) throw NotAllowed();
+}
+
+type Person = {
+  id: string;
+  municipality: { code: string; latitude: number; longitude: number; name: string } | null;
+  languages: { language: string; level: string }[];
+  interests: { interest: string }[];
+  availability: { weekday: number; part: string }[];
+};
+const personSelect = {
+  id: true,
+  municipality: { select: { code: true, latitude: true, longitude: true, name: true } },
+  languages: { select: { language: true, level: true } },
+  interests: { select: { interest: true } },
+  availability: { select: { weekday: true, part: true } },
+} as const;
+
+/** Languages a person can hold a conversation in: native or B1 and up, strongest first. */
+function conversational(person: Person) {
+  const rank = ["native", "C2", "C1", "B2", "B1"];
+  return person.languages
+    .filter((entry) => rank.includes(entry.level))
+    .sort((a, b) => rank.indexOf(a.level) - rank.indexOf(b.level))
+    .map((entry) => entry.language);
+}
+
+const slots = (person: Person) => person.availability.map((slot) => `${slot.weekday}-${slot.part}`);
+const place = (person: Person) => person.municipality && { code: person.municipality.code, latitude: person.municipality.latitude, longitude: person.municipality.longitude, name: person.municipality.name };
+
+/** Loads everything the engine needs: open requests, offers with free slots, pairs to avoid. */
+export async function loadMatchInput(options: { municipalityCode?: string | null; now?: Date }): Promise<MatchInput> {
+  const now = options.now ?? new Date();
+  const [requests, offers, taken, history, blocks] = await Promise.all([
+    db().buddyRequest.findMany({
+      where: { status: "open", ...(options.municipalityCode ? { newcomer: { municipalityCode: options.municipalityCode } } : {}) },
+      include: { newcomer: { select: personSelect } },
+      orderBy: { id: "asc" },
+    }),
+    db().buddyOffer.findMany({
+      where: { status: "active" },
+      include: { volunteer: { select: { ...personSelect, vogCheckedAt: true } } },
+      orderBy: { id: "asc" },
+    }),
+    db().buddyMatch.groupBy({ by: ["offerId"], where: { status: { in: ["proposed", "active"] } }, _count: { _all: true } }),
+    db().buddyMatch.findMany({ where: { status: { in: ["declined", "ended", "expired"] } }, select: { newcomerId: true, volunteerId: true } }),
+    db().personBlock.findMany({ select: { blockerId: true, blockedId: true } }),
+  ]);
+  const takenBy = new Map(taken.map((row) => [row.offerId, row._count._all]));
+  const matchRequests: MatchRequest[] = requests.map((request) => ({
+    id: request.id,
+    newcomerId: request.newcomerId,
+    kind: request.kind as MatchRequest["kind"],
+    targetLanguage: request.targetLanguage,
+    targetLevel: request.targetLevel,
+    targetSector: request.targetSector,
+    goals: JSON.parse(request.goals) as string[],
+    speaks: conversational(request.newcomer),
+    interests: request.newcomer.interests.map((row) => row.interest),
+    place: place(request.newcomer),
+    onlineOk: request.onlineOk,
+    availability: slots(request.newcomer),
+    waitingSince: request.createdAt,
+  }));
+  const matchOffers: VolunteerOffer[] = offers.map((offer) => ({
+    id: offer.id,
+    volunteerId: offer.volunteerId,
+    kind: offer.kind as VolunteerOffer["kind"],
+    helpsWith: JSON.parse(offer.helpsWith) as string[],
+    sectors: JSON.parse(offer.sectors) as string[],
+    speaks: conversational(offer.volunteer),
+    interests: offer.volunteer.interests.map((row) => row.interest),
+    place: place(offer.volunteer),
+    travelKm: offer.travelKm,
+    onlineOk: offer.onlineOk,
+    onlineOnly: offer.onlineOnly,
+    availability: slots(offer.volunteer),
+    capacity: Math.max(0, offer.capacity - (takenBy.get(offer.id) ?? 0)),
+    verified: offer.volunteer.vogCheckedAt !== null,
+    paused: false,
+  }));
+  const excludedPairs = [
+    ...history,
+    ...blocks.flatMap((block) => [
+      { newcomerId: block.blockerId, volunteerId: block.blockedId },
+      { newcomerId: block.blockedId, volunteerId: block.blockerId },
+    ]),
+  ];
+  return { requests: matchRequests, offers: matchOffers, excludedPairs, now };
+}
+
+/** Runs the engine and stores its proposals; they go out now, or after an organiser's review. */
+export async function runMatching(actorId: string, options: { municipalityCode?: string | null; autoSend: boolean; now?: Date }) {
+  await requireOrganiser(actorId);
+  const now = options.now ?? new Date();
+  await expireProposals(now);
+  const input = await loadMatchInput({ municipalityCode: options.municipalityCode, now });
+  const started = performance.now();
+  const result = assign(input);
+  const runtimeMs = Math.round(performance.now() - started);
+  const runId = randomUUID();
+  const offers = new Map(input.offers.map((offer) => [offer.id, offer]));
+  const requests = new Map(input.requests.map((request) => [request.id, request]));
+  const rows = await db().$transaction(async (tx) => {
+    await tx.matchRun.create({
+      data: {
+        id: runId, actorId, municipalityCode: options.municipalityCode ?? null, autoSend: options.autoSend,
+        requests: input.requests.length, offers: input.offers.length, matched: result.matched, totalScore: result.totalScore, runtimeMs,
+      },
+    });
+    const notices = [];
+    for (const proposal of result.proposals) {
+      const request = requests.get(proposal.requestId)!;
+      const offer = offers.get(proposal.offerId)!;
+      // Another run may have taken the request since it was loaded; skip rather than double-propose.
+      const claimed = await tx.buddyRequest.updateMany({ where: { id: request.id, status: "open" }, data: { status: "proposed" } });
+      if (claimed.count === 0) continue;
+      await tx.buddyMatch.create({
+        data: {
+          id: randomUUID(), runId, requestId: request.id, offerId: offer.id, newcomerId: request.newcomerId, volunteerId: offer.volunteerId,
+          kind: request.kind, score: proposal.score, explanation: JSON.stringify(proposal.explanation), status: "proposed", proposedAt: now,
+          sentAt: options.autoSend ? now : null, expiresAt: options.autoSend ? new Date(now.getTime() + PROPOSAL_DAYS * DAY) : null,
+        },
+      });
+      if (options.autoSend) {
+        notices.push({ userId: request.newcomerId, kind: "buddy-proposed" as const }, { userId: offer.volunteerId, kind: "buddy-proposed" as const });
+      }
+    }
+    return recordNotifications(tx, notices);
+  }, TRANSACTION);
+  deliver(rows);
+  return { runId, requests: input.requests.length, offers: input.offers.length, matched: result.matched, totalScore: result.totalScore, runtimeMs };
+}
+
+/** Sends proposals an organiser has reviewed; each side then has a week to answer. */
+export async function sendProposals(actorId: string, matchIds: string[], now = new Date()) {
+  await requireOrganiser(actorId);
+  const pending = await db().buddyMatch.findMany({ where: { id: { in: matchIds.slice(0, 1000) }, status: "proposed", sentAt: null } });
+  const rows = await db().$transaction(async (tx) => {
+    await tx.buddyMatch.updateMany({
+      where: { id: { in: pending.map((match) => match.id) } },
+      data: { sentAt: now, expiresAt: new Date(now.getTime() + PROPOSAL_DAYS * DAY) },
+    });
+    return recordNotifications(
+      tx,
+      pending.flatMap((match) => [
+        { userId: match.newcomerId, kind: "buddy-proposed" as const },
+        { userId: match.volunteerId, kind: "buddy-proposed" as const },
+      ]),
+    );
+  });
+  deliver(rows);
+  return { sent: pending.length };
+}
+
+/** An organiser removes a proposal before it is sent; the request waits for the next run. */
+export async function discardProposal(actorId: string, matchId: string) {
+  await requireOrganiser(actorId);
+  const match = await db().buddyMatch.findUnique({ where: { id: matchId } });
+  if (!match || match.status !== "proposed" || match.sentAt) throw NotFound("buddies.errors.notFound");
+  await db().$transaction([
+    db().buddyMatch.delete({ where: { id: matchId } }),
+    db().buddyRequest.updateMany({ where: { id: match.requestId, status: "proposed" }, data: { status: "open" } }),
+  ]);
+}
+
+/** Proposals nobody answered in time lapse; their requests go back to the queue. */
+export async function expireProposals(now = new Date()) {
+  const stale = await db().buddyMatch.findMany({ where: { status: "proposed", expiresAt: { lt: now } }, select: { id: true, requestId: true } });
+  if (stale.length === 0) return 0;
+  await db().$transaction([
+    db().buddyMatch.updateMany({ where: { id: { in: stale.map((m) => m.id) }, status: "proposed" }, data: { status: "expired" } }),
+    db().buddyRequest.updateMany({ where: { id: { in: stale.map((m) => m.requestId) }, status: "proposed" }, data: { status: "open" } }),
+  ]);
+  return stale.length;
+}
+
+function side(match: { newcomerId: string; volunteerId: string }, userId: string) {
+  if (match.newcomerId === userId) return "newcomer" as const;
+  if (match.volunteerId === userId) return "volunteer" as const;
+  throw NotAllowed("buddies.errors.notYourMatch");
+}
+
+/**
+ * Accept or decline. When the second side accepts, the match becomes active, which takes one of
+ * the volunteer's slots: the offer row is locked so two accepts cannot both take the last one.
+ */
+export async function respond(userId: string, matchId: string, answer: "accept" | "decline", now = new Date()) {
+  const rows = await db().$transaction(async (tx) => {
+    const match = await tx.buddyMatch.findUnique({ where: { id: matchId } });
+    if (!match || !match.sentAt) throw NotFound("buddies.errors.notFound");
+    const who = side(match, userId);
+    const offer = await tx.buddyOffer.update({ where: { id: match.offerId }, data: { lockVersion: { increment: 1 } }, select: { capacity: true, volunteerId: true } });
+    const fresh = await tx.buddyMatch.findUniqueOrThrow({ where: { id: matchId } });
+    if (fresh.status !== "proposed") throw refuse(fresh.status === "expired" ? "buddies.errors.expired" : "buddies.errors.notOpen");
+    if (fresh.expiresAt && fresh.expiresAt < now) throw refuse("buddies.errors.expired");
+    const acceptedField = who === "newcomer" ? "newcomerAcceptedAt" : "volunteerAcceptedAt";
+    if (fresh[acceptedField]) throw refuse("buddies.errors.alreadyAnswered");
+    if (answer === "decline") {
+      await tx.buddyMatch.update({ where: { id: matchId }, data: { status: "declined", declinedBy: userId } });
+      await tx.buddyRequest.update({ where: { id: match.requestId }, data: { status: "open" } });
+      const other = who === "newcomer" ? match.volunteerId : match.newcomerId;
+      return recordNotifications(tx, [{ userId: other, kind: "buddy-declined" }]);
+    }
+    const bothAccepted = who === "newcomer" ? fresh.volunteerAcceptedAt : fresh.newcomerAcceptedAt;
+    if (!bothAccepted) {
+      await tx.buddyMatch.update({ where: { id: matchId }, data: { [acceptedField]: now } });
+      return [];
+    }
+    const active = await tx.buddyMatch.count({ where: { offerId: match.offerId, status: "active" } });
+    if (active >= offer.capacity) throw refuse("buddies.errors.volunteerFull");
+    await tx.buddyMatch.update({ where: { id: matchId }, data: { [acceptedField]: now, status: "active", activatedAt: now } });
+    await tx.buddyRequest.update({ where: { id: match.requestId }, data: { status: "matched" } });
+    return recordNotifications(tx, [
+      { userId: match.newcomerId, kind: "buddy-active" },
+      { userId: match.volunteerId, kind: "buddy-active" },
+    ]);
+  }, TRANSACTION);
+  deliver(rows);
+}
+
+async function partyOrOrganiser(userId: string, matchId: string) {
+  const match = await db().buddyMatch.findUnique({ where: { id: matchId } });
+  if (!match) throw NotFound("buddies.errors.notFound");
+  if (match.newcomerId !== userId && match.volunteerId !== userId) {
+    await requireOrganiser(userId);
+  }
+  return match;
+}
+
+export async function endMatch(userId: string, matchId: string, raw: unknown, now = new Date()) {
+  const { reason } = parseInput(EndInput, raw);
+  const match = await partyOrOrganiser(userId, matchId);
+  if (match.status !== "active") throw refuse("buddies.errors.notActive");
+  const rows = await db().$transaction(async (tx) => {
+    await tx.buddyMatch.update({ where: { id: matchId }, data: { status: "ended", endedAt: now, endedBy: userId, endReason: reason } });
+    const others = [match.newcomerId, match.volunteerId].filter((id) => id !== userId);
+    return recordNotifications(tx, others.map((id) => ({ userId: id, kind: "buddy-ended" as const })));
+  });
+  deliver(rows);
+}
+
+/** How is it going? After four weeks together, and once more at the end. */
+export async function checkIn(userId: string, matchId: string, raw: unknown, now = new Date()) {
+  const input = parseInput(CheckInInput, raw);
+  const match = await db().buddyMatch.findUnique({ where: { id: matchId } });
+  if (!match) throw NotFound("buddies.errors.notFound");
+  side(match, userId);
+  const due =
+    input.stage === "four-weeks"
+      ? match.activatedAt !== null && now.getTime() - match.activatedAt.getTime() >= 28 * DAY
+      : match.status === "ended";
+  if (!due) throw refuse("buddies.errors.checkInNotDue");
+  try {
+    await db().matchCheckIn.create({ data: { id: randomUUID(), matchId, userId, ...input } });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw refuse("buddies.errors.alreadyCheckedIn");
+    throw error;
+  }
+}
+
+/** Reaches an organiser, blocks future matching between the two, and ends the match. */
+export async function reportPerson(userId: string, matchId: string, raw: unknown, now = new Date()) {
+  const { reason } = parseInput(ReportInput, raw);
+  const match = await db().buddyMatch.findUnique({ where: { id: matchId } });
+  if (!match) throw NotFound("buddies.errors.notFound");
+  const who = side(match, userId);
+  const other = who === "newcomer" ? match.volunteerId : match.newcomerId;
+  const organisers = await db().user.findMany({ where: { OR: [{ isOrganiser: true }, { isAdmin: true }] }, select: { id: true }, take: 50 });
+  const rows = await db().$transaction(async (tx) => {
+    await tx.personReport.create({ data: { id: randomUUID(), reporterId: userId, reportedId: other, matchId, reason } });
+    await tx.personBlock.upsert({
+      where: { blockerId_blockedId: { blockerId: userId, blockedId: other } },
+      create: { blockerId: userId, blockedId: other },
+      update: {},
+    });
+    if (match.status === "active" || match.status === "proposed") {
+      await tx.buddyMatch.update({ where: { id: matchId }, data: { status: match.status === "active" ? "ended" : "declined", endedAt: now, endedBy: userId, endReason: "reported", declinedBy: userId } });
+      if (match.status === "proposed") await tx.buddyRequest.updateMany({ where: { id: match.requestId, status: "proposed" }, data: { status: "open" } });
+    }
+    return recordNotifications(tx, organisers.map((organiser) => ({ userId: organiser.id, kind: "person-reported" as const })));
+  });
+  deliver(rows);
+}
+

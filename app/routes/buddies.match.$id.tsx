@@ -1,0 +1,198 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FieldMessage, FormAlert } from "~/components/form";
+import { MatchChat } from "~/components/match-chat";
+import { MatchExplanation } from "~/components/match-explanation";
+import { listMessages, sendMessage } from "~/domain/matching/chat.server";
+import { checkIn, endMatch, reportPerson, respond } from "~/domain/matching/matches.server";
+import { matchForViewer } from "~/domain/matching/views.server";
+import { requireUser, runAction } from "~/lib/http.server";
+import { END_REASONS } from "~/lib/reference/buddies";
+import { pageTitle } from "~/lib/meta";
+import { formToObject } from "~/lib/validation.server";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "areas.buddies.title");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(context, request);
+  const match = await matchForViewer(user.id, params.id!).catch((error) => {
+    const code = (error as { code?: string }).code;
+    throw new Response(code === "not_allowed" ? "Forbidden" : "Not found", { status: code === "not_allowed" ? 403 : 404 });
+  });
+  const messages = match.status === "active" || match.status === "ended" ? await listMessages(user.id, match.id) : [];
+  return { match, messages, viewerId: user.id };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = requireUser(context, request);
+  const input = formToObject(await request.formData());
+  const id = params.id!;
+  const back = (notice: string) => {
+    throw redirect(`/buddies/match/${id}?done=${notice}`);
+  };
+  return runAction(async () => {
+    switch (input.intent) {
+      case "accept":
+      case "decline":
+        await respond(user.id, id, input.intent);
+        return input.intent === "decline" ? redirect("/buddies?answered=decline") : back("accepted");
+      case "message":
+        await sendMessage(user.id, { matchId: id, body: input.body });
+        return back("sent");
+      case "end":
+        await endMatch(user.id, id, input);
+        return back("ended");
+      case "check-in":
+        await checkIn(user.id, id, input);
+        return back("checked-in");
+      case "report":
+        await reportPerson(user.id, id, input);
+        throw redirect("/buddies?done=reported");
+      default:
+        return back("");
+    }
+  }, input);
+}
+
+export default function MatchPage() {
+  const { t } = useTranslation();
+  const { match, messages, viewerId } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const notice = params.get("done");
+  const confirm = params.get("confirm");
+  const errors = result?.fieldErrors ?? {};
+  const checkInStage = match.status === "ended" ? "end" : match.fourWeeksDue ? "four-weeks" : null;
+  return (
+    <section className="stack">
+      <p>
+        <Link to="/buddies">← {t("areas.buddies.title")}</Link>
+      </p>
+      <h1 dir="auto">{t(`buddies.kind.${match.kind}`)}: {match.other.displayName}</h1>
+      {notice && !result ? (
+        <div className="alert alert-success" role="status">
+          {t(`buddies.notice.${notice}`, { defaultValue: "" })}
+        </div>
+      ) : null}
+      <FormAlert error={result?.formError} />
+
+      <section className="card stack">
+        <p className="muted">
+          {[match.other.municipality, match.other.languages.map((l) => t(`reference:language.${l.language}`)).join(", ")].filter(Boolean).join(" · ")}
+        </p>
+        <MatchExplanation explanation={match.explanation} />
+        {match.contact ? (
+          <p>
+            {t("buddies.contact")}: <a href={`mailto:${match.contact.email}`}>{match.contact.email}</a>
+          </p>
+        ) : (
+          <p className="hint">{t("buddies.contactAfterBoth")}</p>
+        )}
+      </section>
+
+      {match.status === "proposed" ? (
+        match.iAccepted ? (
+          <p className="rsvp-status">{t("buddies.waitingForOther")}</p>
+        ) : (
+          <Form method="post" className="form-actions">
+            <button type="submit" name="intent" value="accept" className="button" disabled={busy}>
+              {t("buddies.accept")}
+            </button>
+            <button type="submit" name="intent" value="decline" className="button button-secondary" disabled={busy}>
+              {t("buddies.decline")}
+            </button>
+          </Form>
+        )
+      ) : null}
+
+      {match.status === "active" || match.status === "ended" ? (
+        <MatchChat matchId={match.id} viewerId={viewerId} otherName={match.other.displayName} initial={messages} closed={match.status !== "active"} />
+      ) : null}
+
+      {checkInStage && !match.checkInsDone.includes(checkInStage) ? (
+        <Form method="post" className="card stack">
+          <h2>{t(`buddies.checkIn.${checkInStage}`)}</h2>
+          <input type="hidden" name="stage" value={checkInStage} />
+          <fieldset className="field">
+            <legend>{t("buddies.checkIn.rating")}</legend>
+            <div className="rating">
+              {[1, 2, 3, 4, 5].map((value) => (
+                <label key={value} className="check">
+                  <input type="radio" name="rating" value={value} required />
+                  <span>{t(`buddies.checkIn.scale.${value}`)}</span>
+                </label>
+              ))}
+            </div>
+            <FieldMessage id="field-rating-error" error={errors.rating} />
+          </fieldset>
+          <div className="field">
+            <label htmlFor="field-note">{t("buddies.checkIn.note")}</label>
+            <textarea id="field-note" name="note" rows={2} maxLength={1000} />
+          </div>
+          <button type="submit" name="intent" value="check-in" className="button" disabled={busy}>
+            {t("buddies.checkIn.send")}
+          </button>
+        </Form>
+      ) : null}
+
+      {match.status === "active" ? (
+        confirm === "end" ? (
+          <Form method="post" className="card stack alert-warning">
+            <h2>{t("buddies.endTitle")}</h2>
+            <div className="field">
+              <label htmlFor="field-reason">{t("buddies.endReason")}</label>
+              <select id="field-reason" name="reason" defaultValue="goal-reached">
+                {END_REASONS.map((reason) => (
+                  <option key={reason} value={reason}>
+                    {t(`buddies.reasons.${reason}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="form-actions">
+              <button type="submit" name="intent" value="end" className="button button-danger" disabled={busy}>
+                {t("buddies.endYes")}
+              </button>
+              <Link to="?" className="button button-secondary">
+                {t("common.cancel")}
+              </Link>
+            </div>
+          </Form>
+        ) : (
+          <p>
+            <Link to="?confirm=end">{t("buddies.end")}</Link>
+          </p>
+        )
+      ) : null}
+
+      {confirm === "report" ? (
+        <Form method="post" className="card stack alert-warning">
+          <h2>{t("buddies.reportTitle")}</h2>
+          <p>{t("buddies.reportIntro")}</p>
+          <div className={`field${errors.reason ? " has-error" : ""}`}>
+            <label htmlFor="field-report">{t("buddies.reportReason")}</label>
+            <textarea id="field-report" name="reason" rows={3} maxLength={2000} required />
+            <FieldMessage id="field-reason-error" error={errors.reason} />
+          </div>
+          <div className="form-actions">
+            <button type="submit" name="intent" value="report" className="button button-danger" disabled={busy}>
+              {t("buddies.reportYes")}
+            </button>
+            <Link to="?" className="button button-secondary">
+              {t("common.cancel")}
+            </Link>
+          </div>
+        </Form>
+      ) : (
+        <p>
+          <Link to="?confirm=report" className="muted">
+            {t("buddies.report")}
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RequestForm, requestValues } from "~/components/buddy-forms";
+import { updateRequest, withdrawRequest } from "~/domain/matching/offers.server";
+import { requestForEdit } from "~/domain/matching/views.server";
+import { requireUser, runAction } from "~/lib/http.server";
+import { pageTitle } from "~/lib/meta";
+import { formToObject } from "~/lib/validation.server";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "buddies.editRequest");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(context, request);
+  const found = await requestForEdit(user.id, params.id!).catch(() => {
+    throw new Response("Not found", { status: 404 });
+  });
+  return { request: found };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = requireUser(context, request);
+  const input = formToObject(await request.formData(), ["goals"]);
+  return runAction(async () => {
+    if (input.intent === "withdraw") {
+      await withdrawRequest(user.id, params.id!);
+      throw redirect("/buddies?done=withdrawn");
+    }
+    await updateRequest(user.id, params.id!, input);
+    throw redirect("/buddies?done=saved");
+  }, input);
+}
+
+export default function EditRequest() {
+  const { t } = useTranslation();
+  const { request } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const saved = {
+    kind: request.kind,
+    targetLanguage: request.targetLanguage ?? "nl",
+    targetLevel: request.targetLevel ?? "A2",
+    targetSector: request.targetSector ?? "",
+    goals: request.goals,
+    onlineOk: request.onlineOk,
+    note: request.note,
+  };
+  return (
+    <section className="narrow stack">
+      <h1>{t("buddies.editRequest")}</h1>
+      <RequestForm values={requestValues(result?.values, saved)} errors={result?.fieldErrors ?? {}} formError={result?.formError} busy={busy} submitLabel={t("buddies.save")} />
+      <section className="card stack">
+        <h2>{t("buddies.withdraw")}</h2>
+        {params.get("confirm") === "withdraw" ? (
+          <Form method="post" className="stack">
+            <p>{t("buddies.withdrawConfirm")}</p>
+            <div className="form-actions">
+              <button type="submit" name="intent" value="withdraw" className="button button-danger" disabled={busy}>
+                {t("buddies.withdrawYes")}
+              </button>
+              <Link to="?" className="button button-secondary">
+                {t("common.cancel")}
+              </Link>
+            </div>
+          </Form>
+        ) : (
+          <Link to="?confirm=withdraw" className="button button-secondary">
+            {t("buddies.withdraw")}
+          </Link>
+        )}
+      </section>
+    </section>
+  );
+}
