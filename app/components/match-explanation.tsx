@@ -26,6 +26,7 @@ export function MatchExplanation({ explanation }: { explanation: Explanation }) 
     lines.push(t("buddies.explain.interests", { interests: list(explanation.sharedInterests.map((key) => t(`reference:interest.${key}`))) }));
   }
   if (explanation.online) lines.push(t("buddies.explain.online"));
+  else if (typeof explanation.distanceKm === "number" && explanation.distanceKm < 1) lines.push(t("buddies.explain.sameTown"));
   else if (typeof explanation.distanceKm === "number") lines.push(t("buddies.explain.distance", { count: Math.round(explanation.distanceKm), km: Math.round(explanation.distanceKm) }));
   if (explanation.sharedSlots?.length) lines.push(t("buddies.explain.slots", { slots: list(explanation.sharedSlots.slice(0, 3).map(slot)) }));
   if (explanation.commonLanguages?.length) {
