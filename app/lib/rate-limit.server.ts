@@ -13,6 +13,8 @@ export const RULES = {
   signInPerAddress: { name: "sign-in:address", limit: 30, windowMs: 15 * 60_000 },
   registerPerAddress: { name: "register:address", limit: 10, windowMs: 60 * 60_000 },
   chatPerPerson: { name: "chat:person", limit: 20, windowMs: 60_000 },
+  liveChatPerPerson: { name: "live-chat:person", limit: 5, windowMs: 10_000 },
+  questionsPerPerson: { name: "questions:person", limit: 3, windowMs: 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 const windows = () => singleton("rate-limit-windows", () => new Map<string, Window>());

@@ -8,12 +8,14 @@ import { localeFromAcceptLanguage } from "../../app/lib/locales.ts";
 import { onUserEvent } from "../../app/lib/live-events.server.ts";
 import { handle } from "./ack.ts";
 import { registerMatchChat } from "./match-chat.ts";
+import { attachLiveRooms } from "./live-room.ts";
 import type { AppServer, AppSocket } from "./types.ts";
 
 /** Socket.IO's own limit: a bigger frame closes the connection before any handler sees it. */
 export const MAX_SOCKET_PAYLOAD_BYTES = 16 * 1024;
 
-export const userRoom = (userId: string) => `user:${userId}`;
+export { userRoom } from "./rooms.ts";
+import { userRoom } from "./rooms.ts";
 
 export function attachRealtime(http: HttpServer, options: { allowedOrigins: string[] }) {
   const io: AppServer = new Server(http, {
@@ -42,6 +44,8 @@ export function attachRealtime(http: HttpServer, options: { allowedOrigins: stri
     }
   });
 
+  const liveRooms = attachLiveRooms(io);
+
   io.on("connection", (socket: AppSocket) => {
     void socket.join(userRoom(socket.data.user.id));
     handle(socket, "session:whoami", z.object({}).strict().optional(), () => ({
@@ -49,6 +53,7 @@ export function attachRealtime(http: HttpServer, options: { allowedOrigins: stri
       displayName: socket.data.user.displayName,
     }));
     registerMatchChat(socket);
+    liveRooms.register(socket);
   });
 
   // Whatever the domain tells a person reaches every tab and device they have open.
@@ -61,7 +66,7 @@ export function attachRealtime(http: HttpServer, options: { allowedOrigins: stri
     close: () =>
       new Promise<void>((done) => {
         unsubscribe();
-        void io.close(() => done());
+        void liveRooms.close().finally(() => io.close(() => done()));
       }),
   };
 }

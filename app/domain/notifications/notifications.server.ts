@@ -14,6 +14,8 @@ export const NOTIFICATION_KINDS = [
   "buddy-active",
   "buddy-ended",
   "person-reported",
+  "live-opened",
+  "activity-reminder",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { db } from "~/lib/db.server";
+
+/** A dropped connection that comes back within this time continues the same attendance session. */
+export const GRACE_MS = 60_000;
+/** Connected sockets refresh their session this often; a session silent for two beats is dead. */
+export const HEARTBEAT_MS = 30_000;
+
+/**
+ * The person entered the room (first tab, or back after a drop). Called by the server on the
+ * socket's join, never on the client's word.
+ */
+export async function recordJoin(activityId: string, userId: string, now = new Date()) {
+  const open = await db().attendanceSession.findFirst({ where: { activityId, userId, leftAt: null }, orderBy: { joinedAt: "desc" } });
+  if (open && (!open.disconnectedAt || now.getTime() - open.disconnectedAt.getTime() <= GRACE_MS)) {
+    await db().attendanceSession.update({ where: { id: open.id }, data: { disconnectedAt: null, lastSeenAt: now } });
+    return { sessionId: open.id, resumed: true };
+  }
+  if (open) await db().attendanceSession.update({ where: { id: open.id }, data: { leftAt: open.disconnectedAt } });
+  const id = randomUUID();
+  await db().attendanceSession.create({ data: { id, activityId, userId, joinedAt: now, lastSeenAt: now } });
+  return { sessionId: id, resumed: false };
+}
+
+/** The person's last connection to the room closed: the session ends unless they come back in time. */
+export async function recordLeave(activityId: string, userId: string, now = new Date()) {
+  await db().attendanceSession.updateMany({ where: { activityId, userId, leftAt: null, disconnectedAt: null }, data: { disconnectedAt: now, lastSeenAt: now } });
+}
+
+export async function heartbeat(pairs: { activityId: string; userId: string }[], now = new Date()) {
+  if (pairs.length === 0) return;
+  await db().attendanceSession.updateMany({
+    where: { leftAt: null, disconnectedAt: null, OR: pairs.map(({ activityId, userId }) => ({ activityId, userId })) },
+    data: { lastSeenAt: now },
+  });
+}
+
+/**
+ * Closes what is over: drops that did not come back within the grace period end at the drop;
+ * sessions whose server stopped beating (a crash or restart) end at their last heartbeat.
+ */
+export async function closeFinishedSessions(now = new Date()) {
+  const dropped = await db().attendanceSession.findMany({
+    where: { leftAt: null, disconnectedAt: { lt: new Date(now.getTime() - GRACE_MS) } },
+    select: { id: true, disconnectedAt: true },
+  });
+  const silent = await db().attendanceSession.findMany({
+    where: { leftAt: null, disconnectedAt: null, lastSeenAt: { lt: new Date(now.getTime() - 2 * HEARTBEAT_MS) } },
+    select: { id: true, lastSeenAt: true },
+  });
+  for (const session of dropped) await db().attendanceSession.update({ where: { id: session.id }, data: { leftAt: session.disconnectedAt } });
+  for (const session of silent) await db().attendanceSession.update({ where: { id: session.id }, data: { leftAt: session.lastSeenAt } });
+  return dropped.length + silent.length;
+}
+
+/** People in the room right now, across every server instance: open, connected sessions. */
+export async function presentCount(activityId: string) {
+  const rows = await db().attendanceSession.findMany({ where: { activityId, leftAt: null, disconnectedAt: null }, distinct: ["userId"], select: { userId: true } });
+  return rows.length;
+}

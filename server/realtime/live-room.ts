@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { closeFinishedSessions, heartbeat, HEARTBEAT_MS, presentCount, recordJoin, recordLeave } from "../../app/domain/attendance/sessions.server.ts";
+import { askQuestion, hideMessage, moderateQuestion, mutePerson, openRoom, postMessage, roomSnapshot, vote } from "../../app/domain/live/room.server.ts";
+import { liveRoom, onRoomEvent } from "../../app/domain/live/room-events.server.ts";
+import { RoomRef } from "../../app/domain/live/schemas.server.ts";
+import { log } from "../logger.ts";
+import { handle } from "./ack.ts";
+import { userRoom } from "./rooms.ts";
+import type { AppServer, AppSocket } from "./types.ts";
+
+/**
+ * Live rooms. Room state (messages, questions, votes, presence) lives in the database and
+ * broadcasts go through Socket.IO rooms, so any number of instances can serve the same room.
+ */
+export function attachLiveRooms(io: AppServer) {
+  const countTimers = new Map<string, NodeJS.Timeout>();
+  /** Presence changes in bursts (a thousand people joining at 19:00): tell the room at most once a second. */
+  const announceCount = (activityId: string) => {
+    if (countTimers.has(activityId)) return;
+    countTimers.set(
+      activityId,
+      setTimeout(() => {
+        countTimers.delete(activityId);
+        presentCount(activityId)
+          .then((count) => io.to(liveRoom(activityId)).emit("live:count" as never, { activityId, count } as never))
+          .catch((error: Error) => log.warn("live count failed", { error: error.message }));
+      }, 1000),
+    );
+  };
+
+  const unsubscribe = onRoomEvent(({ activityId, event, payload }) => {
+    io.to(liveRoom(activityId)).emit(event as never, payload as never);
+  });
+
+  /** Whether the person still has another connection in the room, on any instance. */
+  async function stillPresent(userId: string, activityId: string, leaving: string) {
+    const sockets = await io.in(userRoom(userId)).fetchSockets();
+    return sockets.some((socket) => socket.id !== leaving && socket.rooms.has(liveRoom(activityId)));
+  }
+
+  async function leave(socket: AppSocket, activityId: string) {
+    void socket.leave(liveRoom(activityId));
+    if (!(await stillPresent(socket.data.user.id, activityId, socket.id))) await recordLeave(activityId, socket.data.user.id);
+    announceCount(activityId);
+  }
+
+  const beat = setInterval(() => {
+    const pairs: { activityId: string; userId: string }[] = [];
+    for (const socket of io.of("/").sockets.values()) {
+      for (const room of socket.rooms) if (room.startsWith("live:")) pairs.push({ activityId: room.slice(5), userId: socket.data.user.id });
+    }
+    heartbeat(pairs)
+      .then(() => closeFinishedSessions())
+      .catch((error: Error) => log.warn("attendance heartbeat failed", { error: error.message }));
+  }, HEARTBEAT_MS);
+  beat.unref();
+
+  return {
+    register(socket: AppSocket) {
+      const userId = socket.data.user.id;
+      handle(socket, "live:join", RoomRef, async ({ activityId }) => {
+        const snapshot = await roomSnapshot(userId, activityId);
+        await socket.join(liveRoom(activityId));
+        await recordJoin(activityId, userId);
+        announceCount(activityId);
+        return { ...snapshot, count: await presentCount(activityId) };
+      });
+      handle(socket, "live:leave", RoomRef, async ({ activityId }) => {
+        await leave(socket, activityId);
+        return { left: activityId };
+      });
+      handle(socket, "live:message", z.unknown(), (input) => postMessage(userId, input));
+      handle(socket, "live:ask", z.unknown(), (input) => askQuestion(userId, input));
+      handle(socket, "live:vote", z.unknown(), (input) => vote(userId, input));
+      handle(socket, "live:moderate", z.unknown(), (input) => moderateQuestion(userId, input));
+      handle(socket, "live:hide-message", z.unknown(), (input) => hideMessage(userId, input));
+      handle(socket, "live:mute", z.unknown(), (input) => mutePerson(userId, input));
+      handle(socket, "live:open", RoomRef, async ({ activityId }) => {
+        await openRoom(userId, activityId);
+        return { opened: activityId };
+      });
+      socket.on("disconnecting", () => {
+        for (const room of socket.rooms) {
+          if (!room.startsWith("live:")) continue;
+          leave(socket, room.slice(5)).catch((error: Error) => log.warn("live leave failed", { error: error.message }));
+        }
+      });
+    },
+    /** On shutdown, people in rooms are marked as dropped now, so a reconnect elsewhere resumes their session. */
+    async close() {
+      unsubscribe();
+      clearInterval(beat);
+      for (const timer of countTimers.values()) clearTimeout(timer);
+      const pairs = new Map<string, { activityId: string; userId: string }>();
+      for (const socket of io.of("/").sockets.values()) {
+        for (const room of socket.rooms) {
+          if (room.startsWith("live:")) pairs.set(`${room}|${socket.data.user.id}`, { activityId: room.slice(5), userId: socket.data.user.id });
+        }
+      }
+      await Promise.all([...pairs.values()].map(({ activityId, userId }) => recordLeave(activityId, userId))).catch(() => undefined);
+    },
+  };
+}
