@@ -9,6 +9,7 @@ import { config } from "../app/lib/config.server.ts";
 import { closeDb } from "../app/lib/db.server.ts";
 import { migrate } from "./db/migrate.ts";
 import { expireProposals } from "../app/domain/matching/matches.server.ts";
+import { sendDueReminders } from "../app/domain/activities/reminders.server.ts";
 import { prepareDatabase } from "../prisma/seed.ts";
 import { errorPage } from "./http/error-page.ts";
 import { isDatabaseUnavailable } from "./http/database-unavailable.ts";
@@ -99,12 +100,18 @@ export async function startServer(options: { port?: number; host?: string } = {}
   const sweeper = setInterval(() => {
     expireProposals().catch((error: Error) => log.warn("proposal expiry failed", { error: error.message }));
   }, 10 * 60_000);
+  // Reminders go out within a minute of their time.
+  const reminders = setInterval(() => {
+    sendDueReminders().catch((error: Error) => log.warn("reminders failed", { error: error.message }));
+  }, 60_000);
+  reminders.unref();
   sweeper.unref();
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweeper);
+      clearInterval(reminders);
       await realtime.close();
       await new Promise<void>((done) => {
         http.close(() => done());

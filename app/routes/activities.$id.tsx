@@ -135,11 +135,21 @@ export default function ActivityPage() {
       <section className="card rsvp-box" aria-labelledby="rsvp-heading">
         <h2 id="rsvp-heading">{t("activities.rsvp.title")}</h2>
         {mine ? <p className="rsvp-status">{t(`activities.rsvp.status.${mine.status}`, { place: mine.waitlistPlace ?? 0 })}</p> : null}
-        {activity.joinUrl && mine?.status === "going" ? (
+        {activity.mode !== "in-person" && (mine?.status === "going" || activity.isOrganiser) && activity.status === "published" ? (
+          <p className="form-actions">
+            <Link to={`/activities/${activity.id}/live`} className="button">
+              {t("live.enter")}
+            </Link>
+            {activity.joinUrl ? (
+              <a href={activity.joinUrl} rel="noopener noreferrer" target="_blank" className="button button-secondary">
+                {t("activities.join")}
+              </a>
+            ) : null}
+          </p>
+        ) : null}
+        {activity.mode !== "online" && mine?.status === "going" ? (
           <p>
-            <a href={activity.joinUrl} rel="noopener noreferrer" target="_blank" className="button">
-              {t("activities.join")}
-            </a>
+            <Link to={`/activities/${activity.id}/ticket`}>{t("checkin.myTicket")}</Link>
           </p>
         ) : null}
         {!signedIn ? (

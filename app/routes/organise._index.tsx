@@ -40,6 +40,9 @@ export default function OrganisePage() {
           <Link to="/organise/matching" className="button button-secondary button-small">
             {t("matching.title")}
           </Link>
+          <Link to="/organise/reports" className="button button-secondary button-small">
+            {t("reports.themesTitle")}
+          </Link>
         </div>
       </div>
       <p className="lead">{t("areas.organise.intro")}</p>

@@ -98,6 +98,19 @@ export default function ManageActivity() {
         <Link to={`/activities/${activity.id}`} className="button button-secondary button-small">
           {t("organise.view")}
         </Link>
+        {activity.mode !== "online" ? (
+          <Link to={`/organise/activities/${activity.id}/door`} className="button button-secondary button-small">
+            {t("checkin.doorTitle")}
+          </Link>
+        ) : null}
+        {activity.mode !== "in-person" ? (
+          <Link to={`/activities/${activity.id}/live`} className="button button-secondary button-small">
+            {t("live.title")}
+          </Link>
+        ) : null}
+        <Link to={`/organise/activities/${activity.id}/report`} className="button button-secondary button-small">
+          {t("reports.title")}
+        </Link>
         {activity.status === "draft" ? (
           <Form method="post">
             <input type="hidden" name="scope" value="future" />

@@ -1,18 +1,19 @@
 /**
- * Usage: npm run bench [-- <name>] [--duration 10]
+ * Usage: npm run bench [-- <name>] [--duration 10] [--clients 2000]
  * Benchmarks print human-readable progress on stderr and one final JSON line per benchmark on stdout.
  */
 import { parseArgs } from "node:util";
 import { activities } from "./activities.ts";
 import { foundation } from "./foundation.ts";
 import { matching } from "./matching.ts";
+import { webinar } from "./webinar.ts";
 
-type BenchArgs = { duration: number; requests?: number; volunteers?: number };
-const benches: Record<string, (args: BenchArgs) => Promise<unknown>> = { foundation, activities, matching };
+type BenchArgs = { duration: number; requests?: number; volunteers?: number; clients?: number };
+const benches: Record<string, (args: BenchArgs) => Promise<unknown>> = { foundation, activities, matching, webinar };
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { duration: { type: "string", default: "10" }, requests: { type: "string" }, volunteers: { type: "string" } },
+  options: { duration: { type: "string", default: "10" }, requests: { type: "string" }, volunteers: { type: "string" }, clients: { type: "string" } },
 });
 const names = positionals.length > 0 ? positionals : Object.keys(benches);
 for (const name of names) {
@@ -26,6 +27,7 @@ for (const name of names) {
     duration: Number(values.duration),
     ...(values.requests ? { requests: Number(values.requests) } : {}),
     ...(values.volunteers ? { volunteers: Number(values.volunteers) } : {}),
+    ...(values.clients ? { clients: Number(values.clients) } : {}),
   };
   console.log(JSON.stringify(await bench(args)));
 }

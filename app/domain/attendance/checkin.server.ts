@@ -1,0 +1,120 @@
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import QRCode from "qrcode";
+import { db } from "~/lib/db.server";
+import { singleton } from "~/lib/singleton.server";
+import { DomainError, NotAllowed, NotFound, ValidationFailed } from "../errors";
+
+const refuse = (key: string) => new DomainError("conflict", key);
+const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"; // no 0/O or 1/I/L: read out loud in a noisy room
+
+/** The key that signs QR codes: made once per installation, kept in the database, shared by instances. */
+async function signingKey(): Promise<Buffer> {
+  return singleton("qr-signing-key", async () => {
+    const fresh = randomBytes(32).toString("base64url");
+    await db().setting.upsert({ where: { key: "qr-signing-key" }, create: { key: "qr-signing-key", value: fresh }, update: {} });
+    const stored = await db().setting.findUniqueOrThrow({ where: { key: "qr-signing-key" } });
+    return Buffer.from(stored.value, "base64url");
+  });
+}
+
+async function mac(activityId: string, userId: string) {
+  return createHmac("sha256", await signingKey()).update(`${activityId}:${userId}`).digest("base64url").slice(0, 22);
+}
+
+/** The attendee's ticket: their id and a signature over activity and person, so it cannot be forged or reused elsewhere. */
+export async function ticketFor(userId: string, activityId: string) {
+  const rsvp = await db().rsvp.findUnique({ where: { activityId_userId: { activityId, userId } }, select: { status: true } });
+  if (rsvp?.status !== "going") throw NotAllowed("checkin.errors.notGoing");
+  const token = `${userId}.${await mac(activityId, userId)}`;
+  const svg = await QRCode.toString(token, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+  const checkedIn = await db().checkIn.findUnique({ where: { activityId_userId: { activityId, userId } } });
+  return { token, svg, checkedIn: Boolean(checkedIn) };
+}
+
+async function requireDoorOrganiser(actorId: string, activityId: string) {
+  const [activity, actor] = await Promise.all([
+    db().activity.findUnique({ where: { id: activityId }, select: { organiserId: true, status: true } }),
+    db().user.findUnique({ where: { id: actorId }, select: { isAdmin: true } }),
+  ]);
+  if (!activity) throw NotFound("activities.errors.notFound");
+  if (activity.organiserId !== actorId && !actor?.isAdmin) throw NotAllowed("activities.errors.notYourActivity");
+  return activity;
+}
+
+async function checkInPerson(activityId: string, userId: string, method: string, by: string | null) {
+  const rsvp = await db().rsvp.findUnique({ where: { activityId_userId: { activityId, userId } }, select: { status: true } });
+  if (rsvp?.status !== "going") throw refuse("checkin.errors.notGoing");
+  try {
+    await db().checkIn.create({ data: { id: randomUUID(), activityId, userId, method, checkedInBy: by } });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw refuse("checkin.errors.alreadyCheckedIn");
+    throw error;
+  }
+  return db().user.findUniqueOrThrow({ where: { id: userId }, select: { displayName: true } });
+}
+
+export async function checkInFromList(actorId: string, activityId: string, userId: string) {
+  await requireDoorOrganiser(actorId, activityId);
+  return checkInPerson(activityId, userId, "list", actorId);
+}
+
+/** Verifies the scanned token server-side; a token for another activity or a changed one is refused. */
+export async function checkInByQr(actorId: string, activityId: string, token: unknown) {
+  await requireDoorOrganiser(actorId, activityId);
+  const [userId, signature] = typeof token === "string" && token.length < 200 ? token.trim().split(".") : [];
+  if (!userId || !signature) throw ValidationFailed({ token: { key: "checkin.errors.badCode" } });
+  const expected = Buffer.from(await mac(activityId, userId));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw ValidationFailed({ token: { key: "checkin.errors.badCode" } });
+  return checkInPerson(activityId, userId, "qr", actorId);
+}
+
+/** The organiser reads the code out; people going check themselves in while the activity runs. */
+export async function selfCheckIn(userId: string, activityId: string, code: unknown, now = new Date()) {
+  const activity = await db().activity.findUnique({ where: { id: activityId }, select: { checkInCode: true, startsAt: true, endsAt: true } });
+  if (!activity) throw NotFound("activities.errors.notFound");
+  const open = now.getTime() >= activity.startsAt.getTime() - 30 * 60_000 && now <= activity.endsAt;
+  if (!open || !activity.checkInCode) throw refuse("checkin.errors.notOpen");
+  if (typeof code !== "string" || code.trim().toUpperCase() !== activity.checkInCode) throw ValidationFailed({ code: { key: "checkin.errors.badCode" } });
+  return checkInPerson(activityId, userId, "code", null);
+}
+
+export async function checkInCode(actorId: string, activityId: string) {
+  await requireDoorOrganiser(actorId, activityId);
+  const activity = await db().activity.findUniqueOrThrow({ where: { id: activityId }, select: { checkInCode: true } });
+  if (activity.checkInCode) return activity.checkInCode;
+  const code = Array.from(randomBytes(5), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join("");
+  await db().activity.update({ where: { id: activityId }, data: { checkInCode: code } });
+  return code;
+}
+
+export async function addWalkIn(actorId: string, activityId: string, name: unknown) {
+  await requireDoorOrganiser(actorId, activityId);
+  const clean = typeof name === "string" ? name.replace(/[\u0000-\u001F\u007F]/g, "").trim() : "";
+  if (!clean) throw ValidationFailed({ walkInName: { key: "validation.required" } });
+  if (clean.length > 60) throw ValidationFailed({ walkInName: { key: "validation.tooLong", values: { count: 60 } } });
+  await db().checkIn.create({ data: { id: randomUUID(), activityId, walkInName: clean, method: "walk-in", checkedInBy: actorId } });
+}
+
+export async function undoCheckIn(actorId: string, activityId: string, checkInId: string) {
+  await requireDoorOrganiser(actorId, activityId);
+  const removed = await db().checkIn.deleteMany({ where: { id: checkInId, activityId } });
+  if (removed.count === 0) throw NotFound("checkin.errors.notFound");
+}
+
+/** The door list: people going, searchable by name, with whether they are in; walk-ins at the end. */
+export async function doorList(actorId: string, activityId: string, search: string) {
+  await requireDoorOrganiser(actorId, activityId);
+  const needle = search.trim().toLocaleLowerCase().slice(0, 60);
+  const [going, checkIns] = await Promise.all([
+    db().rsvp.findMany({ where: { activityId, status: "going" }, select: { userId: true, user: { select: { displayName: true } } } }),
+    db().checkIn.findMany({ where: { activityId }, orderBy: { createdAt: "asc" } }),
+  ]);
+  const byUser = new Map(checkIns.filter((c) => c.userId).map((c) => [c.userId!, c]));
+  const people = going
+    .map((rsvp) => ({ userId: rsvp.userId, name: rsvp.user.displayName, checkInId: byUser.get(rsvp.userId)?.id ?? null }))
+    .filter((person) => !needle || person.name.toLocaleLowerCase().includes(needle))
+    .sort((a, b) => Number(Boolean(a.checkInId)) - Number(Boolean(b.checkInId)) || a.name.localeCompare(b.name));
+  const walkIns = checkIns.filter((c) => c.walkInName).map((c) => ({ checkInId: c.id, name: c.walkInName! }));
+  return { people, walkIns, present: checkIns.length, going: going.length };
+}

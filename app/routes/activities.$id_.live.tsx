@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LiveRoom } from "~/components/live-room";
+import { getActivity } from "~/domain/activities/queries.server";
+import { isDomainError } from "~/domain/errors";
+import { askQuestion, hideMessage, moderateQuestion, mutePerson, openRoom, postMessage, roomSnapshot, vote } from "~/domain/live/room.server";
+import { requireUser, runAction } from "~/lib/http.server";
+import { pageTitle } from "~/lib/meta";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "live.title");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(context, request);
+  const activity = await getActivity(params.id!, { userId: user.id, isAdmin: user.isAdmin, locale: context.locale }).catch(() => null);
+  if (!activity) throw new Response("Not found", { status: 404 });
+  try {
+    return { room: await roomSnapshot(user.id, params.id!), refusal: null, activity: { id: activity.id, title: activity.title } };
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return { room: null, refusal: error.messageKey, activity: { id: activity.id, title: activity.title } };
+  }
+}
+
+/** The same room actions as the socket events, for browsers without JavaScript. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = requireUser(context, request);
+  const form = Object.fromEntries(await request.formData()) as Record<string, string>;
+  const activityId = params.id!;
+  return runAction(async () => {
+    switch (form.intent) {
+      case "open":
+        await openRoom(user.id, activityId);
+        break;
+      case "ask":
+        await askQuestion(user.id, { activityId, body: form.body ?? "", anonymous: form.anonymous === "on" });
+        break;
+      case "vote":
+        await vote(user.id, { questionId: form.questionId ?? "" });
+        break;
+      case "moderate":
+        await moderateQuestion(user.id, { questionId: form.questionId ?? "", action: form.action ?? "" });
+        break;
+      case "hide-message":
+        await hideMessage(user.id, { messageId: form.messageId ?? "" });
+        break;
+      case "mute":
+        await mutePerson(user.id, { activityId, userId: form.userId ?? "" });
+        break;
+      default:
+        await postMessage(user.id, { activityId, body: form.body ?? "" });
+    }
+    throw redirect(`/activities/${activityId}/live`);
+  });
+}
+
+export default function LivePage() {
+  const { t } = useTranslation();
+  const { room, refusal, activity } = useLoaderData<typeof loader>();
+  if (!room) {
+    return (
+      <section className="stack">
+        <h1 dir="auto">{activity.title}</h1>
+        <div className="empty-state card">
+          <p>{t(refusal ?? "errors.notAllowed")}</p>
+          <Link to={`/activities/${activity.id}`} className="button button-secondary">
+            {t("live.backToActivity")}
+          </Link>
+        </div>
+      </section>
+    );
+  }
+  return <LiveRoom initial={room} title={activity.title} />;
+}

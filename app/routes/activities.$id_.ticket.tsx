@@ -1,0 +1,66 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormAlert, TextField } from "~/components/form";
+import { getActivity } from "~/domain/activities/queries.server";
+import { selfCheckIn, ticketFor } from "~/domain/attendance/checkin.server";
+import { requireUser, runAction } from "~/lib/http.server";
+import { pageTitle } from "~/lib/meta";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "checkin.myTicket");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(context, request);
+  const activity = await getActivity(params.id!, { userId: user.id, locale: context.locale }).catch(() => null);
+  if (!activity) throw new Response("Not found", { status: 404 });
+  const ticket = await ticketFor(user.id, params.id!).catch(() => null);
+  return {
+    activity: { id: activity.id, title: activity.title },
+    ticket: ticket && { image: `data:image/svg+xml;base64,${Buffer.from(ticket.svg).toString("base64")}`, checkedIn: ticket.checkedIn, token: ticket.token },
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = requireUser(context, request);
+  const form = await request.formData();
+  return runAction(async () => {
+    await selfCheckIn(user.id, params.id!, form.get("code"));
+    throw redirect(`/activities/${params.id}/ticket?in=1`);
+  });
+}
+
+export default function Ticket() {
+  const { t } = useTranslation();
+  const { activity, ticket } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section className="narrow stack">
+      <p>
+        <Link to={`/activities/${activity.id}`}>← {activity.title}</Link>
+      </p>
+      <h1>{t("checkin.myTicket")}</h1>
+      {!ticket ? (
+        <p className="empty-state card">{t("checkin.errors.notGoing")}</p>
+      ) : ticket.checkedIn || params.get("in") ? (
+        <div className="alert alert-success" role="status">
+          {t("checkin.youAreIn")}
+        </div>
+      ) : (
+        <>
+          <p>{t("checkin.showQr")}</p>
+          <img className="qr" src={ticket.image} alt={t("checkin.qrAlt")} width={240} height={240} />
+          <Form method="post" className="card stack">
+            <FormAlert error={result?.formError ?? Object.values(result?.fieldErrors ?? {})[0]} />
+            <TextField name="code" label={t("checkin.codeLabel")} hint={t("checkin.codeHint")} autoComplete="off" autoCapitalize="characters" maxLength={10} dir="ltr" />
+            <button type="submit" className="button" disabled={busy}>
+              {t("checkin.checkMeIn")}
+            </button>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}

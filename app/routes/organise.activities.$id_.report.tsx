@@ -1,0 +1,107 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BarChart } from "~/components/charts";
+import { getActivity } from "~/domain/activities/queries.server";
+import { activityReport, attendanceTrend } from "~/domain/attendance/reports.server";
+import { formatDate } from "~/lib/format";
+import { requireUser } from "~/lib/http.server";
+import { direction } from "~/lib/locales";
+import { pageTitle } from "~/lib/meta";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "reports.title");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(context, request);
+  try {
+    const [report, trend, activity] = await Promise.all([
+      activityReport(user.id, params.id!),
+      attendanceTrend(user.id, params.id!),
+      getActivity(params.id!, { userId: user.id, isAdmin: user.isAdmin, locale: context.locale }),
+    ]);
+    return { report, trend: trend.map((row) => ({ ...row, startsAt: row.startsAt.toISOString() })), title: activity.title, id: activity.id, locale: context.locale };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "not_allowed") throw new Response("Forbidden", { status: 403 });
+    if (code === "not_found") throw new Response("Not found", { status: 404 });
+    throw error;
+  }
+}
+
+export default function Report() {
+  const { t } = useTranslation();
+  const { report, trend, title, id, locale } = useLoaderData<typeof loader>();
+  const { figures } = report;
+  return (
+    <section className="stack">
+      <p>
+        <Link to={`/organise/activities/${id}`}>← {t("organise.edit")}</Link>
+      </p>
+      <h1 dir="auto">{title}</h1>
+      <dl className="facts card">
+        <dt>{t("reports.going")}</dt>
+        <dd>{figures.going}</dd>
+        <dt>{t("reports.waitlisted")}</dt>
+        <dd>{figures.waitlisted}</dd>
+        <dt>{t("reports.attended")}</dt>
+        <dd>{figures.attended}</dd>
+        <dt>{t("reports.noShows")}</dt>
+        <dd>{figures.noShows}</dd>
+        {report.mode !== "in-person" ? (
+          <>
+            <dt>{t("reports.averageMinutes")}</dt>
+            <dd>{figures.averageMinutes === null ? "—" : t("reports.minutes", { count: figures.averageMinutes })}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p className="form-actions">
+        <a className="button button-secondary button-small" href={`/organise/activities/${id}/attendance/csv`} download>
+          {t("reports.downloadCsv")}
+        </a>
+        <a className="button button-secondary button-small" href={`/organise/activities/${id}/attendance/json`} download>
+          {t("reports.downloadJson")}
+        </a>
+      </p>
+      {report.seriesId || report.groupId ? (
+        <section className="card stack" aria-labelledby="trend-heading">
+          <h2 id="trend-heading">{t("reports.overTime")}</h2>
+          <BarChart
+            title={t("reports.overTime")}
+            data={trend.map((row) => ({ label: formatDate(row.startsAt, locale, { dateStyle: "medium" }), value: row.attended, secondary: row.returning }))}
+            valueLabel={(value) => t("reports.people", { count: value })}
+            locale={locale}
+            dir={direction(locale)}
+            legend={{ primary: t("reports.new"), secondary: t("reports.returning") }}
+            headers={{ label: t("reports.date"), value: t("reports.attended") }}
+            emptyText={t("reports.noTrend")}
+          />
+        </section>
+      ) : null}
+      <section className="card stack" aria-labelledby="people-heading">
+        <h2 id="people-heading">{t("reports.people", { count: report.people.length })}</h2>
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("profile.displayName")}</th>
+                <th scope="col">{t("reports.rsvp")}</th>
+                <th scope="col">{t("reports.checkedIn")}</th>
+                {report.mode !== "in-person" ? <th scope="col">{t("reports.minutesOnline")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {report.people.map((person, index) => (
+                <tr key={index}>
+                  <td dir="auto">{person.name}</td>
+                  <td>{person.rsvp ? t(`reports.status.${person.rsvp}`) : "—"}</td>
+                  <td>{person.checkedIn ? t(`reports.method.${person.checkedIn}`) : "—"}</td>
+                  {report.mode !== "in-person" ? <td>{person.minutes ?? "—"}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </section>
+  );
+}
