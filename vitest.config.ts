@@ -1,12 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig, type ViteUserConfig } from "vitest/config";
-import { chromiumProblem, postgresProblem, skipOrFail } from "./tests/support/services";
+import { chromiumProblem, postgresProblem, redisProblem, skipOrFail } from "./tests/support/services";
 
 const alias = { "~": fileURLToPath(new URL("./app", import.meta.url)) };
 
 export default defineConfig(async (): Promise<ViteUserConfig> => {
   const skipPostgres = skipOrFail("PostgreSQL integration tests", await postgresProblem());
   const skipBrowser = skipOrFail("browser tests", chromiumProblem());
+  const pg = await postgresProblem();
+  const skipCluster = skipOrFail("multi-instance tests", pg ?? (await redisProblem()));
   const integration = (database: "sqlite" | "postgres") => ({
     resolve: { alias },
     test: {
@@ -24,6 +26,21 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
         { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
         integration("sqlite"),
         ...(skipPostgres ? [] : [integration("postgres")]),
+        ...(skipCluster
+          ? []
+          : [
+              {
+                resolve: { alias },
+                test: {
+                  name: "cluster",
+                  include: ["tests/cluster/**/*.test.ts"],
+                  setupFiles: ["tests/support/database-per-file.ts"],
+                  testTimeout: 120_000,
+                  hookTimeout: 120_000,
+                  env: { MEEDOEN_TEST_DB: "postgres", LOG_LEVEL: "warn", NODE_ENV: "test" as const },
+                },
+              },
+            ]),
         ...(skipBrowser
           ? []
           : [

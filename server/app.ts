@@ -7,6 +7,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { config } from "../app/lib/config.server.ts";
 import { closeDb } from "../app/lib/db.server.ts";
+import { closeRedis, warmUpRedis } from "../app/lib/redis.server.ts";
 import { migrate } from "./db/migrate.ts";
 import { expireProposals } from "../app/domain/matching/matches.server.ts";
 import { sendDueReminders } from "../app/domain/activities/reminders.server.ts";
@@ -36,6 +37,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
   const applied = await migrate(settings.database);
   if (applied.length > 0) log.info("migrations applied", { migrations: applied });
   await prepareDatabase({ demo: settings.DEMO_DATA });
+  await warmUpRedis();
 
   const build = await loadBuild();
   const secure = settings.COOKIE_SECURE || settings.PUBLIC_ORIGIN?.startsWith("https:") === true;
@@ -118,6 +120,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
         http.closeIdleConnections();
       });
       await closeDb();
+      await closeRedis();
     })());
 
   return { url: `http://127.0.0.1:${boundPort}`, port: boundPort, http, close };

@@ -15,6 +15,8 @@ const ConfigSchema = z.object({
     .optional(),
   SQLITE_PATH: z.string().min(1).default("data/meedoen.db"),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+  /** Prefix for every Redis key and stream, so several deployments (or test runs) can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,40}$/, "letters, digits and : . - _ only").default("meedoen:"),
   /** The origin users reach us at; mutations from any other Origin are refused. */
   PUBLIC_ORIGIN: z.string().url().optional(),
   COOKIE_SECURE: booleanFlag,

@@ -1,5 +1,8 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
+import { config } from "../../app/lib/config.server.ts";
+import { newRedisConnection } from "../../app/lib/redis.server.ts";
 import { z } from "zod";
 import { authenticate } from "../../app/domain/auth/lucia.server.ts";
 import { serverT } from "../../app/lib/i18n.server.ts";
@@ -18,7 +21,13 @@ export { userRoom } from "./rooms.ts";
 import { userRoom } from "./rooms.ts";
 
 export function attachRealtime(http: HttpServer, options: { allowedOrigins: string[] }) {
+  // With Redis, broadcasts and socket look-ups span every instance; the streams adapter (unlike
+  // plain pub/sub) resumes after a Redis hiccup and stores sessions for connection-state recovery.
+  const adapterConnection = config().REDIS_URL ? newRedisConnection() : null;
   const io: AppServer = new Server(http, {
+    ...(adapterConnection ? { adapter: createAdapter(adapterConnection, { streamName: `${config().REDIS_PREFIX}socket.io`, sessionKeyPrefix: `${config().REDIS_PREFIX}sio:session:`, maxLen: 50_000 }) } : {}),
+    // A phone that loses signal for a moment gets the missed events instead of a gap.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     serveClient: false,
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
     allowRequest: (req, callback) => {
@@ -66,7 +75,12 @@ export function attachRealtime(http: HttpServer, options: { allowedOrigins: stri
     close: () =>
       new Promise<void>((done) => {
         unsubscribe();
-        void liveRooms.close().finally(() => io.close(() => done()));
+        void liveRooms.close().finally(() =>
+          io.close(() => {
+            adapterConnection?.disconnect();
+            done();
+          }),
+        );
       }),
   };
 }

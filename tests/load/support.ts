@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +10,20 @@ export const root = new URL("../../", import.meta.url).pathname;
 export type StartedServer = { url: string; process: ChildProcess; startMs: number; stop: () => Promise<void> };
 
 /** Starts `server/index.ts` as production would, on a fresh SQLite file unless env says otherwise. */
-export async function startServerProcess(env: Record<string, string> = {}, port = 3900 + Math.floor(Math.random() * 90)): Promise<StartedServer> {
+/** A port nobody listens on right now (the OS picks it), so parallel servers never collide. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServerProcess(env: Record<string, string> = {}, chosenPort?: number): Promise<StartedServer> {
+  const port = chosenPort ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), "meedoen-bench-"));
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {

@@ -20,6 +20,23 @@ export async function postgresProblem(): Promise<string | null> {
   }
 }
 
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+export async function redisProblem(): Promise<string | null> {
+  const { Redis } = await import("ioredis");
+  const client = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2000, retryStrategy: () => null });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+    return null;
+  } catch (error) {
+    return `Redis at ${REDIS_URL} is not reachable (${(error as Error).message})`;
+  } finally {
+    client.disconnect();
+  }
+}
+
 export function chromiumProblem(): string | null {
   return existsSync(CHROMIUM_PATH) ? null : `no browser at ${CHROMIUM_PATH} (apt-get install -y chromium)`;
 }

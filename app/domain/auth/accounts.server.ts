@@ -13,7 +13,7 @@ const InvalidCredentials = () => new DomainError("invalid_credentials", "auth.in
 
 export async function register(input: unknown, clientAddress: string): Promise<{ userId: string }> {
   const data = parseInput(RegisterInput, input);
-  hit(RULES.registerPerAddress, clientAddress);
+  await hit(RULES.registerPerAddress, clientAddress);
   const existing = await db().user.findUnique({ where: { email: data.email }, select: { id: true } });
   if (existing) throw ValidationFailed({ email: { key: "auth.emailTaken" } });
   const id = randomUUID();
@@ -39,12 +39,12 @@ export async function register(input: unknown, clientAddress: string): Promise<{
 
 export async function signIn(input: unknown, clientAddress: string): Promise<{ userId: string }> {
   const data = parseInput(SignInInput, input);
-  hit(RULES.signInPerAddress, clientAddress);
-  hit(RULES.signInPerAccount, data.email);
+  await hit(RULES.signInPerAddress, clientAddress);
+  await hit(RULES.signInPerAccount, data.email);
   const user = await db().user.findUnique({ where: { email: data.email }, select: { id: true, passwordHash: true } });
   const valid = user ? await verifyPassword(user.passwordHash, data.password) : await verifyAgainstNothing(data.password);
   if (!user || !valid) throw InvalidCredentials();
-  reset(RULES.signInPerAccount, data.email);
+  await reset(RULES.signInPerAccount, data.email);
   return { userId: user.id };
 }
 

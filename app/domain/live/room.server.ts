@@ -109,7 +109,7 @@ export async function postMessage(userId: string, raw: unknown) {
   const { activityId, body } = parseInput(LiveMessageInput, raw);
   await roomAccess(userId, activityId);
   if (await db().liveMute.findUnique({ where: { activityId_userId: { activityId, userId } } })) throw NotAllowed("live.errors.muted");
-  hit(RULES.liveChatPerPerson, userId);
+  await hit(RULES.liveChatPerPerson, userId);
   const row = await db().liveMessage.create({ data: { id: randomUUID(), activityId, userId, body } });
   const message = messageView(row, await displayNames([userId]));
   publishToRoom(activityId, "live:message", message);
@@ -143,7 +143,7 @@ export async function askQuestion(userId: string, raw: unknown) {
   const { activityId, body, anonymous } = parseInput(QuestionInput, raw);
   await roomAccess(userId, activityId);
   if (await db().liveMute.findUnique({ where: { activityId_userId: { activityId, userId } } })) throw NotAllowed("live.errors.muted");
-  hit(RULES.questionsPerPerson, userId);
+  await hit(RULES.questionsPerPerson, userId);
   const row = await db().question.create({ data: { id: randomUUID(), activityId, userId, body, anonymous } });
   await broadcastQuestion(row);
   return questionView(row, await displayNames([userId]), false, userId);

@@ -20,7 +20,7 @@ export async function sendMessage(userId: string, raw: unknown): Promise<ChatMes
   const { matchId, body } = parseInput(MessageInput, raw);
   const match = await activeMatchOf(userId, matchId);
   if (match.status !== "active") throw new DomainError("conflict", "buddies.errors.chatClosed");
-  hit(RULES.chatPerPerson, userId);
+  await hit(RULES.chatPerPerson, userId);
   const row = await db().matchMessage.create({ data: { id: randomUUID(), matchId, senderId: userId, body } });
   const message = { id: row.id, matchId, senderId: userId, body: row.body, createdAt: row.createdAt.toISOString() };
   for (const person of [match.newcomerId, match.volunteerId]) publishToUser(person, "match:message", message);
