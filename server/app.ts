@@ -53,6 +53,11 @@ export async function startServer(options: { port?: number; host?: string } = {}
   app.get("/healthz", healthz);
 
   app.use((req, res, next) => {
+    // A NUL byte in a path or query is never a real address; PostgreSQL would refuse it later anyway.
+    if (/%00|\u0000/i.test(req.originalUrl)) {
+      res.status(400).type("html").send(errorPage(localeOf(req), "errors.badRequestTitle", "errors.badRequest"));
+      return;
+    }
     const length = Number(req.headers["content-length"] ?? 0);
     if (length > MAX_BODY_BYTES) {
       res.status(413).type("html").send(errorPage(localeOf(req), "errors.tooLargeTitle", "errors.tooLarge"));

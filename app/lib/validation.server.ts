@@ -40,8 +40,19 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
   return errors;
 }
 
+/**
+ * NUL is never meaningful in text a person sends, and PostgreSQL refuses it outright; removing it
+ * before validation keeps a stray byte from becoming a database error.
+ */
+export function withoutNul(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
+  if (depth > 8 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((item) => withoutNul(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutNul(item, depth + 1)]));
+}
+
 export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(withoutNul(input));
   if (!result.success) throw ValidationFailed(toFieldErrors(result.error));
   return result.data;
 }
@@ -71,7 +82,7 @@ export const checkbox = z
 export function formToObject(form: FormData, lists: readonly string[] = []): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const key of new Set(form.keys())) {
-    const values = form.getAll(key).map((value) => (typeof value === "string" ? value : ""));
+    const values = form.getAll(key).map((value) => (typeof value === "string" ? value.replaceAll("\u0000", "") : ""));
     result[key] = lists.includes(key) ? values : values[0];
   }
   for (const key of lists) result[key] ??= [];

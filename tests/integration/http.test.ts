@@ -185,6 +185,12 @@ describe("HTTP", () => {
     expect(post.status).toBe(403);
   });
 
+  it("refuses a NUL byte in the address with a translated 400", async () => {
+    const response = await new TestClient(target.url, { "accept-language": "nl" }).get("/activities/abc%00def");
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("Er klopt iets niet in dat adres");
+  });
+
   it("serves a translated 404 page", async () => {
     const response = await new TestClient(target.url, { "accept-language": "uk" }).get("/no/such/page");
     expect(response.status).toBe(404);

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -64,6 +64,20 @@ async function waitFor(done: () => boolean, ms: number) {
   }
   return true;
 }
+
+/** CPU seconds (user + system) the server process has used so far, from /proc (Linux). */
+function serverCpuS(pid: number) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100 on Linux)
+  } catch {
+    return NaN;
+  }
+}
+const clientCpuS = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+};
 
 function rssKb(pid: number) {
   const out = execFileSync("ps", ["-o", "rss=", "-p", String(pid)], { encoding: "utf8" }).trim();
@@ -154,6 +168,9 @@ type Client = {
 
 /** Counts every broadcast the clients get, to tell when a storm has died down. */
 const traffic = { questions: 0, counts: 0, messages: 0 };
+/** Connections that closed before the benchmark closed them, by reason. */
+const drops: Record<string, number> = {};
+let closing = false;
 
 function connect(url: string, session: string, timeoutMs: number): Promise<Client> {
   const socket = io(url, {
@@ -178,6 +195,9 @@ function connect(url: string, session: string, timeoutMs: number): Promise<Clien
   });
   socket.on("live:question", () => void traffic.questions++);
   socket.on("live:count", () => void traffic.counts++);
+  socket.on("disconnect", (reason: string) => {
+    if (!closing) drops[reason] = (drops[reason] ?? 0) + 1;
+  });
   return within(
     new Promise<Client>((resolve, reject) => {
       socket.once("connect", () => resolve(client));
@@ -195,12 +215,16 @@ function connect(url: string, session: string, timeoutMs: number): Promise<Clien
 }
 
 async function emit(client: Client, event: string, payload: unknown, timeoutMs: number): Promise<Ack> {
+  if (!client.socket.connected) return { ok: false, error: { code: "not-connected", message: "the socket was already closed" } };
   try {
     return (await client.socket.timeout(timeoutMs).emitWithAck(event, payload)) as Ack;
   } catch (error) {
-    return { ok: false, error: { code: "ack-timeout", message: (error as Error).message } };
+    const message = (error as Error).message;
+    return { ok: false, error: { code: /disconnected/.test(message) ? "disconnected" : "ack-timeout", message } };
   }
 }
+
+const dropped = () => Object.values(drops).reduce((sum, n) => sum + n, 0);
 
 function tally(acks: Ack[]) {
   const outcomes: Record<string, number> = {};
@@ -236,11 +260,23 @@ export async function webinar(args: { duration: number; clients?: number }) {
     };
     const pid = server.process.pid!;
     const everyone: Client[] = [];
+    traffic.questions = traffic.counts = traffic.messages = 0;
+    for (const reason of Object.keys(drops)) delete drops[reason];
+    closing = false;
+    /** CPU seconds used by the server and by this process (the clients) since the last call. */
+    let cpuMark = { server: serverCpuS(pid), clients: clientCpuS() };
+    const cpu = () => {
+      const now = { server: serverCpuS(pid), clients: clientCpuS() };
+      const spent = `CPU: server ${(now.server - cpuMark.server).toFixed(1)} s, clients ${(now.clients - cpuMark.clients).toFixed(1)} s`;
+      cpuMark = now;
+      return dropped() > 0 ? `${spent}; connections dropped so far ${JSON.stringify(drops)}` : spent;
+    };
     try {
       alive("start-up");
       progress(`server up at ${server.url} (pid ${pid}) in ${server.startMs} ms`);
       await sleep(1000);
       const rssBefore = rssKb(pid);
+      cpu();
       progress(`server RSS before connecting: ${Math.round(rssBefore / 1024)} MB`);
 
       // ---- connect and join ----------------------------------------------------------------
@@ -268,7 +304,7 @@ export async function webinar(args: { duration: number; clients?: number }) {
       }
       const joinedMs = performance.now() - joinStarted;
       const joinedS = seconds(joinedMs);
-      progress(`all ${clients + 1} joined in ${joinedS} s (${Math.round((clients + 1) / (joinedMs / 1000))} joins/s)`);
+      progress(`all ${clients + 1} joined in ${joinedS} s (${Math.round((clients + 1) / (joinedMs / 1000))} joins/s); ${cpu()}`);
       await sleep(1500); // let the last live:count go out
       const rssAfter = rssKb(pid);
       const memPerConnKb = Math.round(((rssAfter - rssBefore) / clients) * 10) / 10;
@@ -281,7 +317,7 @@ export async function webinar(args: { duration: number; clients?: number }) {
         askers.map((client, i) => emit(client, "live:ask", { activityId, body: `Question ${i + 1}: how does this work for me?`, anonymous: false }, 60_000)),
       );
       const questionIds = asks.flatMap((ack) => (ack.ok ? [(ack.data as { id: string }).id] : []));
-      progress(`asked: ${JSON.stringify(tally(asks))}`);
+      progress(`asked: ${JSON.stringify(tally(asks))}; ${cpu()}`);
       if (questionIds.length === 0) throw new Error("no question was accepted, so there is nothing to vote on");
 
       const voteTimeoutMs = 60_000 + clients * 60;
@@ -292,7 +328,7 @@ export async function webinar(args: { duration: number; clients?: number }) {
       );
       const votesMs = performance.now() - votesStarted;
       const votesOk = votes.filter((ack) => ack.ok).length;
-      progress(`votes: ${JSON.stringify(tally(votes))} in ${seconds(votesMs)} s`);
+      progress(`votes: ${JSON.stringify(tally(votes))}, all answered after ${seconds(votesMs)} s`);
       alive("the votes");
       // Each ok vote is broadcast to the whole room: wait until that storm has reached everyone
       // (or gone quiet), so it does not distort the fan-out measurement.
@@ -308,12 +344,13 @@ export async function webinar(args: { duration: number; clients?: number }) {
         return performance.now() - quietSince > 3000;
       }, voteTimeoutMs);
       progress(
-        `vote broadcasts received: ${traffic.questions - questionsBefore}/${expectedQuestionEvents} after ${seconds(performance.now() - votesStarted)} s`,
+        `vote broadcasts received: ${traffic.questions - questionsBefore}/${expectedQuestionEvents} after ${seconds(performance.now() - votesStarted)} s; ${cpu()}`,
       );
       await sleep(1000);
 
       // ---- fan-out -------------------------------------------------------------------------
       alive("the votes");
+      if (!organiser.socket.connected) throw new Error(`the organiser's connection was closed during the votes (${JSON.stringify(drops)})`);
       progress(`fan-out: the organiser posts ${MESSAGES} messages, ${MESSAGE_SPACING_MS / 1000} s apart, to ${clients} attendees…`);
       const sends: Ack[] = [];
       for (let k = 0; k < MESSAGES; k++) {
@@ -333,12 +370,14 @@ export async function webinar(args: { duration: number; clients?: number }) {
       const p99 = Math.round(percentile(latencies, 99));
       progress(
         `fan-out: ${received}/${expected} deliveries, p50 ${p50} ms, p99 ${p99} ms, max ${Math.round(latencies[latencies.length - 1] ?? 0)} ms; ` +
-          `messages accepted ${acceptedMessages}/${MESSAGES}`,
+          `messages accepted ${acceptedMessages}/${MESSAGES}; ${cpu()}`,
       );
 
       // ---- leave ---------------------------------------------------------------------------
       alive("the fan-out");
       const leaveStarted = performance.now();
+      const disconnected = dropped();
+      closing = true;
       for (const client of everyone) client.socket.disconnect();
       everyone.length = 0;
       await sleep(2000); // the server records the leaves
@@ -361,8 +400,10 @@ export async function webinar(args: { duration: number; clients?: number }) {
         mem_per_conn_kb: memPerConnKb,
         lost: expected - received,
         votes: { expected: attendees.length, counted: db.counted },
+        disconnected,
       };
     } finally {
+      closing = true;
       for (const client of everyone) client.socket.disconnect();
       stopping = true;
       if (!exited) await stop(server, () => exited !== null);
