@@ -13,7 +13,7 @@ import { expireProposals } from "../app/domain/matching/matches.server.ts";
 import { sendDueReminders } from "../app/domain/activities/reminders.server.ts";
 import { prepareDatabase } from "../prisma/seed.ts";
 import { errorPage } from "./http/error-page.ts";
-import { isDatabaseUnavailable } from "./http/database-unavailable.ts";
+import { isDatabaseUnavailable } from "../app/lib/database-unavailable.ts";
 import { healthz } from "./http/health.ts";
 import { localeOf, requestContext, type RequestContext } from "./http/request-context.ts";
 import { isForeignOrigin, nonceMiddleware, securityHeaders } from "./http/security.ts";

@@ -35,6 +35,7 @@ describe.runIf(onPostgres)("when PostgreSQL is unreachable", () => {
       expect(await health.json()).toMatchObject({ status: "unavailable" });
       const page = await client.get("/account");
       expect(page.status).toBe(503);
+      expect((await fetch(`${target.url}/activities`)).status).toBe(503); // a page whose loader needs the database
       expect(await page.text()).toContain("Meedoen is even niet bereikbaar");
     } finally {
       await setDatabaseReachable(true);

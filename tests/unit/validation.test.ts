@@ -86,7 +86,7 @@ describe("request safety", () => {
 
 describe("telling an unreachable database from a bug", () => {
   it("recognises connection failures however deep the driver wraps them", async () => {
-    const { isDatabaseUnavailable } = await import("../../server/http/database-unavailable");
+    const { isDatabaseUnavailable } = await import("~/lib/database-unavailable");
     expect(isDatabaseUnavailable(new Error('database "x" is not currently accepting connections'))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("wrapped"), { cause: Object.assign(new Error("x"), { code: "ECONNREFUSED" }) }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("boom"), { code: "57P01" }))).toBe(true);
@@ -94,5 +94,17 @@ describe("telling an unreachable database from a bug", () => {
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+});
+
+describe("logs", () => {
+  it("mask e-mail addresses, session cookies and quoted free text", async () => {
+    process.env.LOG_LEVEL ??= "info";
+    const { redact } = await import("../../server/logger");
+    const text = redact('Unique constraint failed for olena@example.nl; cookie meedoen_session=abc123; value "Мене звати Олена і я живу в Заандамі з 2022 року"');
+    expect(text).not.toContain("olena@example.nl");
+    expect(text).not.toContain("abc123");
+    expect(text).not.toContain("Олена");
+    expect(text).toContain("[e-mail]");
   });
 });
