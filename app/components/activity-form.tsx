@@ -6,6 +6,7 @@ import { INTERESTS } from "~/lib/reference/interests";
 import { LANGUAGES } from "~/lib/reference/languages";
 import type { Locale } from "~/lib/locales";
 import { CheckboxField, ChipGroup } from "./choice";
+import { ScopeChoice } from "./confirm";
 import { FieldMessage, FormAlert, TextField } from "./form";
 import { MunicipalitySelect } from "./municipality-select";
 
@@ -254,14 +255,7 @@ export function ActivityForm({
       {mode === "edit" && inSeries ? (
         <fieldset className="card">
           <legend>{t("organise.form.scope")}</legend>
-          <label className="check">
-            <input type="radio" name="scope" value="one" defaultChecked />
-            <span>{t("organise.form.scopeOne")}</span>
-          </label>
-          <label className="check">
-            <input type="radio" name="scope" value="future" />
-            <span>{t("organise.form.scopeFuture")}</span>
-          </label>
+          <ScopeChoice />
         </fieldset>
       ) : null}
 

@@ -9,6 +9,24 @@ import { FieldMessage, FormAlert, SubmitButton, TextField } from "./form";
 
 type FormError = { key: string; values?: Record<string, string | number> } | null | undefined;
 
+/** Language buddy or job buddy, each with a line saying what it means for this side. */
+function KindChoice({ selected, hints }: { selected: string; hints: "kindHint" | "offerHint" }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <legend>{t("buddies.form.kind")}</legend>
+      {(["language", "job"] as const).map((kind) => (
+        <label key={kind} className="check">
+          <input type="radio" name="kind" value={kind} defaultChecked={selected === kind} />
+          <span>
+            <strong>{t(`buddies.kind.${kind}`)}</strong> — {t(`buddies.${hints}.${kind}`)}
+          </span>
+        </label>
+      ))}
+    </>
+  );
+}
+
 export type RequestValues = { kind: string; targetLanguage: string; targetLevel: string; targetSector: string; goals: string[]; onlineOk: boolean; note: string };
 
 export function RequestForm({ values, errors, formError, busy, submitLabel }: { values: RequestValues; errors: FieldErrors; formError?: FormError; busy: boolean; submitLabel: string }) {
@@ -17,15 +35,7 @@ export function RequestForm({ values, errors, formError, busy, submitLabel }: { 
     <Form method="post" className="stack" noValidate>
       <FormAlert error={formError} />
       <fieldset className="card">
-        <legend>{t("buddies.form.kind")}</legend>
-        {(["language", "job"] as const).map((kind) => (
-          <label key={kind} className="check">
-            <input type="radio" name="kind" value={kind} defaultChecked={values.kind === kind} />
-            <span>
-              <strong>{t(`buddies.kind.${kind}`)}</strong> — {t(`buddies.kindHint.${kind}`)}
-            </span>
-          </label>
-        ))}
+        <KindChoice selected={values.kind} hints="kindHint" />
       </fieldset>
       <fieldset className="card">
         <legend>{t("buddies.form.languageBuddy")}</legend>
@@ -97,15 +107,7 @@ export function OfferForm({ values, errors, formError, busy, submitLabel }: { va
     <Form method="post" className="stack" noValidate>
       <FormAlert error={formError} />
       <fieldset className="card">
-        <legend>{t("buddies.form.kind")}</legend>
-        {(["language", "job"] as const).map((kind) => (
-          <label key={kind} className="check">
-            <input type="radio" name="kind" value={kind} defaultChecked={values.kind === kind} />
-            <span>
-              <strong>{t(`buddies.kind.${kind}`)}</strong> — {t(`buddies.offerHint.${kind}`)}
-            </span>
-          </label>
-        ))}
+        <KindChoice selected={values.kind} hints="offerHint" />
         <p className="hint">{t("buddies.form.helpsWith")}</p>
         <ChipGroup
           name="helpsWith"

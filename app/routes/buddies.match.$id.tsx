@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConfirmActions } from "~/components/confirm";
 import { FieldMessage, FormAlert } from "~/components/form";
 import { MatchChat } from "~/components/match-chat";
 import { MatchExplanation } from "~/components/match-explanation";
@@ -152,14 +153,7 @@ export default function MatchPage() {
                 ))}
               </select>
             </div>
-            <div className="form-actions">
-              <button type="submit" name="intent" value="end" className="button button-danger" disabled={busy}>
-                {t("buddies.endYes")}
-              </button>
-              <Link to="?" className="button button-secondary">
-                {t("common.cancel")}
-              </Link>
-            </div>
+            <ConfirmActions intent="end" label={t("buddies.endYes")} busy={busy} />
           </Form>
         ) : (
           <p>
@@ -177,14 +171,7 @@ export default function MatchPage() {
             <textarea id="field-report" name="reason" rows={3} maxLength={2000} required />
             <FieldMessage id="field-reason-error" error={errors.reason} />
           </div>
-          <div className="form-actions">
-            <button type="submit" name="intent" value="report" className="button button-danger" disabled={busy}>
-              {t("buddies.reportYes")}
-            </button>
-            <Link to="?" className="button button-secondary">
-              {t("common.cancel")}
-            </Link>
-          </div>
+          <ConfirmActions intent="report" label={t("buddies.reportYes")} busy={busy} />
         </Form>
       ) : (
         <p>

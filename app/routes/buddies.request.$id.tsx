@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RequestForm, requestValues } from "~/components/buddy-forms";
+import { ConfirmActions } from "~/components/confirm";
 import { updateRequest, withdrawRequest } from "~/domain/matching/offers.server";
 import { requestForEdit } from "~/domain/matching/views.server";
 import { requireUser, runAction } from "~/lib/http.server";
@@ -56,14 +57,7 @@ export default function EditRequest() {
         {params.get("confirm") === "withdraw" ? (
           <Form method="post" className="stack">
             <p>{t("buddies.withdrawConfirm")}</p>
-            <div className="form-actions">
-              <button type="submit" name="intent" value="withdraw" className="button button-danger" disabled={busy}>
-                {t("buddies.withdrawYes")}
-              </button>
-              <Link to="?" className="button button-secondary">
-                {t("common.cancel")}
-              </Link>
-            </div>
+            <ConfirmActions intent="withdraw" label={t("buddies.withdrawYes")} busy={busy} />
           </Form>
         ) : (
           <Link to="?confirm=withdraw" className="button button-secondary">

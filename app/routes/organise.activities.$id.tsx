@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityForm, valuesFromSubmission } from "~/components/activity-form";
+import { ConfirmActions, ScopeChoice } from "~/components/confirm";
 import { FieldMessage, FormAlert } from "~/components/form";
 import { requireOrganiserOf } from "~/domain/activities/access.server";
 import { cancelActivity, duplicateActivity, messageGoing, publishActivity, updateActivity } from "~/domain/activities/activities.server";
@@ -137,24 +138,10 @@ export default function ManageActivity() {
           <p>{t("organise.cancelWarning", { count: attendees.going.length + attendees.waitlisted.length + attendees.pending.length })}</p>
           {activity.seriesId ? (
             <fieldset className="field">
-              <label className="check">
-                <input type="radio" name="scope" value="one" defaultChecked />
-                <span>{t("organise.form.scopeOne")}</span>
-              </label>
-              <label className="check">
-                <input type="radio" name="scope" value="future" />
-                <span>{t("organise.form.scopeFuture")}</span>
-              </label>
+              <ScopeChoice />
             </fieldset>
           ) : null}
-          <div className="form-actions">
-            <button type="submit" name="intent" value="cancel" className="button button-danger" disabled={busy}>
-              {t("organise.confirmCancel")}
-            </button>
-            <Link to="?" className="button button-secondary">
-              {t("organise.keep")}
-            </Link>
-          </div>
+          <ConfirmActions intent="cancel" label={t("organise.confirmCancel")} cancelLabel={t("organise.keep")} busy={busy} />
         </Form>
       ) : null}
 
