@@ -4,12 +4,13 @@
  */
 import { parseArgs } from "node:util";
 import { activities } from "./activities.ts";
+import { cluster } from "./cluster.ts";
 import { foundation } from "./foundation.ts";
 import { matching } from "./matching.ts";
 import { webinar } from "./webinar.ts";
 
 type BenchArgs = { duration: number; requests?: number; volunteers?: number; clients?: number };
-const benches: Record<string, (args: BenchArgs) => Promise<unknown>> = { foundation, activities, matching, webinar };
+const benches: Record<string, (args: BenchArgs) => Promise<unknown>> = { foundation, activities, matching, webinar, cluster };
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

@@ -406,6 +406,26 @@ export async function webinar(args: { duration: number; clients?: number }) {
       }
       progress(`votes in the database: ${last.counted} (settled ${seconds(performance.now() - votesStarted)} s after the first vote); ${cpu()}`);
 
+      // Is the room still usable after the storm? The organiser (who has not voted) comes back
+      // on a fresh connection and votes once, and posts once.
+      const probeStarted = performance.now();
+      const probe = await (async () => {
+        try {
+          const client = await connect(server.url, seeded.sessions[0], 10_000);
+          everyone.push(client);
+          const join = await emit(client, "live:join", { activityId }, 30_000);
+          if (!join.ok) return `join ${join.error.code}`;
+          const [vote, message] = await Promise.all([
+            emit(client, "live:vote", { questionId: questionIds[0] }, 40_000),
+            emit(client, "live:message", { activityId, body: "still there?" }, 40_000),
+          ]);
+          return `vote ${vote.ok ? "ok" : vote.error.code}, message ${message.ok ? "ok" : message.error.code}`;
+        } catch (error) {
+          return `failed: ${(error as Error).message}`;
+        }
+      })();
+      progress(`after the storm, a fresh connection: ${probe} (${seconds(performance.now() - probeStarted)} s)`);
+
       // ---- leave ---------------------------------------------------------------------------
       alive("the votes");
       const leaveStarted = performance.now();
@@ -433,7 +453,7 @@ export async function webinar(args: { duration: number; clients?: number }) {
         fanout_p99_ms: p99,
         mem_per_conn_kb: memPerConnKb,
         lost: expected - received,
-        votes: { expected: attendees.length, counted: db.counted, acked: votesOk },
+        votes: { expected: attendees.length, counted: db.counted, acked: votesOk, after: probe },
         /** Connections the server or the transport closed: during the joins and fan-out, and during the vote storm. */
         dropped: { before_votes: droppedBeforeVotes, during_votes: droppedDuringVotes },
       };
