@@ -23,6 +23,7 @@ function form(fields: Record<string, unknown>, contents: Content[]) {
   return {
     timeZone: "Europe/Amsterdam",
     mode: "in-person",
+    reminderHours: "24",
     ...fields,
     contentLocales: contents.map((c) => c[0]),
     titles: contents.map((c) => c[1]),

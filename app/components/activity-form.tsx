@@ -32,6 +32,7 @@ export type ActivityFormValues = {
   interests: string[];
   requiresApproval: boolean;
   rsvpCutoffHours: string;
+  reminderHours: string;
   groupId: string;
 };
 
@@ -68,6 +69,7 @@ export function valuesFromSubmission(sent: Record<string, unknown>): ActivityFor
     interests: list("interests"),
     requiresApproval: sent.requiresApproval === "on",
     rsvpCutoffHours: text("rsvpCutoffHours"),
+    reminderHours: text("reminderHours"),
     groupId: text("groupId"),
   };
 }
@@ -226,6 +228,7 @@ export function ActivityForm({
         </div>
         <CheckboxField name="childcare" label={t("organise.form.childcare")} defaultChecked={values.childcare} />
         <CheckboxField name="requiresApproval" label={t("organise.form.requiresApproval")} defaultChecked={values.requiresApproval} />
+        <TextField name="reminderHours" type="number" inputMode="numeric" min={1} label={t("organise.form.reminder")} hint={t("organise.form.reminderHint")} defaultValue={values.reminderHours} error={errors.reminderHours} />
         <TextField name="rsvpCutoffHours" type="number" inputMode="numeric" min={0} label={t("organise.form.cutoff")} hint={t("organise.form.cutoffHint")} defaultValue={values.rsvpCutoffHours} error={errors.rsvpCutoffHours} />
         {groups.length > 0 ? (
           <div className="field">

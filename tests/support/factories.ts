@@ -42,6 +42,7 @@ export function activityForm(overrides: Record<string, unknown> = {}) {
     spokenLanguages: ["nl"],
     themes: ["social-bridges"],
     interests: [],
+    reminderHours: "24",
     ...overrides,
   };
 }

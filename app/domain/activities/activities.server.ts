@@ -73,6 +73,7 @@ function activityFields(input: ActivityInput) {
     practisedLevel: input.kind === "language-cafe" ? input.practisedLevel : null,
     requiresApproval: input.requiresApproval,
     rsvpCutoffMinutes: input.rsvpCutoffHours === null ? null : input.rsvpCutoffHours * 60,
+    reminderHours: input.reminderHours,
     groupId: input.groupId,
     defaultLocale: input.contents[0].locale,
   };

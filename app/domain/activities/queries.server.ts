@@ -343,6 +343,7 @@ export async function getActivityForEdit(activityId: string) {
     interests: row.interests.map((entry) => entry.interest),
     requiresApproval: row.requiresApproval,
     rsvpCutoffHours: row.rsvpCutoffMinutes === null ? "" : String(row.rsvpCutoffMinutes / 60),
+    reminderHours: row.reminderHours === null ? "" : String(row.reminderHours),
     groupId: row.groupId ?? "",
   };
 }

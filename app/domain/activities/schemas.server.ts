@@ -77,6 +77,7 @@ export const ActivityInput = z
     interests: uniqueList(INTERESTS, 10),
     requiresApproval: checkbox,
     rsvpCutoffHours: optionalWhole(0, 24 * 14),
+    reminderHours: optionalWhole(1, 24 * 7),
     groupId: z
       .string()
       .max(64)
