@@ -14,6 +14,15 @@ import type { AppServer, AppSocket } from "./types.ts";
  */
 export function attachLiveRooms(io: AppServer) {
   const countTimers = new Map<string, NodeJS.Timeout>();
+  /** The last count per room and when it was read: a join storm must not count the room per join. */
+  const lastCount = new Map<string, { count: number; at: number }>();
+  const currentCount = async (activityId: string) => {
+    const cached = lastCount.get(activityId);
+    if (cached && Date.now() - cached.at < 1000) return cached.count;
+    const count = await presentCount(activityId);
+    lastCount.set(activityId, { count, at: Date.now() });
+    return count;
+  };
   /** Presence changes in bursts (a thousand people joining at 19:00): tell the room at most once a second. */
   const announceCount = (activityId: string) => {
     if (countTimers.has(activityId)) return;
@@ -21,14 +30,41 @@ export function attachLiveRooms(io: AppServer) {
       activityId,
       setTimeout(() => {
         countTimers.delete(activityId);
-        presentCount(activityId)
+        lastCount.delete(activityId);
+        currentCount(activityId)
           .then((count) => io.to(liveRoom(activityId)).emit("live:count" as never, { activityId, count } as never))
           .catch((error: Error) => log.warn("live count failed", { error: error.message }));
       }, 1000),
     );
   };
 
+  /**
+   * A vote changes a question for everyone; a thousand votes in a second must not become a
+   * thousand broadcasts to a thousand sockets. Question updates are coalesced per question and
+   * sent at most once a second with the latest state.
+   */
+  const pendingQuestions = new Map<string, { activityId: string; payload: unknown }>();
+  let questionTimer: NodeJS.Timeout | undefined;
+  const flushQuestions = () => {
+    for (const { activityId, payload } of pendingQuestions.values()) io.to(liveRoom(activityId)).emit("live:question" as never, payload as never);
+    pendingQuestions.clear();
+  };
+  /** Leading edge at once, then whatever piled up during the next second, and so on while busy. */
+  const trailingFlush = () => {
+    questionTimer = undefined;
+    if (pendingQuestions.size === 0) return;
+    flushQuestions();
+    questionTimer = setTimeout(trailingFlush, 1000);
+  };
   const unsubscribe = onRoomEvent(({ activityId, event, payload }) => {
+    if (event === "live:question") {
+      pendingQuestions.set((payload as { id: string }).id, { activityId, payload });
+      if (!questionTimer) {
+        flushQuestions();
+        questionTimer = setTimeout(trailingFlush, 1000);
+      }
+      return;
+    }
     io.to(liveRoom(activityId)).emit(event as never, payload as never);
   });
 
@@ -50,8 +86,9 @@ export function attachLiveRooms(io: AppServer) {
       for (const room of socket.rooms) if (room.startsWith("live:")) pairs.push({ activityId: room.slice(5), userId: socket.data.user.id });
     }
     heartbeat(pairs)
+      .catch((error: Error) => log.warn("attendance heartbeat failed", { error: error.message }))
       .then(() => closeFinishedSessions())
-      .catch((error: Error) => log.warn("attendance heartbeat failed", { error: error.message }));
+      .catch((error: Error) => log.warn("closing attendance sessions failed", { error: error.message }));
   }, HEARTBEAT_MS);
   beat.unref();
 
@@ -63,7 +100,7 @@ export function attachLiveRooms(io: AppServer) {
         await socket.join(liveRoom(activityId));
         await recordJoin(activityId, userId);
         announceCount(activityId);
-        return { ...snapshot, count: await presentCount(activityId) };
+        return { ...snapshot, count: await currentCount(activityId) };
       });
       handle(socket, "live:leave", RoomRef, async ({ activityId }) => {
         await leave(socket, activityId);
@@ -90,6 +127,7 @@ export function attachLiveRooms(io: AppServer) {
     async close() {
       unsubscribe();
       clearInterval(beat);
+      if (questionTimer) clearTimeout(questionTimer);
       for (const timer of countTimers.values()) clearTimeout(timer);
       const pairs = new Map<string, { activityId: string; userId: string }>();
       for (const socket of io.of("/").sockets.values()) {

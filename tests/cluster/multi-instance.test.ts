@@ -58,9 +58,12 @@ describe("several instances on PostgreSQL and Redis", () => {
     const joins = await Promise.all(sockets.map((socket) => socket.emitWithAck("live:join", { activityId })));
     expect(joins.every((answer) => answer.ok)).toBe(true);
 
-    // Presence is read from shared state: every instance reports the same number.
-    const counts = await Promise.all(servers.map(async (server, index) => (await sockets[index].emitWithAck("live:join", { activityId })).data.count));
-    expect(counts).toEqual([30, 30, 30]);
+    // Presence is read from shared state: every instance announces the same number to its clients.
+    const announced = sockets.slice(0, 3).map(() => ({ count: 0 }));
+    sockets.slice(0, 3).forEach((socket, index) => socket.on("live:count", ({ count }: { count: number }) => (announced[index].count = count)));
+    await sockets[3].emitWithAck("live:leave", { activityId });
+    await sockets[3].emitWithAck("live:join", { activityId });
+    await expect.poll(() => announced.map((entry) => entry.count), { timeout: 10_000 }).toEqual([30, 30, 30]);
 
     await sockets[0].emitWithAck("live:message", { activityId, body: "Hallo iedereen" });
     await expect.poll(() => received.filter((bodies) => bodies.includes("Hallo iedereen")).length, { timeout: 10_000 }).toBe(30);

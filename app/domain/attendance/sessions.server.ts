@@ -27,12 +27,19 @@ export async function recordLeave(activityId: string, userId: string, now = new 
   await db().attendanceSession.updateMany({ where: { activityId, userId, leftAt: null, disconnectedAt: null }, data: { disconnectedAt: now, lastSeenAt: now } });
 }
 
+/** Refreshes connected people's sessions, per room in chunks (SQLite allows 999 query parameters). */
 export async function heartbeat(pairs: { activityId: string; userId: string }[], now = new Date()) {
-  if (pairs.length === 0) return;
-  await db().attendanceSession.updateMany({
-    where: { leftAt: null, disconnectedAt: null, OR: pairs.map(({ activityId, userId }) => ({ activityId, userId })) },
-    data: { lastSeenAt: now },
-  });
+  const byRoom = new Map<string, string[]>();
+  for (const { activityId, userId } of pairs) byRoom.set(activityId, [...(byRoom.get(activityId) ?? []), userId]);
+  for (const [activityId, userIds] of byRoom) {
+    const unique = [...new Set(userIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      await db().attendanceSession.updateMany({
+        where: { activityId, leftAt: null, disconnectedAt: null, userId: { in: unique.slice(i, i + 500) } },
+        data: { lastSeenAt: now },
+      });
+    }
+  }
 }
 
 /**
