@@ -27,6 +27,19 @@ export function requireUser(context: AppLoadContext, request: Request) {
 }
 
 /**
+ * For loaders: a domain refusal (not found, not allowed, …) becomes the matching HTTP answer,
+ * which the error boundary shows in the reader's language; anything else stays an error.
+ */
+export async function orHttpError<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isDomainError(error)) throw new Response(error.code, { status: error.status });
+    throw error;
+  }
+}
+
+/**
  * Runs a mutation and turns a domain error into a 4xx answer the form can show next to
  * its fields; anything else is a bug and goes to the error boundary.
  */

@@ -6,19 +6,14 @@ import { FormAlert } from "~/components/form";
 import { getActivity } from "~/domain/activities/queries.server";
 import { cancelRsvp, rsvp } from "~/domain/activities/rsvp.server";
 import { formatMoney, formatTimeRange } from "~/lib/format";
-import { requireUser, runAction } from "~/lib/http.server";
+import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.activity.title} · Meedoen` : "Meedoen" }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const activity = await getActivity(params.id!, {
-    userId: context.auth.user?.id ?? null,
-    isAdmin: context.auth.user?.isAdmin,
-    locale: context.locale,
-  }).catch((error) => {
-    if ((error as { code?: string }).code === "not_found") throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  const activity = await orHttpError(
+    getActivity(params.id!, { userId: context.auth.user?.id ?? null, isAdmin: context.auth.user?.isAdmin, locale: context.locale }),
+  );
   return { activity, locale: context.locale, signedIn: Boolean(context.auth.user) };
 }
 

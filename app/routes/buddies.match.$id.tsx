@@ -9,7 +9,7 @@ import { MatchExplanation } from "~/components/match-explanation";
 import { listMessages, sendMessage } from "~/domain/matching/chat.server";
 import { checkIn, endMatch, reportPerson, respond } from "~/domain/matching/matches.server";
 import { matchForViewer } from "~/domain/matching/views.server";
-import { requireUser, runAction } from "~/lib/http.server";
+import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 import { END_REASONS } from "~/lib/reference/buddies";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
@@ -18,10 +18,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "areas.buddies.title
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  const match = await matchForViewer(user.id, params.id!).catch((error) => {
-    const code = (error as { code?: string }).code;
-    throw new Response(code === "not_allowed" ? "Forbidden" : "Not found", { status: code === "not_allowed" ? 403 : 404 });
-  });
+  const match = await orHttpError(matchForViewer(user.id, params.id!));
   const messages = match.status === "active" || match.status === "ended" ? await listMessages(user.id, match.id) : [];
   return { match, messages, viewerId: user.id };
 }

@@ -6,16 +6,13 @@ import { ActivityCard } from "~/components/activity-card";
 import { FormAlert } from "~/components/form";
 import { discoverActivities } from "~/domain/activities/queries.server";
 import { getGroup, joinGroup, leaveGroup } from "~/domain/groups/groups.server";
-import { requireUser, runAction } from "~/lib/http.server";
+import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.group.name} · Meedoen` : "Meedoen" }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const userId = context.auth.user?.id ?? null;
-  const group = await getGroup(params.slug!, userId).catch((error) => {
-    if ((error as { code?: string }).code === "not_found") throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  const group = await orHttpError(getGroup(params.slug!, userId));
   const upcoming = await discoverActivities({ group: group.id, sort: "date", perPage: 10 }, { userId, locale: context.locale });
   return { group, upcoming: upcoming.items, locale: context.locale, signedIn: Boolean(userId) };
 }

@@ -13,19 +13,14 @@ import { groupsOrganisedBy } from "~/domain/groups/groups.server";
 import { listMunicipalities } from "~/domain/people/profile.server";
 import { ACTIVITY_LIST_FIELDS } from "~/lib/activity-form-fields";
 import { formatTimeRange } from "~/lib/format";
-import { requireUser, runAction } from "~/lib/http.server";
+import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 import { formToObject } from "~/lib/validation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.activity.title} · Meedoen` : "Meedoen" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  await requireOrganiserOf(user.id, params.id!).catch((error) => {
-    const code = (error as { code?: string }).code;
-    if (code === "not_found") throw new Response("Not found", { status: 404 });
-    if (code === "not_allowed") throw new Response("Forbidden", { status: 403 });
-    throw error;
-  });
+  await orHttpError(requireOrganiserOf(user.id, params.id!));
   const [activity, values, attendees, municipalities, groups] = await Promise.all([
     getActivity(params.id!, { userId: user.id, isAdmin: user.isAdmin, locale: context.locale }),
     getActivityForEdit(params.id!),

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form";
 import { addWalkIn, checkInByQr, checkInCode, checkInFromList, doorList, undoCheckIn } from "~/domain/attendance/checkin.server";
 import { getActivity } from "~/domain/activities/queries.server";
-import { requireUser, runAction } from "~/lib/http.server";
+import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "checkin.doorTitle");
@@ -13,19 +13,14 @@ export const meta: MetaFunction = (args) => pageTitle(args, "checkin.doorTitle")
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
   const search = new URL(request.url).searchParams.get("q") ?? "";
-  try {
-    const [list, code, activity] = await Promise.all([
+  const [list, code, activity] = await orHttpError(
+    Promise.all([
       doorList(user.id, params.id!, search),
       checkInCode(user.id, params.id!),
       getActivity(params.id!, { userId: user.id, isAdmin: user.isAdmin, locale: context.locale }),
-    ]);
-    return { ...list, code, search, title: activity.title, activityId: params.id! };
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === "not_allowed") throw new Response("Forbidden", { status: 403 });
-    if (code === "not_found") throw new Response("Not found", { status: 404 });
-    throw error;
-  }
+    ]),
+  );
+  return { ...list, code, search, title: activity.title, activityId: params.id! };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

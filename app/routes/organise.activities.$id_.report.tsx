@@ -5,7 +5,7 @@ import { BarChart } from "~/components/charts";
 import { getActivity } from "~/domain/activities/queries.server";
 import { activityReport, attendanceTrend } from "~/domain/attendance/reports.server";
 import { formatDate } from "~/lib/format";
-import { requireUser } from "~/lib/http.server";
+import { orHttpError, requireUser } from "~/lib/http.server";
 import { direction } from "~/lib/locales";
 import { pageTitle } from "~/lib/meta";
 
@@ -13,19 +13,14 @@ export const meta: MetaFunction = (args) => pageTitle(args, "reports.title");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  try {
-    const [report, trend, activity] = await Promise.all([
+  const [report, trend, activity] = await orHttpError(
+    Promise.all([
       activityReport(user.id, params.id!),
       attendanceTrend(user.id, params.id!),
       getActivity(params.id!, { userId: user.id, isAdmin: user.isAdmin, locale: context.locale }),
-    ]);
-    return { report, trend: trend.map((row) => ({ ...row, startsAt: row.startsAt.toISOString() })), title: activity.title, id: activity.id, locale: context.locale };
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === "not_allowed") throw new Response("Forbidden", { status: 403 });
-    if (code === "not_found") throw new Response("Not found", { status: 404 });
-    throw error;
-  }
+    ]),
+  );
+  return { report, trend: trend.map((row) => ({ ...row, startsAt: row.startsAt.toISOString() })), title: activity.title, id: activity.id, locale: context.locale };
 }
 
 export default function Report() {
