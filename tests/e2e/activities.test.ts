@@ -3,18 +3,12 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { utcToZonedParts } from "~/domain/activities/recurrence";
 import { db } from "~/lib/db.server";
-import { expectAccessible, SCREENSHOTS, useBrowser } from "../support/browser";
+import { expectAccessible, SCREENSHOTS, useBrowser, signInAs } from "../support/browser";
 import { useServer } from "../support/server";
 
 const target = useServer();
 const browser = useBrowser();
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${target.url}/login`);
-  await page.fill("#field-email", email);
-  await page.fill("#field-password", "meedoen-demo");
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click('main form button[type="submit"]')]);
-}
 
 function localDate(days: number) {
   return utcToZonedParts(new Date(Date.now() + days * 86_400_000), "Europe/Amsterdam").date;
@@ -26,7 +20,7 @@ describe.each([
 ])("activities ($label)", ({ javaScriptEnabled, label, newcomer }) => {
   it("a newcomer finds a Dutch language café on a Tuesday evening in Zaanstad, signs up and adds it to the calendar", async () => {
     await browser.flow(`find-cafe-${label}`, { javaScriptEnabled, locale: "uk-UA", bypassCSP: true }, async (page) => {
-    await signIn(page, `${newcomer}@demo.meedoen.nl`);
+    await signInAs(page, target.url, newcomer);
     await page.goto(`${target.url}/activities`);
     await page.click(".filters-toggle summary");
     await page.selectOption("#filter-kind", "language-cafe");
@@ -56,7 +50,7 @@ describe.each([
 
   it("an organiser creates a weekly series in Ukrainian and cancels one date", async () => {
     await browser.flow(`organiser-series-${label}`, { javaScriptEnabled, locale: "uk-UA", bypassCSP: true }, async (page) => {
-    await signIn(page, "oksana@demo.meedoen.nl");
+    await signInAs(page, target.url, "oksana");
     await page.goto(`${target.url}/organise/activities/new`);
     const title = `Розмовний клуб ${label}`;
     await page.selectOption("#field-kind", "meetup");

@@ -1,17 +1,11 @@
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { SCREENSHOTS, useBrowser } from "../support/browser";
+import { SCREENSHOTS, useBrowser, signInAs } from "../support/browser";
 import { useServer } from "../support/server";
 
 const target = useServer();
 const browser = useBrowser();
 
-async function signIn(page: Page, name: string) {
-  await page.goto(`${target.url}/login`);
-  await page.fill("#field-email", `${name}@demo.meedoen.nl`);
-  await page.fill("#field-password", "meedoen-demo");
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click('main form button[type="submit"]')]);
-}
 
 const submit = (page: Page, selector: string, url: RegExp) => Promise.all([page.waitForURL(url), page.click(selector)]);
 void (null as unknown as Browser);
@@ -19,14 +13,14 @@ void (null as unknown as Browser);
 describe("buddies", () => {
   it("a Ukrainian newcomer asks for a Dutch language buddy, a volunteer accepts, and they see each other's contact and chat", async () => {
     await browser.flow("buddy-volunteer-offer", { locale: "nl-NL" }, async (page) => {
-      await signIn(page, "sanne");
+      await signInAs(page, target.url, "sanne");
       await page.goto(`${target.url}/buddies/offer/new`);
       await page.check('input[name="kind"][value="language"]');
       await page.fill("#field-capacity", "1");
       await submit(page, 'main form button[type="submit"]', /done=offered/);
     });
     await browser.flow("buddy-newcomer-request", { locale: "uk-UA" }, async (page) => {
-      await signIn(page, "olena");
+      await signInAs(page, target.url, "olena");
       await page.goto(`${target.url}/buddies`);
       await submit(page, 'a[href="/buddies/request/new"]', /request\/new/);
       await page.check('input[name="kind"][value="language"]');
@@ -36,7 +30,7 @@ describe("buddies", () => {
       expect(await page.textContent("[role=status]")).toMatch(/[\u0400-\u04FF]/);
     });
     await browser.flow("buddy-organiser-run", { locale: "en-GB" }, async (page) => {
-      await signIn(page, "marieke");
+      await signInAs(page, target.url, "marieke");
       await page.goto(`${target.url}/organise/matching`);
       const sanne = page.locator(".people-list li", { hasText: "Sanne" });
       await Promise.all([page.waitForURL(/done=verified/), sanne.locator('button[value="verify"]').click()]);
@@ -46,7 +40,7 @@ describe("buddies", () => {
     });
 
     await browser.flow("buddy-volunteer-accepts", { locale: "nl-NL" }, async (page) => {
-      await signIn(page, "sanne");
+      await signInAs(page, target.url, "sanne");
       await page.goto(`${target.url}/buddies`);
       const proposal = page.locator("li", { hasText: "Olena" }).first();
       expect(await proposal.textContent()).not.toContain("@demo.meedoen.nl"); // no contact before both say yes
@@ -54,7 +48,7 @@ describe("buddies", () => {
     });
     let matchUrl = "";
     await browser.flow("buddy-newcomer-accepts", { locale: "uk-UA" }, async (page) => {
-      await signIn(page, "olena");
+      await signInAs(page, target.url, "olena");
       await page.goto(`${target.url}/buddies`);
       expect(await page.textContent(".explanation")).toMatch(/[\u0400-\u04FF]/); // why this match, in Ukrainian
       await submit(page, 'button[value="accept"]', /answered=accept/);
@@ -67,13 +61,13 @@ describe("buddies", () => {
       await page.screenshot({ path: `${SCREENSHOTS}buddy-chat-uk.png`, fullPage: true });
     });
     await browser.flow("buddy-volunteer-reads", { locale: "nl-NL" }, async (page) => {
-      await signIn(page, "sanne");
+      await signInAs(page, target.url, "sanne");
       await page.goto(matchUrl);
       expect(await page.textContent('a[href^="mailto:"]')).toBe("olena@demo.meedoen.nl");
       expect(await page.textContent(".messages li.theirs .bubble")).toBe("Привіт, Sanne! Hallo!");
     });
     await browser.flow("buddy-volunteer-replies-nojs", { locale: "nl-NL", javaScriptEnabled: false }, async (page) => {
-      await signIn(page, "sanne");
+      await signInAs(page, target.url, "sanne");
       await page.goto(matchUrl);
       await page.fill("#chat-body", "Hoi Olena, tot dinsdag!");
       await submit(page, ".chat-form button[type=submit]", /done=sent/);

@@ -3,18 +3,12 @@ import { describe, expect, it } from "vitest";
 import { rsvp } from "~/domain/activities/rsvp.server";
 import { db } from "~/lib/db.server";
 import { activityForm, localDate, publishedActivity } from "../support/factories";
-import { SCREENSHOTS, useBrowser } from "../support/browser";
+import { SCREENSHOTS, useBrowser, signInAs } from "../support/browser";
 import { useServer } from "../support/server";
 
 const target = useServer();
 const browser = useBrowser();
 
-async function signIn(page: Page, name: string) {
-  await page.goto(`${target.url}/login`);
-  await page.fill("#field-email", `${name}@demo.meedoen.nl`);
-  await page.fill("#field-password", "meedoen-demo");
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click('main form button[type="submit"]')]);
-}
 
 const idOf = async (name: string) => (await db().user.findFirstOrThrow({ where: { email: `${name}@demo.meedoen.nl` } })).id;
 
@@ -29,12 +23,12 @@ describe("live room and attendance", () => {
     const olena = await browser.page({ locale: "uk-UA" });
     const yara = await browser.page({ locale: "ar" });
     try {
-      await signIn(host, "oksana");
+      await signInAs(host, target.url, "oksana");
       await host.goto(`${target.url}/activities/${activityId}/live`);
       await host.click('button[value="open"]');
-      await signIn(olena, "olena");
+      await signInAs(olena, target.url, "olena");
       await olena.goto(`${target.url}/activities/${activityId}/live`);
-      await signIn(yara, "yara");
+      await signInAs(yara, target.url, "yara");
       await yara.goto(`${target.url}/activities/${activityId}/live`);
       await expect.poll(() => host.textContent(".live-room .title-row .badge"), { timeout: 10_000 }).toMatch(/3/);
 
@@ -71,7 +65,7 @@ describe("live room and attendance", () => {
     const created = await db().activity.findFirstOrThrow({ where: { organiserId: organiser, seriesId: { not: null }, kind: "language-cafe" }, orderBy: { startsAt: "asc" } });
     for (const name of ["olena", "yara"]) await rsvp(await idOf(name), created.id).catch(() => undefined);
     await browser.flow("door-phone", { viewport: { width: 360, height: 740 }, locale: "nl-NL" }, async (page) => {
-      await signIn(page, "marieke");
+      await signInAs(page, target.url, "marieke");
       await page.goto(`${target.url}/organise/activities/${created.id}/door`);
       await page.fill("#door-search", "yara");
       await Promise.all([page.waitForURL(/q=yara/), page.click('form[role="search"] button')]);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { changePassword, deleteAccount, register, signIn } from "~/domain/auth/accounts.server";
 import { authenticate, lucia, startSession } from "~/domain/auth/lucia.server";
-import { DomainError } from "~/domain/errors";
 import { exportMyData } from "~/domain/people/export.server";
 import { getProfile, updateProfile } from "~/domain/people/profile.server";
 import { listPeopleForAdmin, setOrganiser } from "~/domain/people/roles.server";
 import { db } from "~/lib/db.server";
 import { uniqueEmail } from "../support/http-client";
+import { refusal } from "../support/refusal";
 
 const PASSWORD = "correct horse battery";
 
@@ -19,14 +19,6 @@ async function newPerson(overrides: Record<string, unknown> = {}) {
   return { userId, email };
 }
 
-async function failure(work: Promise<unknown>): Promise<DomainError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 const validProfile = {
   displayName: "Olena K.",
@@ -53,7 +45,7 @@ describe("accounts", () => {
 
   it("refuses a duplicate e-mail address and leaves the first account alone", async () => {
     const { email } = await newPerson();
-    const error = await failure(register({ email, password: PASSWORD, displayName: "Copy", locale: "en" }, "2.2.2.2"));
+    const error = await refusal(register({ email, password: PASSWORD, displayName: "Copy", locale: "en" }, "2.2.2.2"));
     expect(error.fieldErrors.email.key).toBe("auth.emailTaken");
     expect(await db().user.count({ where: { email } })).toBe(1);
   });
@@ -69,7 +61,7 @@ describe("accounts", () => {
       [{ email: ["a@b.nl"], password: 12345678901, displayName: "A", locale: "en" }, "email", "validation.invalid"],
     ];
     for (const [input, field, key] of cases) {
-      const error = await failure(register(input, "3.3.3.3"));
+      const error = await refusal(register(input, "3.3.3.3"));
       expect(error.code).toBe("validation");
       expect(error.fieldErrors[field]?.key, JSON.stringify(input).slice(0, 80)).toBe(key);
     }
@@ -78,8 +70,8 @@ describe("accounts", () => {
 
   it("gives one generic answer for an unknown address and a wrong password", async () => {
     const { email } = await newPerson();
-    const wrongPassword = await failure(signIn({ email, password: "wrong password!" }, "4.4.4.4"));
-    const unknown = await failure(signIn({ email: uniqueEmail(), password: PASSWORD }, "4.4.4.5"));
+    const wrongPassword = await refusal(signIn({ email, password: "wrong password!" }, "4.4.4.4"));
+    const unknown = await refusal(signIn({ email: uniqueEmail(), password: PASSWORD }, "4.4.4.5"));
     expect(wrongPassword.messageKey).toBe("auth.invalidCredentials");
     expect(unknown.messageKey).toBe(wrongPassword.messageKey);
     expect(unknown.status).toBe(401);
@@ -88,9 +80,9 @@ describe("accounts", () => {
   it("rate-limits sign-in per account, even with the right password afterwards", async () => {
     const { email } = await newPerson();
     for (let attempt = 0; attempt < 5; attempt++) {
-      await failure(signIn({ email, password: "wrong password!" }, "5.5.5.5"));
+      await refusal(signIn({ email, password: "wrong password!" }, "5.5.5.5"));
     }
-    const limited = await failure(signIn({ email, password: PASSWORD }, "5.5.5.6"));
+    const limited = await refusal(signIn({ email, password: PASSWORD }, "5.5.5.6"));
     expect(limited.code).toBe("rate_limited");
     expect(limited.values.count).toBeGreaterThanOrEqual(1);
   });
@@ -101,11 +93,11 @@ describe("accounts", () => {
     const sessionCookie = cookie.split(";")[0];
     expect((await authenticate(sessionCookie)).user?.id).toBe(userId);
 
-    const mismatch = await failure(
+    const mismatch = await refusal(
       changePassword(userId, { currentPassword: PASSWORD, newPassword: "new password 123", confirmPassword: "other" }),
     );
     expect(mismatch.fieldErrors.confirmPassword.key).toBe("validation.passwordsDiffer");
-    const wrong = await failure(
+    const wrong = await refusal(
       changePassword(userId, { currentPassword: "nope nope nope", newPassword: "new password 123", confirmPassword: "new password 123" }),
     );
     expect(wrong.fieldErrors.currentPassword.key).toBe("auth.wrongPassword");
@@ -113,7 +105,7 @@ describe("accounts", () => {
 
     await changePassword(userId, { currentPassword: PASSWORD, newPassword: "new password 123", confirmPassword: "new password 123" });
     expect((await authenticate(sessionCookie)).user).toBeNull();
-    await failure(signIn({ email, password: PASSWORD }, "6.6.6.6"));
+    await refusal(signIn({ email, password: PASSWORD }, "6.6.6.6"));
     await expect(signIn({ email, password: "new password 123" }, "6.6.6.6")).resolves.toEqual({ userId });
   });
 
@@ -169,7 +161,7 @@ describe("profile", () => {
       [{ languages: Array.from({ length: 13 }, () => "nl") }, "languages", "validation.tooMany"],
     ];
     for (const [change, field, key] of bad) {
-      const error = await failure(updateProfile(userId, { ...validProfile, ...change }));
+      const error = await refusal(updateProfile(userId, { ...validProfile, ...change }));
       expect(error.fieldErrors[field]?.key, JSON.stringify(change).slice(0, 60)).toBe(key);
     }
     expect(await getProfile(userId)).toEqual(before);
@@ -199,8 +191,8 @@ describe("profile", () => {
     const { userId } = await newPerson();
     await updateProfile(userId, validProfile);
     await startSession(userId);
-    expect((await failure(deleteAccount(userId, { password: PASSWORD }))).fieldErrors.confirm).toBeDefined();
-    expect((await failure(deleteAccount(userId, { password: "wrong one!", confirm: "on" }))).fieldErrors.password.key).toBe(
+    expect((await refusal(deleteAccount(userId, { password: PASSWORD }))).fieldErrors.confirm).toBeDefined();
+    expect((await refusal(deleteAccount(userId, { password: "wrong one!", confirm: "on" }))).fieldErrors.password.key).toBe(
       "auth.wrongPassword",
     );
     expect(await db().user.count({ where: { id: userId } })).toBe(1);
@@ -225,8 +217,8 @@ describe("roles", () => {
     const volunteer = await newPerson({ isVolunteer: "on" });
     const outsider = await newPerson();
 
-    expect((await failure(setOrganiser(outsider.userId, volunteer.userId, true))).code).toBe("not_allowed");
-    expect((await failure(listPeopleForAdmin(outsider.userId, "", 1))).code).toBe("not_allowed");
+    expect((await refusal(setOrganiser(outsider.userId, volunteer.userId, true))).code).toBe("not_allowed");
+    expect((await refusal(listPeopleForAdmin(outsider.userId, "", 1))).code).toBe("not_allowed");
     expect((await getProfile(volunteer.userId)).isOrganiser).toBe(false);
 
     await setOrganiser(admin.userId, volunteer.userId, true);
@@ -236,6 +228,6 @@ describe("roles", () => {
 
     await setOrganiser(admin.userId, volunteer.userId, false);
     expect((await getProfile(volunteer.userId)).isOrganiser).toBe(false);
-    expect((await failure(setOrganiser(admin.userId, "no-such-user", true))).code).toBe("not_found");
+    expect((await refusal(setOrganiser(admin.userId, "no-such-user", true))).code).toBe("not_found");
   });
 });

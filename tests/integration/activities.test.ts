@@ -3,18 +3,13 @@ import { cancelActivity, createActivity, duplicateActivity, messageGoing, publis
 import { discoverActivities, getActivity } from "~/domain/activities/queries.server";
 import { approveRsvp, cancelRsvp, rsvp } from "~/domain/activities/rsvp.server";
 import { utcToZonedParts } from "~/domain/activities/recurrence";
-import { DomainError } from "~/domain/errors";
 import { createGroup, joinGroup, leaveGroup } from "~/domain/groups/groups.server";
 import { updateProfile } from "~/domain/people/profile.server";
 import { deleteAccount, register } from "~/domain/auth/accounts.server";
 import { db } from "~/lib/db.server";
+import { refusal } from "../support/refusal";
 import { activityForm, localDate, makePerson, publishedActivity } from "../support/factories";
 
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 describe("creating and editing activities", () => {
   it("refuses bad input with a translated key on the right field and creates nothing", async () => {

@@ -4,15 +4,10 @@ import { addWalkIn, checkInByQr, checkInCode, checkInFromList, doorList, selfChe
 import { activityReport, attendanceExport, attendanceTrend, themeReach } from "~/domain/attendance/reports.server";
 import { createActivity } from "~/domain/activities/activities.server";
 import { sendDueReminders } from "~/domain/activities/reminders.server";
-import { DomainError } from "~/domain/errors";
 import { db } from "~/lib/db.server";
+import { refusal } from "../support/refusal";
 import { activityForm, localDate, makePeople, makePerson, publishedActivity } from "../support/factories";
 
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 async function inPerson(going: number) {
   const organiser = await makePerson({ isOrganiser: true });

@@ -7,13 +7,9 @@ import { buddyOverview, matchForViewer } from "~/domain/matching/views.server";
 import { DomainError } from "~/domain/errors";
 import { updateProfile } from "~/domain/people/profile.server";
 import { db } from "~/lib/db.server";
+import { refusal } from "../support/refusal";
 import { makePerson } from "../support/factories";
 
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 /** Each test works in its own municipality so that runs do not see each other's people. */
 const PLACES = ["GM0050", "GM0184", "GM0088", "GM0096", "GM0093", "GM0060", "GM0277", "GM0765"];

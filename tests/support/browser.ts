@@ -53,3 +53,11 @@ export async function expectAccessible(page: Page, label: string) {
   });
   expect(violations, `accessibility of ${label}`).toEqual([]);
 }
+
+/** Signs a demo person in through the real form (every demo account shares one password). */
+export async function signInAs(page: Page, baseUrl: string, name: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill("#field-email", `${name}@demo.meedoen.nl`);
+  await page.fill("#field-password", "meedoen-demo");
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click('main form button[type="submit"]')]);
+}
