@@ -17,6 +17,7 @@ import { useNonce } from "./components/nonce";
 import { i18nFor } from "./lib/i18n";
 import { direction, type Locale } from "./lib/locales";
 import { unreadCount } from "./domain/notifications/notifications.server";
+import { toActor } from "./domain/policy/rules";
 import { resources } from "./locales/index.server";
 
 export const links: LinksFunction = () => [
@@ -33,7 +34,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
     // Only the reader's language travels to the browser.
     resources: resources[context.locale],
     user: user
-      ? { id: user.id, displayName: user.displayName, isOrganiser: user.isOrganiser, isAdmin: user.isAdmin, unread: await unreadCount(user.id) }
+      ? { ...toActor(user), displayName: user.displayName, unread: await unreadCount(user.id) }
       : null,
   };
 }

@@ -62,7 +62,7 @@ export const demoPeople: DemoPerson[] = [
     interests: ["cooking", "walking", "music"], sectors: ["healthcare", "social-work"], availability: ["1-morning", "5-afternoon"],
   },
   {
-    email: "pieter@demo.meedoen.nl", displayName: "Pieter", locale: "en", roles: ["volunteer"], municipality: ALMERE,
+    email: "pieter@demo.meedoen.nl", displayName: "Pieter", locale: "en", roles: ["volunteer", "organiser"], municipality: ALMERE,
     languages: [["nl", "native"], ["en", "C2"]],
     interests: ["football", "hiking", "history"], sectors: ["construction", "logistics"], availability: ["6-morning", "6-afternoon"],
   },

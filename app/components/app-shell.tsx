@@ -1,11 +1,12 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { policy, type Actor } from "~/domain/policy/rules";
 import type { Locale } from "~/lib/locales";
 import { LanguageSwitcher } from "./language-switcher";
 import { NotificationBell } from "./notification-bell";
 
-type ShellUser = { id: string; displayName: string; isOrganiser: boolean; isAdmin: boolean; unread: number } | null;
+type ShellUser = (Actor & { displayName: string; unread: number }) | null;
 
 const AREAS = [
   { to: "/activities", key: "nav.activities" },
@@ -47,7 +48,7 @@ export function AppShell({ user, locale, children }: { user: ShellUser; locale: 
                   <li>
                     <a href="/account">{t("nav.account")}</a>
                   </li>
-                  {user.isAdmin ? (
+                  {policy.canListPeople(user) ? (
                     <li>
                       <a href="/admin/people">{t("nav.admin")}</a>
                     </li>

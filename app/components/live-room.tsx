@@ -31,7 +31,7 @@ export function LiveRoom({ initial, title }: { initial: RoomSnapshot; title: str
     const handlers: Record<string, (payload: any) => void> = {
       "live:message": (message: Message) => setRoom((c) => (c.messages.some((m) => m.id === message.id) ? c : { ...c, messages: [...c.messages.slice(-199), message] })),
       "live:message-hidden": ({ messageId }: { messageId: string }) =>
-        setRoom((c) => ({ ...c, messages: c.isOrganiser ? c.messages.map((m) => (m.id === messageId ? { ...m, hidden: true } : m)) : c.messages.filter((m) => m.id !== messageId) })),
+        setRoom((c) => ({ ...c, messages: c.mayModerate ? c.messages.map((m) => (m.id === messageId ? { ...m, hidden: true } : m)) : c.messages.filter((m) => m.id !== messageId) })),
       "live:question": upsertQuestion,
       "live:count": ({ count: value }: { count: number }) => setCount(value),
       "live:opened": () => setRoom((c) => ({ ...c, opened: true })),
@@ -105,7 +105,7 @@ export function LiveRoom({ initial, title }: { initial: RoomSnapshot; title: str
             </a>
           </p>
         ) : null}
-        {room.isOrganiser && !room.opened ? (
+        {room.mayModerate && !room.opened ? (
           <Form method="post" onSubmit={viaSocket("live:open", () => ({ activityId }))}>
             <button type="submit" name="intent" value="open" className="button button-secondary">
               {t("live.openRoom")}
@@ -146,7 +146,7 @@ export function LiveRoom({ initial, title }: { initial: RoomSnapshot; title: str
                     ▲ {question.voted ? t("live.voted") : t("live.vote")}
                   </button>
                 </Form>
-                {room.isOrganiser
+                {room.mayModerate
                   ? (["answer", question.pinned ? "unpin" : "pin", "hide"] as const).map((action) => (
                       <Form key={action} method="post" onSubmit={viaSocket("live:moderate", () => ({ questionId: question.id, action }))}>
                         <input type="hidden" name="questionId" value={question.id} />
@@ -174,7 +174,7 @@ export function LiveRoom({ initial, title }: { initial: RoomSnapshot; title: str
               <span className="bubble" dir="auto">
                 {message.body}
               </span>
-              {room.isOrganiser ? (
+              {room.mayModerate ? (
                 <span className="form-actions">
                   {!message.hidden ? (
                     <Form method="post" onSubmit={viaSocket("live:hide-message", () => ({ messageId: message.id }))}>

@@ -12,7 +12,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const activity = await orHttpError(
-    getActivity(params.id!, { userId: context.auth.user?.id ?? null, isAdmin: context.auth.user?.isAdmin, locale: context.locale }),
+    getActivity(params.id!, { userId: context.auth.user?.id ?? null, locale: context.locale }),
   );
   return { activity, locale: context.locale, signedIn: Boolean(context.auth.user) };
 }
@@ -130,7 +130,7 @@ export default function ActivityPage() {
       <section className="card rsvp-box" aria-labelledby="rsvp-heading">
         <h2 id="rsvp-heading">{t("activities.rsvp.title")}</h2>
         {mine ? <p className="rsvp-status">{t(`activities.rsvp.status.${mine.status}`, { place: mine.waitlistPlace ?? 0 })}</p> : null}
-        {activity.mode !== "in-person" && (mine?.status === "going" || activity.isOrganiser) && activity.status === "published" ? (
+        {activity.mode !== "in-person" && activity.mayEnterLiveRoom && activity.status === "published" ? (
           <p className="form-actions">
             <Link to={`/activities/${activity.id}/live`} className="button">
               {t("live.enter")}
@@ -184,7 +184,7 @@ export default function ActivityPage() {
           </a>
         </p>
       </section>
-      {activity.isOrganiser ? (
+      {activity.mayManage ? (
         <p>
           <Link to={`/organise/activities/${activity.id}`} className="button button-secondary">
             {t("activities.manage")}

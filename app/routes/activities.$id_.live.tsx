@@ -13,7 +13,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "live.title");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  const activity = await getActivity(params.id!, { userId: user.id, isAdmin: user.isAdmin, locale: context.locale }).catch(() => null);
+  const activity = await getActivity(params.id!, { userId: user.id, locale: context.locale }).catch(() => null);
   if (!activity) throw new Response("Not found", { status: 404 });
   try {
     return { room: await roomSnapshot(user.id, params.id!), refusal: null, activity: { id: activity.id, title: activity.title } };

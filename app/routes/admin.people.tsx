@@ -4,18 +4,17 @@ import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { changeOrganiserRole, listPeopleForAdmin } from "~/domain/people/roles.server";
 import { formatNumber } from "~/lib/format";
-import { requireUser, runAction } from "~/lib/http.server";
+import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  if (!user.isAdmin) throw new Response("Forbidden", { status: 403 });
   const url = new URL(request.url);
   const query = (url.searchParams.get("q") ?? "").slice(0, 100);
   const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1));
-  return { ...(await listPeopleForAdmin(user.id, query, page)), query, locale: context.locale, selfId: user.id };
+  return { ...(await orHttpError(listPeopleForAdmin(user.id, query, page))), query, locale: context.locale, selfId: user.id };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

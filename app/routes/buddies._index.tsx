@@ -76,7 +76,7 @@ export default function Buddies() {
         </section>
       ) : null}
 
-      {overview.isNewcomer ? (
+      {overview.mayRequest ? (
         <section className="card stack" aria-labelledby="requests-heading">
           <div className="title-row">
             <h2 id="requests-heading">{t("buddies.myRequests")}</h2>
@@ -103,7 +103,7 @@ export default function Buddies() {
         </section>
       ) : null}
 
-      {overview.isVolunteer ? (
+      {overview.mayOffer ? (
         <section className="card stack" aria-labelledby="offers-heading">
           <div className="title-row">
             <h2 id="offers-heading">{t("buddies.myOffers")}</h2>
@@ -132,7 +132,7 @@ export default function Buddies() {
         </section>
       ) : null}
 
-      {!overview.isNewcomer && !overview.isVolunteer ? (
+      {!overview.mayRequest && !overview.mayOffer ? (
         <div className="empty-state card">
           <p>{t("buddies.chooseRole")}</p>
           <Link to="/profile" className="button button-secondary">

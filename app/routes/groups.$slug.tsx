@@ -6,6 +6,7 @@ import { ActivityCard } from "~/components/activity-card";
 import { FormAlert } from "~/components/form";
 import { discoverActivities } from "~/domain/activities/queries.server";
 import { getGroup, joinGroup, leaveGroup } from "~/domain/groups/groups.server";
+import { isGroupOrganiserRole } from "~/domain/policy/rules";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.group.name} · Meedoen` : "Meedoen" }];
@@ -83,7 +84,7 @@ export default function GroupPage() {
           {group.members.map((member, index) => (
             <li key={index}>
               {member.displayName}
-              {member.role === "organiser" ? <span className="badge">{t("roles.organiser")}</span> : null}
+              {isGroupOrganiserRole(member.role) ? <span className="badge">{t("roles.organiser")}</span> : null}
             </li>
           ))}
         </ul>

@@ -1,23 +1,26 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listGroups } from "~/domain/groups/groups.server";
+import { policy } from "~/domain/policy/rules";
 import { pageTitle } from "~/lib/meta";
+import { useActor } from "~/lib/use-actor";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "areas.groups.title");
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  return { groups: await listGroups(), signedIn: Boolean(context.auth.user) };
+export async function loader() {
+  return { groups: await listGroups() };
 }
 
 export default function Groups() {
   const { t } = useTranslation();
-  const { groups, signedIn } = useLoaderData<typeof loader>();
+  const { groups } = useLoaderData<typeof loader>();
+  const mayCreate = policy.canCreateGroup(useActor());
   return (
     <section className="stack">
       <div className="title-row">
         <h1>{t("areas.groups.title")}</h1>
-        {signedIn ? (
+        {mayCreate ? (
           <Link to="/groups/new" className="button button-small">
             {t("groups.create")}
           </Link>

@@ -6,7 +6,9 @@ import { FieldMessage, FormAlert, SubmitButton, TextField } from "~/components/f
 import { MunicipalitySelect } from "~/components/municipality-select";
 import { createGroup } from "~/domain/groups/groups.server";
 import { listMunicipalities } from "~/domain/people/profile.server";
-import { requireUser, runAction } from "~/lib/http.server";
+import { requireActor } from "~/domain/policy/guards.server";
+import { policy } from "~/domain/policy/rules";
+import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { INTERESTS } from "~/lib/reference/interests";
 import { formToObject } from "~/lib/validation.server";
@@ -14,7 +16,8 @@ import { formToObject } from "~/lib/validation.server";
 export const meta: MetaFunction = (args) => pageTitle(args, "groups.create");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  requireUser(context, request);
+  const { user } = requireUser(context, request);
+  await orHttpError(requireActor(user.id, policy.canCreateGroup));
   return { municipalities: await listMunicipalities() };
 }
 

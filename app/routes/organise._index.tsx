@@ -3,16 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityCard } from "~/components/activity-card";
 import { organisedBy } from "~/domain/activities/queries.server";
-import { groupsOrganisedBy } from "~/domain/groups/groups.server";
 import { requireUser } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
+import { policy } from "~/domain/policy/rules";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "areas.organise.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  const groups = await groupsOrganisedBy(user.id);
-  const mayOrganise = user.isOrganiser || user.isAdmin || groups.length > 0;
+  const mayOrganise = policy.canCreateActivity(user);
   return { mayOrganise, activities: mayOrganise ? await organisedBy(user.id, context.locale) : [], locale: context.locale };
 }
 

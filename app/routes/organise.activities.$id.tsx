@@ -5,7 +5,6 @@ import { useTranslation } from "react-i18next";
 import { ActivityForm, valuesFromSubmission } from "~/components/activity-form";
 import { ConfirmActions, ScopeChoice } from "~/components/confirm";
 import { FieldMessage, FormAlert } from "~/components/form";
-import { requireOrganiserOf } from "~/domain/activities/access.server";
 import { cancelActivity, duplicateActivity, messageGoing, publishActivity, updateActivity } from "~/domain/activities/activities.server";
 import { getActivity, getActivityForEdit, getAttendeeLists } from "~/domain/activities/queries.server";
 import { approveRsvp } from "~/domain/activities/rsvp.server";
@@ -20,14 +19,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  await orHttpError(requireOrganiserOf(user.id, params.id!));
-  const [activity, values, attendees, municipalities, groups] = await Promise.all([
-    getActivity(params.id!, { userId: user.id, isAdmin: user.isAdmin, locale: context.locale }),
-    getActivityForEdit(params.id!),
-    getAttendeeLists(params.id!),
-    listMunicipalities(),
-    groupsOrganisedBy(user.id),
-  ]);
+  const [activity, values, attendees, municipalities, groups] = await orHttpError(
+    Promise.all([
+      getActivity(params.id!, { userId: user.id, locale: context.locale }),
+      getActivityForEdit(user.id, params.id!),
+      getAttendeeLists(user.id, params.id!),
+      listMunicipalities(),
+      groupsOrganisedBy(user.id),
+    ]),
+  );
   return { activity, values, attendees, municipalities, groups, locale: context.locale };
 }
 

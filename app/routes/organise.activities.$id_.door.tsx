@@ -17,7 +17,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     Promise.all([
       doorList(user.id, params.id!, search),
       checkInCode(user.id, params.id!),
-      getActivity(params.id!, { userId: user.id, isAdmin: user.isAdmin, locale: context.locale }),
+      getActivity(params.id!, { userId: user.id, locale: context.locale }),
     ]),
   );
   return { ...list, code, search, title: activity.title, activityId: params.id! };

@@ -17,7 +17,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     Promise.all([
       activityReport(user.id, params.id!),
       attendanceTrend(user.id, params.id!),
-      getActivity(params.id!, { userId: user.id, isAdmin: user.isAdmin, locale: context.locale }),
+      getActivity(params.id!, { userId: user.id, locale: context.locale }),
     ]),
   );
   return { report, trend: trend.map((row) => ({ ...row, startsAt: row.startsAt.toISOString() })), title: activity.title, id: activity.id, locale: context.locale };

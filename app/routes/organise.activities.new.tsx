@@ -6,17 +6,19 @@ import { ActivityForm, valuesFromSubmission, type ActivityFormValues } from "~/c
 import { createActivity } from "~/domain/activities/activities.server";
 import { groupsOrganisedBy } from "~/domain/groups/groups.server";
 import { listMunicipalities } from "~/domain/people/profile.server";
-import { requireUser, runAction } from "~/lib/http.server";
+import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
 import { ACTIVITY_LIST_FIELDS } from "~/lib/activity-form-fields";
+import { requireActor } from "~/domain/policy/guards.server";
+import { policy } from "~/domain/policy/rules";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "organise.new");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
+  await orHttpError(requireActor(user.id, policy.canCreateActivity));
   const [municipalities, groups] = await Promise.all([listMunicipalities(), groupsOrganisedBy(user.id)]);
-  if (!user.isOrganiser && !user.isAdmin && groups.length === 0) throw new Response("Forbidden", { status: 403 });
   return { municipalities, groups, locale: context.locale };
 }
 

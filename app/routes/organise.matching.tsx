@@ -10,7 +10,7 @@ import { discardProposal, runMatching, sendProposals } from "~/domain/matching/m
 import { verifyVolunteer } from "~/domain/matching/offers.server";
 import { matchingDashboard } from "~/domain/matching/views.server";
 import { listMunicipalities } from "~/domain/people/profile.server";
-import { requireUser, runAction } from "~/lib/http.server";
+import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
 
@@ -18,8 +18,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "matching.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  if (!user.isOrganiser && !user.isAdmin) throw new Response("Forbidden", { status: 403 });
-  const [dashboard, municipalities] = await Promise.all([matchingDashboard(user.id), listMunicipalities()]);
+  const [dashboard, municipalities] = await orHttpError(Promise.all([matchingDashboard(user.id), listMunicipalities()]));
   return { dashboard, municipalities };
 }
 

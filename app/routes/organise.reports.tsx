@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/charts";
 import { themeReach } from "~/domain/attendance/reports.server";
-import { requireUser } from "~/lib/http.server";
+import { orHttpError, requireUser } from "~/lib/http.server";
 import { direction } from "~/lib/locales";
 import { pageTitle } from "~/lib/meta";
 
@@ -13,11 +13,10 @@ const isoDate = (value: string | null, fallback: Date) => (value && /^\d{4}-\d{2
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  if (!user.isOrganiser && !user.isAdmin) throw new Response("Forbidden", { status: 403 });
   const url = new URL(request.url);
   const from = isoDate(url.searchParams.get("from"), new Date(Date.now() - 90 * 86_400_000));
   const to = isoDate(url.searchParams.get("to"), new Date(Date.now() + 86_400_000));
-  const reach = await themeReach(user.id, new Date(`${from}T00:00:00Z`), new Date(`${to}T23:59:59Z`));
+  const reach = await orHttpError(themeReach(user.id, new Date(`${from}T00:00:00Z`), new Date(`${to}T23:59:59Z`)));
   return { reach, from, to, locale: context.locale };
 }
 

@@ -203,7 +203,7 @@ describe("discovery", () => {
 
 describe("groups", () => {
   it("lets people join and leave, but not the last organiser", async () => {
-    const founder = await makePerson();
+    const founder = await makePerson({ isOrganiser: true });
     const member = await makePerson();
     const group = await createGroup(founder, { name: "Fietsclub Zaanstad", description: "Samen fietsen", interest: "cycling" });
     expect(group.slug).toBe("fietsclub-zaanstad");
@@ -214,9 +214,10 @@ describe("groups", () => {
     expect(await db().groupMember.count({ where: { groupId: group.id } })).toBe(1);
     const cyrillic = await createGroup(founder, { name: "Книжковий клуб", description: "Читаємо разом" });
     expect(cyrillic.slug).toMatch(/^group-[0-9a-f]{6}$/);
-    // A group organiser may create activities for the group without organiser rights on the platform.
+    // An organiser publishes in a group they organise; a plain member (even with the group role but no right) cannot: see policy-findings.test.ts.
     const { id } = await createActivity(founder, activityForm({ groupId: group.id }), { publish: true });
     expect((await db().activity.findUniqueOrThrow({ where: { id } })).groupId).toBe(group.id);
+    expect((await refusal(createActivity(member, activityForm({ groupId: group.id }), { publish: true }))).code).toBe("not_allowed");
   });
 });
 

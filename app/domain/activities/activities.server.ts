@@ -3,7 +3,7 @@ import { db } from "~/lib/db.server";
 import { parseInput } from "~/lib/validation.server";
 import { NotFound, ValidationFailed } from "../errors";
 import { deliver, recordNotifications } from "../notifications/notifications.server";
-import { requireMayOrganise, requireOrganiserOf } from "./access.server";
+import { requireManageActivity, requirePublishIn } from "../policy/guards.server";
 import { expandSeries, isValidTimeZone, RecurrenceError, utcToZonedParts, zonedDateTimeToUtc } from "./recurrence";
 import { fillFreeSeats, type Tx } from "./seats.server";
 import { ActivityInput } from "./schemas.server";
@@ -90,7 +90,7 @@ function relatedRows(input: ActivityInput) {
 
 export async function createActivity(actorId: string, raw: unknown, options: { publish: boolean }) {
   const input = parseInput(ActivityInput, raw);
-  await requireMayOrganise(actorId, input.groupId);
+  await requirePublishIn(actorId, input.groupId);
   await checkReferences(input);
   const times = occurrenceTimes(input);
   const seriesId = times.length > 1 || input.repeat !== "none" ? randomUUID() : null;
@@ -131,9 +131,11 @@ async function targets(activity: { id: string; seriesId: string | null; startsAt
 }
 
 export async function updateActivity(actorId: string, activityId: string, raw: unknown, scope: EditScope) {
-  const { activity } = await requireOrganiserOf(actorId, activityId);
+  const { activity } = await requireManageActivity(actorId, activityId);
   if (activity.status === "cancelled") throw ValidationFailed({ form: { key: "activities.errors.cancelled" } });
   const input = parseInput(ActivityInput, { ...(raw as object), repeat: "none" });
+  // Moving an activity into a group is publishing in that group.
+  if (input.groupId !== activity.groupId) await requirePublishIn(actorId, input.groupId);
   await checkReferences(input);
   const [edited] = occurrenceTimes(input);
   const ids = await targets(activity, scope);
@@ -171,15 +173,17 @@ export async function updateActivity(actorId: string, activityId: string, raw: u
 }
 
 export async function publishActivity(actorId: string, activityId: string, scope: EditScope) {
-  const { activity } = await requireOrganiserOf(actorId, activityId);
+  const { activity } = await requireManageActivity(actorId, activityId);
   if (activity.status === "cancelled") throw ValidationFailed({ form: { key: "activities.errors.cancelled" } });
+  // A draft made while the person held the right goes public only while they (still) hold it.
+  await requirePublishIn(actorId, activity.groupId);
   const ids = await targets(activity, scope);
   await db().activity.updateMany({ where: { id: { in: ids }, status: "draft" }, data: { status: "published" } });
 }
 
 /** Cancels and tells everyone who was going, waiting or awaiting approval. */
 export async function cancelActivity(actorId: string, activityId: string, scope: EditScope) {
-  const { activity } = await requireOrganiserOf(actorId, activityId);
+  const { activity } = await requireManageActivity(actorId, activityId);
   if (activity.status === "cancelled") throw ValidationFailed({ form: { key: "activities.errors.alreadyCancelled" } });
   const ids = await targets(activity, scope);
   const rows = await db().$transaction(async (tx) => {
@@ -199,7 +203,9 @@ export async function cancelActivity(actorId: string, activityId: string, scope:
 
 /** A new draft with the same details one week later, outside any series. */
 export async function duplicateActivity(actorId: string, activityId: string) {
-  await requireOrganiserOf(actorId, activityId);
+  const { activity } = await requireManageActivity(actorId, activityId);
+  // The copy is the actor's own new activity, in the same group.
+  await requirePublishIn(actorId, activity.groupId);
   const source = await db().activity.findUniqueOrThrow({
     where: { id: activityId },
     include: { contents: true, spokenLanguages: true, themes: true, interests: true },
@@ -233,7 +239,7 @@ export async function duplicateActivity(actorId: string, activityId: string) {
 }
 
 export async function messageGoing(actorId: string, activityId: string, raw: unknown) {
-  await requireOrganiserOf(actorId, activityId);
+  await requireManageActivity(actorId, activityId);
   const text = typeof raw === "string" ? raw.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim() : "";
   if (!text) throw ValidationFailed({ message: { key: "validation.required" } });
   if (text.length > 1000) throw ValidationFailed({ message: { key: "validation.tooLong", values: { count: 1000 } } });

@@ -1,5 +1,7 @@
 import { db } from "~/lib/db.server";
 import { NotFound } from "../errors";
+import { loadActor, requireManageActivity } from "../policy/guards.server";
+import { policy } from "../policy/rules";
 import { pickContent } from "./content";
 import { orderForYou, partOfDay, type Reader } from "./for-you";
 import { utcToZonedParts } from "./recurrence";
@@ -233,7 +235,7 @@ async function collapsedByDate(where: Where, page: number, perPage: number, more
 }
 
 /** One activity as a reader sees it; drafts only for their organiser and admins. */
-export async function getActivity(activityId: string, options: { userId: string | null; isAdmin?: boolean; locale: string }) {
+export async function getActivity(activityId: string, options: { userId: string | null; locale: string }) {
   const row = await db().activity.findUnique({
     where: { id: activityId },
     select: {
@@ -248,36 +250,38 @@ export async function getActivity(activityId: string, options: { userId: string 
       group: { select: { id: true, slug: true, name: true } },
     },
   });
-  const isOrganiser = Boolean(row && options.userId && (row.organiserId === options.userId || options.isAdmin));
-  if (!row || (row.status === "draft" && !isOrganiser)) throw NotFound("activities.errors.notFound");
-  const mine = options.userId
-    ? await db().rsvp.findUnique({ where: { activityId_userId: { activityId, userId: options.userId } }, select: { status: true, position: true } })
-    : null;
+  const [actor, mine] = await Promise.all([
+    loadActor(options.userId),
+    options.userId
+      ? db().rsvp.findUnique({ where: { activityId_userId: { activityId, userId: options.userId } }, select: { status: true, position: true } })
+      : null,
+  ]);
+  if (!row || (row.status === "draft" && !policy.canSeeDraft(actor, row))) throw NotFound("activities.errors.notFound");
   const waitlistPlace =
     mine?.status === "waitlisted"
       ? (await db().rsvp.count({ where: { activityId, status: "waitlisted", position: { lt: mine.position } } })) + 1
       : null;
   const content = pickContent(row.contents, options.locale, row.defaultLocale);
-  const going = mine?.status === "going";
   return {
     ...toCard(row, options.locale),
     description: content?.description ?? "",
     availableLocales: row.contents.map((c) => c.locale),
     accessibilityNotes: row.accessibilityNotes,
-    // The join link is for people with a seat, so a full webinar cannot be joined by link-sharing.
-    joinUrl: going || isOrganiser ? row.joinUrl : null,
+    joinUrl: policy.canSeeJoinLink(actor, row, mine) ? row.joinUrl : null,
     requiresApproval: row.requiresApproval,
     rsvpClosesAt: row.rsvpCutoffMinutes === null ? null : new Date(row.startsAt.getTime() - row.rsvpCutoffMinutes * 60_000).toISOString(),
     organiserName: row.organiser.displayName,
     group: row.group,
     myRsvp: mine && mine.status !== "cancelled" ? { status: mine.status, waitlistPlace } : null,
-    isOrganiser,
+    mayManage: policy.canManageActivity(actor, row),
+    mayEnterLiveRoom: policy.canEnterLiveRoom(actor, row, mine),
   };
 }
 export type ActivityDetail = Awaited<ReturnType<typeof getActivity>>;
 
 /** What the organiser sees: who is going, waiting and awaiting approval, by display name only. */
-export async function getAttendeeLists(activityId: string) {
+export async function getAttendeeLists(actorId: string, activityId: string) {
+  await requireManageActivity(actorId, activityId);
   const rsvps = await db().rsvp.findMany({
     where: { activityId, status: { not: "cancelled" } },
     orderBy: { position: "asc" },
@@ -311,7 +315,8 @@ export async function organisedBy(userId: string, locale: string, now = new Date
 }
 
 /** Values for the edit form, in the shape the form sends. */
-export async function getActivityForEdit(activityId: string) {
+export async function getActivityForEdit(actorId: string, activityId: string) {
+  await requireManageActivity(actorId, activityId);
   const row = await db().activity.findUniqueOrThrow({
     where: { id: activityId },
     include: { contents: true, spokenLanguages: true, themes: true, interests: true },

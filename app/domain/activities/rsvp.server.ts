@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "~/lib/db.server";
 import { DomainError, NotFound, ValidationFailed } from "../errors";
 import { deliver, recordNotifications } from "../notifications/notifications.server";
-import { requireOrganiserOf } from "./access.server";
+import { requireManageActivity } from "../policy/guards.server";
 import { fillFreeSeats, hasSeat, lockActivity } from "./seats.server";
 
 export type RsvpStatus = "going" | "waitlisted" | "pending" | "cancelled";
@@ -58,7 +58,7 @@ export async function cancelRsvp(userId: string, activityId: string): Promise<vo
 
 /** For activities that need the organiser's approval: pending → going (or waitlisted when full). */
 export async function approveRsvp(actorId: string, activityId: string, userId: string): Promise<RsvpStatus> {
-  await requireOrganiserOf(actorId, activityId);
+  await requireManageActivity(actorId, activityId);
   const { status, rows } = await db().$transaction(async (tx) => {
     const activity = await lockActivity(tx, activityId);
     const existing = await tx.rsvp.findUnique({ where: { activityId_userId: { activityId, userId } } });

@@ -3,6 +3,7 @@ import QRCode from "qrcode";
 import { db } from "~/lib/db.server";
 import { singleton } from "~/lib/singleton.server";
 import { DomainError, NotAllowed, NotFound, ValidationFailed } from "../errors";
+import { requireManageActivity } from "../policy/guards.server";
 
 const refuse = (key: string) => new DomainError("conflict", key);
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"; // no 0/O or 1/I/L: read out loud in a noisy room
@@ -31,16 +32,6 @@ export async function ticketFor(userId: string, activityId: string) {
   return { token, svg, checkedIn: Boolean(checkedIn) };
 }
 
-async function requireDoorOrganiser(actorId: string, activityId: string) {
-  const [activity, actor] = await Promise.all([
-    db().activity.findUnique({ where: { id: activityId }, select: { organiserId: true, status: true } }),
-    db().user.findUnique({ where: { id: actorId }, select: { isAdmin: true } }),
-  ]);
-  if (!activity) throw NotFound("activities.errors.notFound");
-  if (activity.organiserId !== actorId && !actor?.isAdmin) throw NotAllowed("activities.errors.notYourActivity");
-  return activity;
-}
-
 async function checkInPerson(activityId: string, userId: string, method: string, by: string | null) {
   const rsvp = await db().rsvp.findUnique({ where: { activityId_userId: { activityId, userId } }, select: { status: true } });
   if (rsvp?.status !== "going") throw refuse("checkin.errors.notGoing");
@@ -54,13 +45,13 @@ async function checkInPerson(activityId: string, userId: string, method: string,
 }
 
 export async function checkInFromList(actorId: string, activityId: string, userId: string) {
-  await requireDoorOrganiser(actorId, activityId);
+  await requireManageActivity(actorId, activityId);
   return checkInPerson(activityId, userId, "list", actorId);
 }
 
 /** Verifies the scanned token server-side; a token for another activity or a changed one is refused. */
 export async function checkInByQr(actorId: string, activityId: string, token: unknown) {
-  await requireDoorOrganiser(actorId, activityId);
+  await requireManageActivity(actorId, activityId);
   const [userId, signature] = typeof token === "string" && token.length < 200 ? token.trim().split(".") : [];
   if (!userId || !signature) throw ValidationFailed({ token: { key: "checkin.errors.badCode" } });
   const expected = Buffer.from(await mac(activityId, userId));
@@ -80,7 +71,7 @@ export async function selfCheckIn(userId: string, activityId: string, code: unkn
 }
 
 export async function checkInCode(actorId: string, activityId: string) {
-  await requireDoorOrganiser(actorId, activityId);
+  await requireManageActivity(actorId, activityId);
   const activity = await db().activity.findUniqueOrThrow({ where: { id: activityId }, select: { checkInCode: true } });
   if (activity.checkInCode) return activity.checkInCode;
   const code = Array.from(randomBytes(5), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join("");
@@ -89,7 +80,7 @@ export async function checkInCode(actorId: string, activityId: string) {
 }
 
 export async function addWalkIn(actorId: string, activityId: string, name: unknown) {
-  await requireDoorOrganiser(actorId, activityId);
+  await requireManageActivity(actorId, activityId);
   const clean = typeof name === "string" ? name.replace(/[\u0000-\u001F\u007F]/g, "").trim() : "";
   if (!clean) throw ValidationFailed({ walkInName: { key: "validation.required" } });
   if (clean.length > 60) throw ValidationFailed({ walkInName: { key: "validation.tooLong", values: { count: 60 } } });
@@ -97,14 +88,14 @@ export async function addWalkIn(actorId: string, activityId: string, name: unkno
 }
 
 export async function undoCheckIn(actorId: string, activityId: string, checkInId: string) {
-  await requireDoorOrganiser(actorId, activityId);
+  await requireManageActivity(actorId, activityId);
   const removed = await db().checkIn.deleteMany({ where: { id: checkInId, activityId } });
   if (removed.count === 0) throw NotFound("checkin.errors.notFound");
 }
 
 /** The door list: people going, searchable by name, with whether they are in; walk-ins at the end. */
 export async function doorList(actorId: string, activityId: string, search: string) {
-  await requireDoorOrganiser(actorId, activityId);
+  await requireManageActivity(actorId, activityId);
   const needle = search.trim().toLocaleLowerCase().slice(0, 60);
   const [going, checkIns] = await Promise.all([
     db().rsvp.findMany({ where: { activityId, status: "going" }, select: { userId: true, user: { select: { displayName: true } } } }),

@@ -1,21 +1,10 @@
 import { db } from "~/lib/db.server";
-import { NotAllowed, NotFound } from "../errors";
+import { requireActor, requireManageActivity } from "../policy/guards.server";
+import { policy } from "../policy/rules";
 import { activityFigures, attendanceOverTime, minutesPresent, reachByTheme, toCsv } from "./aggregate";
 
-async function actorOf(actorId: string) {
-  const actor = await db().user.findUnique({ where: { id: actorId }, select: { id: true, isAdmin: true, isOrganiser: true } });
-  if (!actor) throw NotAllowed();
-  return actor;
-}
-
 async function requireReportAccess(actorId: string, activityId: string) {
-  const [actor, activity] = await Promise.all([
-    actorOf(actorId),
-    db().activity.findUnique({ where: { id: activityId }, select: { id: true, organiserId: true, startsAt: true, endsAt: true, seriesId: true, groupId: true, mode: true } }),
-  ]);
-  if (!activity) throw NotFound("activities.errors.notFound");
-  if (activity.organiserId !== actorId && !actor.isAdmin) throw NotAllowed("activities.errors.notYourActivity");
-  return activity;
+  return (await requireManageActivity(actorId, activityId)).activity;
 }
 
 /** Everyone who was there: checked in at the door, or present online for at least a minute. */
@@ -83,10 +72,9 @@ export async function attendanceTrend(actorId: string, activityId: string, now =
 
 /** People reached per integration theme in a period, over the actor's activities (all, for admins). */
 export async function themeReach(actorId: string, from: Date, to: Date, now = new Date()) {
-  const actor = await actorOf(actorId);
-  if (!actor.isOrganiser && !actor.isAdmin) throw NotAllowed();
+  const actor = await requireActor(actorId, policy.canViewThemeReport);
   const activities = await db().activity.findMany({
-    where: { startsAt: { gte: from, lt: to }, status: "published", ...(actor.isAdmin ? {} : { organiserId: actorId }) },
+    where: { startsAt: { gte: from, lt: to }, status: "published", ...(policy.themeReportCoversEveryone(actor) ? {} : { organiserId: actorId }) },
     select: { id: true, themes: { select: { theme: true } } },
     take: 5000,
   });

@@ -3,7 +3,9 @@ import { z } from "zod";
 import { db } from "~/lib/db.server";
 import { INTERESTS } from "~/lib/reference/interests";
 import { parseInput, plainText } from "~/lib/validation.server";
-import { DomainError, NotAllowed, NotFound, ValidationFailed } from "../errors";
+import { DomainError, NotFound, ValidationFailed } from "../errors";
+import { allow, groupFacts, loadActor, requireActor } from "../policy/guards.server";
+import { groupOrganiserRole, isGroupOrganiserRole, policy } from "../policy/rules";
 
 export const GroupInput = z.object({
   name: plainText(80),
@@ -35,6 +37,7 @@ export function slugFor(name: string): string {
 }
 
 export async function createGroup(actorId: string, raw: unknown) {
+  await requireActor(actorId, policy.canCreateGroup, "groups.errors.notOrganiser");
   const input = parseInput(GroupInput, raw);
   if (input.municipalityCode && !(await db().municipality.findUnique({ where: { code: input.municipalityCode } }))) {
     throw ValidationFailed({ municipalityCode: { key: "profile.unknownMunicipality" } });
@@ -43,7 +46,7 @@ export async function createGroup(actorId: string, raw: unknown) {
   if (await db().group.findUnique({ where: { slug } })) slug = `${slug}-${randomBytes(2).toString("hex")}`;
   const id = randomUUID();
   await db().group.create({
-    data: { id, slug, ...input, members: { create: { userId: actorId, role: "organiser" } } },
+    data: { id, slug, ...input, members: { create: { userId: actorId, role: groupOrganiserRole() } } },
   });
   return { id, slug };
 }
@@ -60,18 +63,17 @@ export async function joinGroup(userId: string, groupId: string) {
 export async function leaveGroup(userId: string, groupId: string) {
   const membership = await db().groupMember.findUnique({ where: { groupId_userId: { groupId, userId } } });
   if (!membership) throw new DomainError("conflict", "groups.errors.notMember");
-  if (membership.role === "organiser") {
-    const organisers = await db().groupMember.count({ where: { groupId, role: "organiser" } });
+  if (isGroupOrganiserRole(membership.role)) {
+    const organisers = await db().groupMember.count({ where: { groupId, role: groupOrganiserRole() } });
     if (organisers <= 1) throw new DomainError("conflict", "groups.errors.lastOrganiser");
   }
   await db().groupMember.delete({ where: { groupId_userId: { groupId, userId } } });
 }
 
 export async function makeGroupOrganiser(actorId: string, groupId: string, userId: string) {
-  const actor = await db().groupMember.findUnique({ where: { groupId_userId: { groupId, userId: actorId } } });
-  const admin = await db().user.findUnique({ where: { id: actorId }, select: { isAdmin: true } });
-  if (actor?.role !== "organiser" && !admin?.isAdmin) throw NotAllowed();
-  const updated = await db().groupMember.updateMany({ where: { groupId, userId }, data: { role: "organiser" } });
+  const [actor, group] = await Promise.all([loadActor(actorId), groupFacts(actorId, groupId)]);
+  allow(policy.canAppointGroupOrganiser(actor, group));
+  const updated = await db().groupMember.updateMany({ where: { groupId, userId }, data: { role: groupOrganiserRole() } });
   if (updated.count === 0) throw NotFound("groups.errors.notMember");
 }
 
@@ -109,7 +111,7 @@ export async function getGroup(slug: string, viewerId: string | null) {
 
 export async function groupsOrganisedBy(userId: string) {
   const rows = await db().groupMember.findMany({
-    where: { userId, role: "organiser" },
+    where: { userId, role: groupOrganiserRole() },
     select: { group: { select: { id: true, name: true } } },
   });
   return rows.map((row) => row.group);

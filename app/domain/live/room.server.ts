@@ -4,6 +4,8 @@ import { publishToUser } from "~/lib/live-events.server";
 import { hit, RULES } from "~/lib/rate-limit.server";
 import { parseInput } from "~/lib/validation.server";
 import { DomainError, NotAllowed, NotFound } from "../errors";
+import { loadActor } from "../policy/guards.server";
+import { policy } from "../policy/rules";
 import { deliver, recordNotifications } from "../notifications/notifications.server";
 import { publishToRoom } from "./room-events.server";
 import { LiveMessageInput, MessageRef, MuteInput, QuestionInput, QuestionModeration, QuestionRef } from "./schemas.server";
@@ -13,40 +15,40 @@ const refuse = (key: string) => new DomainError("conflict", key);
 const LATE_MINUTES = 60;
 const HISTORY = 50;
 
-type Access = { activity: { id: string; organiserId: string; startsAt: Date; endsAt: Date; liveOpenedAt: Date | null; joinUrl: string | null; mode: string; status: string }; isOrganiser: boolean };
+type Access = { activity: { id: string; organiserId: string; startsAt: Date; endsAt: Date; liveOpenedAt: Date | null; joinUrl: string | null; mode: string; status: string }; mayModerate: boolean };
 
-/** Who may be in the room: people going, and the organiser (or an admin). */
+/** Who may be in the room: people going, and the room's moderators (see the policy). */
 export async function roomAccess(userId: string, activityId: string, now = new Date()): Promise<Access> {
-  const [activity, user, rsvp] = await Promise.all([
+  const [activity, actor, rsvp] = await Promise.all([
     db().activity.findUnique({ where: { id: activityId }, select: { id: true, organiserId: true, startsAt: true, endsAt: true, liveOpenedAt: true, joinUrl: true, mode: true, status: true } }),
-    db().user.findUnique({ where: { id: userId }, select: { isAdmin: true } }),
+    loadActor(userId),
     db().rsvp.findUnique({ where: { activityId_userId: { activityId, userId } }, select: { status: true } }),
   ]);
   if (!activity || activity.status === "draft") throw NotFound("activities.errors.notFound");
-  const isOrganiser = activity.organiserId === userId || Boolean(user?.isAdmin);
+  const mayModerate = policy.canModerateRoom(actor, activity);
   if (activity.mode === "in-person") throw refuse("live.errors.notOnline");
   if (activity.status === "cancelled") throw refuse("activities.errors.cancelled");
   if (now.getTime() > activity.endsAt.getTime() + LATE_MINUTES * 60_000) throw refuse("live.errors.ended");
-  if (!isOrganiser && rsvp?.status !== "going") throw NotAllowed("live.errors.notGoing");
-  return { activity, isOrganiser };
+  if (!policy.canEnterLiveRoom(actor, activity, rsvp)) throw NotAllowed("live.errors.notGoing");
+  return { activity, mayModerate };
 }
 
 async function requireRoomOrganiser(userId: string, activityId: string) {
   const access = await roomAccess(userId, activityId);
-  if (!access.isOrganiser) throw NotAllowed("live.errors.organiserOnly");
+  if (!access.mayModerate) throw NotAllowed("live.errors.organiserOnly");
   return access;
 }
 
 /** What someone entering the room sees: recent chat, the questions, and who asked (when allowed). */
 export async function roomSnapshot(userId: string, activityId: string) {
-  const { activity, isOrganiser } = await roomAccess(userId, activityId);
+  const { activity, mayModerate } = await roomAccess(userId, activityId);
   const [messages, questions, myVotes, muted] = await Promise.all([
     db().liveMessage.findMany({
-      where: { activityId, ...(isOrganiser ? {} : { hiddenAt: null }) },
+      where: { activityId, ...(mayModerate ? {} : { hiddenAt: null }) },
       orderBy: { createdAt: "desc" },
       take: HISTORY,
     }),
-    db().question.findMany({ where: { activityId, ...(isOrganiser ? {} : { hiddenAt: null }) }, orderBy: [{ createdAt: "asc" }], take: 500 }),
+    db().question.findMany({ where: { activityId, ...(mayModerate ? {} : { hiddenAt: null }) }, orderBy: [{ createdAt: "asc" }], take: 500 }),
     db().questionVote.findMany({ where: { userId, question: { activityId } }, select: { questionId: true } }),
     db().liveMute.findUnique({ where: { activityId_userId: { activityId, userId } } }),
   ]);
@@ -54,12 +56,12 @@ export async function roomSnapshot(userId: string, activityId: string) {
   const voted = new Set(myVotes.map((vote) => vote.questionId));
   return {
     activityId,
-    isOrganiser,
+    mayModerate,
     opened: activity.liveOpenedAt !== null,
     streamUrl: activity.joinUrl,
     muted: Boolean(muted),
     messages: messages.reverse().map((message) => messageView(message, names)),
-    questions: questions.map((question) => ({ ...questionView(question, names, isOrganiser, userId), voted: voted.has(question.id) })),
+    questions: questions.map((question) => ({ ...questionView(question, names, mayModerate, userId), voted: voted.has(question.id) })),
   };
 }
 export type RoomSnapshot = Awaited<ReturnType<typeof roomSnapshot>>;

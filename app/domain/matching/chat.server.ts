@@ -3,14 +3,16 @@ import { db } from "~/lib/db.server";
 import { publishToUser } from "~/lib/live-events.server";
 import { hit, RULES } from "~/lib/rate-limit.server";
 import { parseInput } from "~/lib/validation.server";
-import { DomainError, NotAllowed, NotFound } from "../errors";
+import { DomainError, NotFound } from "../errors";
+import { allow, loadActor } from "../policy/guards.server";
+import { policy } from "../policy/rules";
 import { MessageInput } from "./schemas.server";
 
 /** Only the two people of an active match talk in its chat. */
 async function activeMatchOf(userId: string, matchId: string) {
   const match = await db().buddyMatch.findUnique({ where: { id: matchId }, select: { id: true, status: true, newcomerId: true, volunteerId: true } });
   if (!match) throw NotFound("buddies.errors.notFound");
-  if (match.newcomerId !== userId && match.volunteerId !== userId) throw NotAllowed("buddies.errors.notYourMatch");
+  allow(policy.isMatchParty(await loadActor(userId), match), "buddies.errors.notYourMatch");
   return match;
 }
 

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { db } from "~/lib/db.server";
 import { PROPOSAL_DAYS } from "~/lib/reference/buddies";
 import { parseInput } from "~/lib/validation.server";
-import { DomainError, NotAllowed, NotFound } from "../errors";
+import { DomainError, NotFound } from "../errors";
+import { allow, buddyCoordinators, loadActor, matchFacts, requireActor } from "../policy/guards.server";
+import { policy } from "../policy/rules";
 import { deliver, recordNotifications } from "../notifications/notifications.server";
 import { assign, type MatchInput, type MatchRequest, type VolunteerOffer } from "./engine";
 import { CheckInInput, EndInput, ReportInput } from "./schemas.server";
@@ -11,10 +13,7 @@ const DAY = 86_400_000;
 const TRANSACTION = { maxWait: 15_000, timeout: 20_000 } as const;
 const refuse = (key: string) => new DomainError("conflict", key);
 
-async function requireOrganiser(actorId: string) {
-  const actor = await db().user.findUnique({ where: { id: actorId }, select: { isOrganiser: true, isAdmin: true } });
-  if (!actor?.isOrganiser && !actor?.isAdmin) throw NotAllowed();
-}
+const requireCoordinator = (actorId: string) => requireActor(actorId, policy.canCoordinateBuddies);
 
 type Person = {
   id: string;
@@ -106,7 +105,7 @@ export async function loadMatchInput(options: { municipalityCode?: string | null
 
 /** Runs the engine and stores its proposals; they go out now, or after an organiser's review. */
 export async function runMatching(actorId: string, options: { municipalityCode?: string | null; autoSend: boolean; now?: Date }) {
-  await requireOrganiser(actorId);
+  await requireCoordinator(actorId);
   const now = options.now ?? new Date();
   await expireProposals(now);
   const input = await loadMatchInput({ municipalityCode: options.municipalityCode, now });
@@ -149,7 +148,7 @@ export async function runMatching(actorId: string, options: { municipalityCode?:
 
 /** Sends proposals an organiser has reviewed; each side then has a week to answer. */
 export async function sendProposals(actorId: string, matchIds: string[], now = new Date()) {
-  await requireOrganiser(actorId);
+  await requireCoordinator(actorId);
   const pending = await db().buddyMatch.findMany({ where: { id: { in: matchIds.slice(0, 1000) }, status: "proposed", sentAt: null } });
   const rows = await db().$transaction(async (tx) => {
     await tx.buddyMatch.updateMany({
@@ -170,7 +169,7 @@ export async function sendProposals(actorId: string, matchIds: string[], now = n
 
 /** An organiser removes a proposal before it is sent; the request waits for the next run. */
 export async function discardProposal(actorId: string, matchId: string) {
-  await requireOrganiser(actorId);
+  await requireCoordinator(actorId);
   const match = await db().buddyMatch.findUnique({ where: { id: matchId } });
   if (!match || match.status !== "proposed" || match.sentAt) throw NotFound("buddies.errors.notFound");
   await db().$transaction([
@@ -190,10 +189,10 @@ export async function expireProposals(now = new Date()) {
   return stale.length;
 }
 
-function side(match: { newcomerId: string; volunteerId: string }, userId: string) {
-  if (match.newcomerId === userId) return "newcomer" as const;
-  if (match.volunteerId === userId) return "volunteer" as const;
-  throw NotAllowed("buddies.errors.notYourMatch");
+/** Which side of the match the person is on; anyone else is refused. */
+async function side(match: { newcomerId: string; volunteerId: string }, userId: string) {
+  allow(policy.isMatchParty(await loadActor(userId), match), "buddies.errors.notYourMatch");
+  return match.newcomerId === userId ? ("newcomer" as const) : ("volunteer" as const);
 }
 
 /**
@@ -204,7 +203,7 @@ export async function respond(userId: string, matchId: string, answer: "accept" 
   const rows = await db().$transaction(async (tx) => {
     const match = await tx.buddyMatch.findUnique({ where: { id: matchId } });
     if (!match || !match.sentAt) throw NotFound("buddies.errors.notFound");
-    const who = side(match, userId);
+    const who = await side(match, userId);
     const offer = await tx.buddyOffer.update({ where: { id: match.offerId }, data: { lockVersion: { increment: 1 } }, select: { capacity: true, volunteerId: true } });
     const fresh = await tx.buddyMatch.findUniqueOrThrow({ where: { id: matchId } });
     if (fresh.status !== "proposed") throw refuse(fresh.status === "expired" ? "buddies.errors.expired" : "buddies.errors.notOpen");
@@ -234,18 +233,11 @@ export async function respond(userId: string, matchId: string, answer: "accept" 
   deliver(rows);
 }
 
-async function partyOrOrganiser(userId: string, matchId: string) {
-  const match = await db().buddyMatch.findUnique({ where: { id: matchId } });
-  if (!match) throw NotFound("buddies.errors.notFound");
-  if (match.newcomerId !== userId && match.volunteerId !== userId) {
-    await requireOrganiser(userId);
-  }
-  return match;
-}
-
 export async function endMatch(userId: string, matchId: string, raw: unknown, now = new Date()) {
   const { reason } = parseInput(EndInput, raw);
-  const match = await partyOrOrganiser(userId, matchId);
+  const [actor, match] = await Promise.all([loadActor(userId), matchFacts(matchId)]);
+  if (!match) throw NotFound("buddies.errors.notFound");
+  allow(policy.canEndMatch(actor, match), "buddies.errors.notYourMatch");
   if (match.status !== "active") throw refuse("buddies.errors.notActive");
   const rows = await db().$transaction(async (tx) => {
     await tx.buddyMatch.update({ where: { id: matchId }, data: { status: "ended", endedAt: now, endedBy: userId, endReason: reason } });
@@ -260,7 +252,7 @@ export async function checkIn(userId: string, matchId: string, raw: unknown, now
   const input = parseInput(CheckInInput, raw);
   const match = await db().buddyMatch.findUnique({ where: { id: matchId } });
   if (!match) throw NotFound("buddies.errors.notFound");
-  side(match, userId);
+  await side(match, userId);
   const due =
     input.stage === "four-weeks"
       ? match.activatedAt !== null && now.getTime() - match.activatedAt.getTime() >= 28 * DAY
@@ -279,9 +271,9 @@ export async function reportPerson(userId: string, matchId: string, raw: unknown
   const { reason } = parseInput(ReportInput, raw);
   const match = await db().buddyMatch.findUnique({ where: { id: matchId } });
   if (!match) throw NotFound("buddies.errors.notFound");
-  const who = side(match, userId);
+  const who = await side(match, userId);
   const other = who === "newcomer" ? match.volunteerId : match.newcomerId;
-  const organisers = await db().user.findMany({ where: { OR: [{ isOrganiser: true }, { isAdmin: true }] }, select: { id: true }, take: 50 });
+  const organisers = await buddyCoordinators();
   const rows = await db().$transaction(async (tx) => {
     await tx.personReport.create({ data: { id: randomUUID(), reporterId: userId, reportedId: other, matchId, reason } });
     await tx.personBlock.upsert({

@@ -1,18 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { db } from "~/lib/db.server";
 import { parseInput } from "~/lib/validation.server";
-import { NotAllowed, NotFound, ValidationFailed } from "../errors";
+import { NotFound, ValidationFailed } from "../errors";
+import { allow, loadActor, requireActor } from "../policy/guards.server";
+import { policy } from "../policy/rules";
 import { OfferInput, RequestInput } from "./schemas.server";
 
 const OPEN_MATCH = ["proposed", "active"];
 
-async function requireRole(userId: string, role: "isVolunteer" | "isNewcomer") {
-  const user = await db().user.findUnique({ where: { id: userId }, select: { isVolunteer: true, isNewcomer: true } });
-  if (!user?.[role]) throw NotAllowed(role === "isVolunteer" ? "buddies.errors.notVolunteer" : "buddies.errors.notNewcomer");
-}
 
 export async function createOffer(volunteerId: string, raw: unknown) {
-  await requireRole(volunteerId, "isVolunteer");
+  await requireActor(volunteerId, policy.canOfferBuddy, "buddies.errors.notVolunteer");
   const input = parseInput(OfferInput, raw);
   const id = randomUUID();
   await db().buddyOffer.create({
@@ -24,7 +22,7 @@ export async function createOffer(volunteerId: string, raw: unknown) {
 async function ownOffer(volunteerId: string, offerId: string) {
   const offer = await db().buddyOffer.findUnique({ where: { id: offerId } });
   if (!offer) throw NotFound("buddies.errors.notFound");
-  if (offer.volunteerId !== volunteerId) throw NotAllowed();
+  allow(policy.canOwnOffer(await loadActor(volunteerId), offer));
   return offer;
 }
 
@@ -43,7 +41,7 @@ export async function setOfferPaused(volunteerId: string, offerId: string, pause
 }
 
 export async function createRequest(newcomerId: string, raw: unknown) {
-  await requireRole(newcomerId, "isNewcomer");
+  await requireActor(newcomerId, policy.canRequestBuddy, "buddies.errors.notNewcomer");
   const input = parseInput(RequestInput, raw);
   const id = randomUUID();
   await db().buddyRequest.create({ data: { id, newcomerId, ...input, goals: JSON.stringify(input.goals) } });
@@ -53,7 +51,7 @@ export async function createRequest(newcomerId: string, raw: unknown) {
 async function ownRequest(newcomerId: string, requestId: string) {
   const request = await db().buddyRequest.findUnique({ where: { id: requestId } });
   if (!request) throw NotFound("buddies.errors.notFound");
-  if (request.newcomerId !== newcomerId) throw NotAllowed();
+  allow(policy.canOwnRequest(await loadActor(newcomerId), request));
   return request;
 }
 
@@ -81,8 +79,7 @@ export async function freeSlots(offerId: string) {
 }
 
 export async function verifyVolunteer(actorId: string, volunteerId: string, checkedOn: string) {
-  const actor = await db().user.findUnique({ where: { id: actorId }, select: { isOrganiser: true, isAdmin: true } });
-  if (!actor?.isOrganiser && !actor?.isAdmin) throw NotAllowed();
+  await requireActor(actorId, policy.canCoordinateBuddies);
   const date = /^\d{4}-\d{2}-\d{2}$/.test(checkedOn) ? new Date(`${checkedOn}T12:00:00Z`) : null;
   const latest = new Date(Date.now() + 14 * 3600_000).toISOString().slice(0, 10); // "today" anywhere in Europe
   if (!date || Number.isNaN(date.getTime()) || checkedOn > latest) {

@@ -1,5 +1,7 @@
 import { db } from "~/lib/db.server";
-import { NotAllowed, NotFound } from "../errors";
+import { NotFound } from "../errors";
+import { allow, loadActor, requireActor } from "../policy/guards.server";
+import { policy, type Actor } from "../policy/rules";
 
 const DAY = 86_400_000;
 
@@ -44,9 +46,8 @@ function matchView(match: {
   endReason: string | null;
   newcomerId: string;
   volunteerId: string;
-}, viewerId: string, other: PublicPersonRow & { email?: string }) {
-  const iAmNewcomer = match.newcomerId === viewerId;
-  const active = match.status === "active";
+}, viewer: Actor, other: PublicPersonRow & { email?: string }) {
+  const iAmNewcomer = match.newcomerId === viewer.id;
   return {
     id: match.id,
     kind: match.kind,
@@ -60,14 +61,16 @@ function matchView(match: {
     endedAt: match.endedAt?.toISOString() ?? null,
     endReason: match.endReason,
     other: toPublic(other),
-    // Contact details open up only once both have said yes.
-    contact: active && other.email ? { email: other.email } : null,
+    contact: policy.canSeeContact(viewer, match) && other.email ? { email: other.email } : null,
   };
 }
 export type MatchView = ReturnType<typeof matchView>;
 
 export async function buddyOverview(userId: string) {
-  const user = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { isNewcomer: true, isVolunteer: true, vogCheckedAt: true } });
+  const [user, actor] = await Promise.all([
+    db().user.findUniqueOrThrow({ where: { id: userId }, select: { vogCheckedAt: true } }),
+    loadActor(userId).then((found) => found!),
+  ]);
   const [requests, offers, matches] = await Promise.all([
     db().buddyRequest.findMany({ where: { newcomerId: userId, status: { not: "withdrawn" } }, orderBy: { createdAt: "desc" } }),
     db().buddyOffer.findMany({ where: { volunteerId: userId }, orderBy: { createdAt: "desc" }, include: { matches: { where: { status: { in: ["proposed", "active"] } }, select: { id: true } } } }),
@@ -84,12 +87,12 @@ export async function buddyOverview(userId: string) {
   const byId = new Map(others.map((person) => [person.id, person]));
   const views = matches.flatMap((match) => {
     const other = byId.get(match.newcomerId === userId ? match.volunteerId : match.newcomerId);
-    return other ? [matchView(match, userId, other)] : [];
+    return other ? [matchView(match, actor, other)] : [];
   });
   const now = Date.now();
   return {
-    isNewcomer: user.isNewcomer,
-    isVolunteer: user.isVolunteer,
+    mayRequest: policy.canRequestBuddy(actor),
+    mayOffer: policy.canOfferBuddy(actor),
     verifiedOn: user.vogCheckedAt?.toISOString() ?? null,
     requests: requests.map((request) => ({
       id: request.id,
@@ -118,7 +121,8 @@ export async function buddyOverview(userId: string) {
 export async function matchForViewer(userId: string, matchId: string) {
   const match = await db().buddyMatch.findUnique({ where: { id: matchId } });
   if (!match || !match.sentAt) throw NotFound("buddies.errors.notFound");
-  if (match.newcomerId !== userId && match.volunteerId !== userId) throw NotAllowed("buddies.errors.notYourMatch");
+  const actor = await loadActor(userId);
+  allow(policy.isMatchParty(actor, match), "buddies.errors.notYourMatch");
   const other = await db().user.findUniqueOrThrow({
     where: { id: match.newcomerId === userId ? match.volunteerId : match.newcomerId },
     select: { ...publicPerson, email: true },
@@ -126,7 +130,7 @@ export async function matchForViewer(userId: string, matchId: string) {
   const checkIns = await db().matchCheckIn.findMany({ where: { matchId, userId }, select: { stage: true } });
   const fourWeeksDue = match.activatedAt !== null && Date.now() - match.activatedAt.getTime() >= 28 * DAY;
   return {
-    ...matchView(match, userId, other),
+    ...matchView(match, actor!, other),
     checkInsDone: checkIns.map((row) => row.stage),
     fourWeeksDue,
   };
@@ -134,20 +138,19 @@ export async function matchForViewer(userId: string, matchId: string) {
 
 export async function requestForEdit(userId: string, requestId: string) {
   const request = await db().buddyRequest.findUnique({ where: { id: requestId } });
-  if (!request || request.newcomerId !== userId || request.status === "withdrawn") throw NotFound("buddies.errors.notFound");
+  if (!request || !policy.canOwnRequest(await loadActor(userId), request) || request.status === "withdrawn") throw NotFound("buddies.errors.notFound");
   return { ...request, goals: JSON.parse(request.goals) as string[] };
 }
 
 export async function offerForEdit(userId: string, offerId: string) {
   const offer = await db().buddyOffer.findUnique({ where: { id: offerId } });
-  if (!offer || offer.volunteerId !== userId) throw NotFound("buddies.errors.notFound");
+  if (!offer || !policy.canOwnOffer(await loadActor(userId), offer)) throw NotFound("buddies.errors.notFound");
   return { ...offer, helpsWith: JSON.parse(offer.helpsWith) as string[], sectors: JSON.parse(offer.sectors) as string[] };
 }
 
 /** The organiser's picture: proposals to review, who waits how long, where volunteers are missing, outcomes. */
 export async function matchingDashboard(actorId: string, now = new Date()) {
-  const actor = await db().user.findUnique({ where: { id: actorId }, select: { isOrganiser: true, isAdmin: true } });
-  if (!actor?.isOrganiser && !actor?.isAdmin) throw NotAllowed();
+  await requireActor(actorId, policy.canCoordinateBuddies);
   const [pending, waiting, offers, taken, active, ended, checkIns, unverified, reports, lastRun] = await Promise.all([
     db().buddyMatch.findMany({ where: { status: "proposed", sentAt: null }, orderBy: { score: "desc" }, take: 200 }),
     db().buddyRequest.findMany({

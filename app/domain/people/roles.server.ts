@@ -1,30 +1,27 @@
 import { z } from "zod";
 import { db } from "~/lib/db.server";
 import { parseInput } from "~/lib/validation.server";
-import { NotAllowed, NotFound } from "../errors";
-
-async function requireAdmin(actorId: string) {
-  const actor = await db().user.findUnique({ where: { id: actorId }, select: { isAdmin: true } });
-  if (!actor?.isAdmin) throw NotAllowed();
-}
+import { NotFound } from "../errors";
+import { requireActor } from "../policy/guards.server";
+import { policy } from "../policy/rules";
 
 const RoleChange = z.object({ userId: z.string().min(1).max(64), organiser: z.enum(["grant", "revoke"]) });
 
 /** The admin form's input: `{ userId, organiser: "grant" | "revoke" }`. */
 export async function changeOrganiserRole(actorId: string, input: unknown): Promise<void> {
-  await requireAdmin(actorId);
+  await requireActor(actorId, policy.canGrantOrganiser);
   const change = parseInput(RoleChange, input);
   await setOrganiser(actorId, change.userId, change.organiser === "grant");
 }
 
 export async function setOrganiser(actorId: string, targetUserId: string, isOrganiser: boolean): Promise<void> {
-  await requireAdmin(actorId);
+  await requireActor(actorId, policy.canGrantOrganiser);
   const updated = await db().user.updateMany({ where: { id: targetUserId }, data: { isOrganiser } });
   if (updated.count === 0) throw NotFound();
 }
 
 export async function listPeopleForAdmin(actorId: string, query: string, page: number) {
-  await requireAdmin(actorId);
+  await requireActor(actorId, policy.canListPeople);
   const needle = query.trim().toLowerCase().slice(0, 100);
   const where = needle
     ? { OR: [{ email: { contains: needle } }, { displayName: { contains: query.trim().slice(0, 100) } }] }

@@ -1,0 +1,88 @@
+/**
+ * Every permission in Meedoen, as one named function over (actor, resource). Domain functions,
+ * Socket.IO handlers and the UI all ask these; no other file compares roles or organiser ids.
+ *
+ * Pure and free of imports on purpose: the UI imports this module to hide what a person may not
+ * do, so it must stay small and safe for the browser bundle. Loading the facts a rule needs (an
+ * activity's organiser, a person's group role) is the job of ./guards.server.ts.
+ */
+
+/** What a rule needs to know about the person acting; null is someone who is not signed in. */
+export type Actor = { id: string; isNewcomer: boolean; isVolunteer: boolean; isOrganiser: boolean; isAdmin: boolean };
+type Someone = Actor | null | undefined;
+
+/** Just the facts the rules read, from a session user or a database row (no more travels to the browser). */
+export function toActor(user: Actor): Actor {
+  return { id: user.id, isNewcomer: user.isNewcomer, isVolunteer: user.isVolunteer, isOrganiser: user.isOrganiser, isAdmin: user.isAdmin };
+}
+
+export type ActivityFacts = { organiserId: string };
+export type GroupFacts = { actorRole: string | null };
+export type MatchFacts = { newcomerId: string; volunteerId: string; status: string; coordinatorId: string | null };
+export type RsvpFacts = { status: string } | null;
+
+const GROUP_ORGANISER = "organiser";
+const signedIn = (actor: Someone): actor is Actor => Boolean(actor);
+/** The right an admin grants at /admin/people; admins hold every organiser right. */
+const organiserRight = (actor: Someone) => signedIn(actor) && (actor.isOrganiser || actor.isAdmin);
+
+/** A membership that carries a group's organiser role. */
+export const isGroupOrganiserRole = (role: string | null | undefined) => role === GROUP_ORGANISER;
+export const groupOrganiserRole = () => GROUP_ORGANISER;
+
+export const policy = {
+  // People and roles
+  canGrantOrganiser: (actor: Someone) => signedIn(actor) && actor.isAdmin,
+  canListPeople: (actor: Someone) => signedIn(actor) && actor.isAdmin,
+
+  // Activities
+  /** Creating (and keeping drafts of) activities needs the organiser right an admin grants. */
+  canCreateActivity: (actor: Someone) => organiserRight(actor),
+  /**
+   * Publishing into a group needs the organiser right and the group's organiser role: being
+   * appointed by a group's organisers does not make someone a platform organiser, and the
+   * platform right does not open every group.
+   */
+  canPublishIn: (actor: Someone, group: GroupFacts | null) =>
+    organiserRight(actor) && (group === null || actor!.isAdmin || isGroupOrganiserRole(group.actorRole)),
+  /** Edit, cancel, duplicate, approve, message people going, door, reports: the activity's own organiser, or an admin. */
+  canManageActivity: (actor: Someone, activity: ActivityFacts) =>
+    signedIn(actor) && (activity.organiserId === actor.id || actor.isAdmin),
+  canSeeDraft: (actor: Someone, activity: ActivityFacts) => policy.canManageActivity(actor, activity),
+  /** The join link is for people with a seat, so a full webinar cannot be joined by link-sharing. */
+  canSeeJoinLink: (actor: Someone, activity: ActivityFacts, rsvp: RsvpFacts) =>
+    policy.canManageActivity(actor, activity) || (signedIn(actor) && rsvp?.status === "going"),
+  canEnterLiveRoom: (actor: Someone, activity: ActivityFacts, rsvp: RsvpFacts) =>
+    policy.canManageActivity(actor, activity) || (signedIn(actor) && rsvp?.status === "going"),
+  canModerateRoom: (actor: Someone, activity: ActivityFacts) => policy.canManageActivity(actor, activity),
+  /** An anonymous question hides its author from the audience, never from the room's moderators. */
+  canSeeAnonymousAuthor: (actor: Someone, activity: ActivityFacts) => policy.canModerateRoom(actor, activity),
+  canViewThemeReport: (actor: Someone) => organiserRight(actor),
+  /** Admins read the reach of every activity; organisers that of their own. */
+  themeReportCoversEveryone: (actor: Someone) => signedIn(actor) && actor.isAdmin,
+
+  // Groups
+  /** Groups are public pages with a name and text of their own: opened by organisers, not by anyone. */
+  canCreateGroup: (actor: Someone) => organiserRight(actor),
+  canAppointGroupOrganiser: (actor: Someone, group: GroupFacts) => signedIn(actor) && (actor.isAdmin || isGroupOrganiserRole(group.actorRole)),
+
+  // Buddies
+  canOfferBuddy: (actor: Someone) => signedIn(actor) && actor.isVolunteer,
+  canRequestBuddy: (actor: Someone) => signedIn(actor) && actor.isNewcomer,
+  /** Running the matching, reviewing and sending proposals, the VOG check, the dashboard. */
+  canCoordinateBuddies: (actor: Someone) => organiserRight(actor),
+  isMatchParty: (actor: Someone, match: Pick<MatchFacts, "newcomerId" | "volunteerId">) =>
+    signedIn(actor) && (match.newcomerId === actor.id || match.volunteerId === actor.id),
+  /**
+   * Either side may end their match; so may the organiser who made it (the pair's coordinator)
+   * and admins. Other organisers have nothing to do with the pair.
+   */
+  canEndMatch: (actor: Someone, match: MatchFacts) =>
+    policy.isMatchParty(actor, match) || (signedIn(actor) && (actor.isAdmin || (match.coordinatorId !== null && match.coordinatorId === actor.id))),
+  /** Contact details open up only once both sides have said yes, and only to the two of them. */
+  canSeeContact: (actor: Someone, match: Pick<MatchFacts, "newcomerId" | "volunteerId" | "status">) => policy.isMatchParty(actor, match) && match.status === "active",
+  canOwnOffer: (actor: Someone, offer: { volunteerId: string }) => signedIn(actor) && offer.volunteerId === actor.id,
+  canOwnRequest: (actor: Someone, request: { newcomerId: string }) => signedIn(actor) && request.newcomerId === actor.id,
+} as const;
+
+export type Permission = keyof typeof policy;
