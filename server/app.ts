@@ -24,7 +24,14 @@ import { log } from "./logger.ts";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export type RunningServer = { url: string; port: number; http: HttpServer; close: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  port: number;
+  http: HttpServer;
+  /** Holds this instance's sockets against their sessions now, instead of at the next periodic check. */
+  checkSockets: () => Promise<void>;
+  close: () => Promise<void>;
+};
 
 async function loadBuild(): Promise<ServerBuild> {
   const path = join(root, "build/index.js");
@@ -128,5 +135,5 @@ export async function startServer(options: { port?: number; host?: string } = {}
       await closeRedis();
     })());
 
-  return { url: `http://127.0.0.1:${boundPort}`, port: boundPort, http, close };
+  return { url: `http://127.0.0.1:${boundPort}`, port: boundPort, http, checkSockets: () => realtime.checkSockets(), close };
 }

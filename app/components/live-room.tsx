@@ -17,6 +17,8 @@ export function LiveRoom({ initial, title }: { initial: RoomSnapshot; title: str
   const [count, setCount] = useState<number | null>(null);
   const [live, setLive] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Why the server ended this tab's place in the room, if it did. */
+  const [ended, setEnded] = useState<"removed" | "signedOut" | null>(null);
   const activityId = initial.activityId;
 
   useEffect(() => {
@@ -36,6 +38,16 @@ export function LiveRoom({ initial, title }: { initial: RoomSnapshot; title: str
       "live:count": ({ count: value }: { count: number }) => setCount(value),
       "live:opened": () => setRoom((c) => ({ ...c, opened: true })),
       "live:muted": () => setRoom((c) => ({ ...c, muted: true })),
+      "live:removed": (payload: { activityId: string }) => {
+        if (payload.activityId !== activityId) return;
+        setLive(false);
+        setEnded("removed");
+      },
+      // The server ends the connection when the session ends (signed out, password changed elsewhere).
+      disconnect: (reason: string) => {
+        setLive(false);
+        if (reason === "io server disconnect") setEnded("signedOut");
+      },
     };
     void socket.then(async (connection) => {
       for (const [event, handler] of Object.entries(handlers)) connection.on(event, handler);
@@ -94,6 +106,14 @@ export function LiveRoom({ initial, title }: { initial: RoomSnapshot; title: str
       {error ? (
         <div className="alert alert-error" role="alert">
           {error}
+        </div>
+      ) : null}
+      {ended ? (
+        <div className="alert alert-warning" role="alert">
+          <p>{t(ended === "removed" ? "live.removed" : "live.signedOut")}</p>
+          <a href={ended === "removed" ? `/activities/${activityId}` : `/login?redirectTo=${encodeURIComponent(`/activities/${activityId}/live`)}`}>
+            {t(ended === "removed" ? "live.backToActivity" : "nav.signIn")}
+          </a>
         </div>
       ) : null}
       <section className="card stack">

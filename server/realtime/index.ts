@@ -12,6 +12,7 @@ import { onUserEvent } from "../../app/lib/live-events.server.ts";
 import { handle } from "./ack.ts";
 import { registerMatchChat } from "./match-chat.ts";
 import { attachLiveRooms } from "./live-room.ts";
+import { enforceAccess, sessionRoom } from "./access.ts";
 import type { AppServer, AppSocket } from "./types.ts";
 
 /** Socket.IO's own limit: a bigger frame closes the connection before any handler sees it. */
@@ -39,7 +40,7 @@ export function attachRealtime(http: HttpServer, options: { allowedOrigins: stri
   // The handshake carries the same session cookie as HTTP; no session, no connection.
   io.use(async (socket, next) => {
     try {
-      const { user } = await authenticate(socket.handshake.headers.cookie);
+      const { user, session } = await authenticate(socket.handshake.headers.cookie);
       if (!user) {
         const locale = localeFromAcceptLanguage(socket.handshake.headers["accept-language"]) ?? "en";
         const error = new Error(serverT(locale)("errors.unauthenticated")) as Error & { data?: unknown };
@@ -47,6 +48,7 @@ export function attachRealtime(http: HttpServer, options: { allowedOrigins: stri
         return next(error);
       }
       socket.data.user = user;
+      socket.data.session = { id: session.id, expiresAt: session.expiresAt };
       next();
     } catch (error) {
       next(error as Error);
@@ -54,9 +56,10 @@ export function attachRealtime(http: HttpServer, options: { allowedOrigins: stri
   });
 
   const liveRooms = attachLiveRooms(io);
+  const access = enforceAccess(io, liveRooms);
 
   io.on("connection", (socket: AppSocket) => {
-    void socket.join(userRoom(socket.data.user.id));
+    void socket.join([userRoom(socket.data.user.id), sessionRoom(socket.data.session.id)]);
     handle(socket, "session:whoami", z.object({}).strict().optional(), () => ({
       id: socket.data.user.id,
       displayName: socket.data.user.displayName,
@@ -72,9 +75,11 @@ export function attachRealtime(http: HttpServer, options: { allowedOrigins: stri
 
   return {
     io,
+    checkSockets: access.checkSockets,
     close: () =>
       new Promise<void>((done) => {
         unsubscribe();
+        access.close();
         void liveRooms.close().finally(() =>
           io.close(() => {
             adapterConnection?.disconnect();

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { closeFinishedSessions, heartbeat, HEARTBEAT_MS, presentCount, recordJoin, recordLeave } from "../../app/domain/attendance/sessions.server.ts";
-import { askQuestion, hideMessage, moderateQuestion, mutePerson, openRoom, postMessage, roomSnapshot, vote } from "../../app/domain/live/room.server.ts";
+import { closeFinishedSessions, heartbeat, HEARTBEAT_MS, presentCount, recordJoin, recordLeave, recordRemoval } from "../../app/domain/attendance/sessions.server.ts";
+import { askQuestion, hideMessage, moderateQuestion, mutePerson, openRoom, postMessage, roomAccess, roomSnapshot, vote } from "../../app/domain/live/room.server.ts";
 import { liveRoom, onRoomEvent } from "../../app/domain/live/room-events.server.ts";
 import { RoomRef } from "../../app/domain/live/schemas.server.ts";
 import { log } from "../logger.ts";
@@ -92,7 +92,29 @@ export function attachLiveRooms(io: AppServer) {
   }, HEARTBEAT_MS);
   beat.unref();
 
+  /** Takes the person out of the room on every instance, tells their tabs, and ends their presence. */
+  async function removeFromRoom(userId: string, activityId: string) {
+    io.in(userRoom(userId)).socketsLeave(liveRoom(activityId));
+    io.to(userRoom(userId)).emit("live:removed" as never, { activityId } as never);
+    await recordRemoval(activityId, userId);
+    announceCount(activityId);
+  }
+
   return {
+    /** Re-checks the person's right to the room after a change (a cancelled sign-up, say). */
+    async recheck(userId: string, activityId: string) {
+      const allowed = await roomAccess(userId, activityId).then(
+        () => true,
+        () => false,
+      );
+      if (!allowed) await removeFromRoom(userId, activityId);
+    },
+    /** Nobody may stay: the activity was cancelled. */
+    async closeRoom(activityId: string) {
+      const sockets = await io.in(liveRoom(activityId)).fetchSockets();
+      const people = new Set(sockets.map((socket) => socket.data.user.id));
+      await Promise.all([...people].map((userId) => removeFromRoom(userId, activityId)));
+    },
     register(socket: AppSocket) {
       const userId = socket.data.user.id;
       handle(socket, "live:join", RoomRef, async ({ activityId }) => {

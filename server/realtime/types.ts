@@ -1,6 +1,7 @@
 import type { Server, Socket } from "socket.io";
 import type { AuthUser } from "../../app/domain/auth/lucia.server.ts";
 
-export type SocketData = { user: AuthUser };
+/** The session is kept so that its end (sign-out, expiry) can end the socket too. */
+export type SocketData = { user: AuthUser; session: { id: string; expiresAt: Date } };
 export type AppServer = Server<Record<string, never>, Record<string, (...args: never[]) => void>, Record<string, never>, SocketData>;
 export type AppSocket = Socket<Record<string, (...args: never[]) => void>, Record<string, (...args: never[]) => void>, Record<string, never>, SocketData>;

@@ -7,6 +7,7 @@ import { requireManageActivity, requirePublishIn } from "../policy/guards.server
 import { expandSeries, isValidTimeZone, RecurrenceError, utcToZonedParts, zonedDateTimeToUtc } from "./recurrence";
 import { fillFreeSeats, type Tx } from "./seats.server";
 import { ActivityInput } from "./schemas.server";
+import { publishAccessChange } from "~/lib/access-events.server";
 
 export type EditScope = "one" | "future";
 const TRANSACTION = { maxWait: 15_000, timeout: 20_000 } as const;
@@ -198,6 +199,7 @@ export async function cancelActivity(actorId: string, activityId: string, scope:
     );
   }, TRANSACTION);
   deliver(rows);
+  for (const id of ids) publishAccessChange({ kind: "room-closed", activityId: id });
   return { cancelled: ids.length, notified: rows.length };
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { publishAccessChange } from "~/lib/access-events.server";
 import { db } from "~/lib/db.server";
 import { DomainError, NotFound, ValidationFailed } from "../errors";
 import { deliver, recordNotifications } from "../notifications/notifications.server";
@@ -54,6 +55,7 @@ export async function cancelRsvp(userId: string, activityId: string): Promise<vo
     return recordNotifications(tx, await fillFreeSeats(tx, activityId));
   }, TRANSACTION);
   deliver(rows);
+  publishAccessChange({ kind: "room-access-changed", userId, activityId });
 }
 
 /** For activities that need the organiser's approval: pending → going (or waitlisted when full). */

@@ -27,6 +27,11 @@ export async function recordLeave(activityId: string, userId: string, now = new 
   await db().attendanceSession.updateMany({ where: { activityId, userId, leftAt: null, disconnectedAt: null }, data: { disconnectedAt: now, lastSeenAt: now } });
 }
 
+/** The person was taken out of the room (no longer allowed in): the session ends now, without a grace period. */
+export async function recordRemoval(activityId: string, userId: string, now = new Date()) {
+  await db().attendanceSession.updateMany({ where: { activityId, userId, leftAt: null }, data: { leftAt: now, disconnectedAt: now, lastSeenAt: now } });
+}
+
 /** Refreshes connected people's sessions, per room in chunks (SQLite allows 999 query parameters). */
 export async function heartbeat(pairs: { activityId: string; userId: string }[], now = new Date()) {
   const byRoom = new Map<string, string[]>();

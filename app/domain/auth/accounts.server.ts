@@ -4,7 +4,8 @@ import { hit, reset, RULES } from "~/lib/rate-limit.server";
 import { parseInput } from "~/lib/validation.server";
 import { DomainError, ValidationFailed } from "../errors";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server";
-import { lucia } from "./lucia.server";
+import { publishAccessChange } from "~/lib/access-events.server";
+import { endAllSessions, lucia } from "./lucia.server";
 import { cancelActivity } from "../activities/activities.server";
 import { cancelRsvp } from "../activities/rsvp.server";
 import { ChangePasswordInput, DeleteAccountInput, RegisterInput, SignInInput } from "./schemas.server";
@@ -56,7 +57,7 @@ export async function changePassword(userId: string, input: unknown): Promise<vo
     throw ValidationFailed({ currentPassword: { key: "auth.wrongPassword" } });
   }
   await db().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(data.newPassword) } });
-  await lucia().invalidateUserSessions(userId);
+  await endAllSessions(userId);
 }
 
 /** Removes the person and everything that belongs to them (relations cascade). */
@@ -68,6 +69,8 @@ export async function deleteAccount(userId: string, input: unknown): Promise<voi
   }
   await releaseEverything(userId);
   await db().user.delete({ where: { id: userId } });
+  // The sessions went with the account (cascade); the sockets they opened must go too.
+  publishAccessChange({ kind: "all-sessions-ended", userId });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Lucia, TimeSpan, type Session, type User } from "lucia";
 import { parse as parseCookies } from "cookie";
+import { publishAccessChange } from "~/lib/access-events.server";
 import { config } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 import { singleton } from "~/lib/singleton.server";
@@ -57,5 +58,12 @@ export async function startSession(userId: string): Promise<string> {
 
 export async function endSession(sessionId: string): Promise<string> {
   await lucia().invalidateSession(sessionId);
+  publishAccessChange({ kind: "session-ended", sessionId });
   return lucia().createBlankSessionCookie().serialize();
+}
+
+/** Ends every session of the person, on every device, sockets included. */
+export async function endAllSessions(userId: string): Promise<void> {
+  await lucia().invalidateUserSessions(userId);
+  publishAccessChange({ kind: "all-sessions-ended", userId });
 }
