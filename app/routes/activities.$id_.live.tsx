@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LiveRoom } from "~/components/live-room";
@@ -19,7 +19,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return { room: await roomSnapshot(user.id, params.id!), refusal: null, activity: { id: activity.id, title: activity.title } };
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return { room: null, refusal: error.messageKey, activity: { id: activity.id, title: activity.title } };
+    // The page explains the refusal in the reader's language; the status says it to everything else.
+    return data({ room: null, refusal: error.messageKey, activity: { id: activity.id, title: activity.title } }, { status: error.status });
   }
 }
 

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, TextField } from "~/components/form";
 import { getActivity } from "~/domain/activities/queries.server";
 import { selfCheckIn, ticketFor } from "~/domain/attendance/checkin.server";
+import { isDomainError } from "~/domain/errors";
 import { requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 
@@ -14,11 +15,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
   const activity = await getActivity(params.id!, { userId: user.id, locale: context.locale }).catch(() => null);
   if (!activity) throw new Response("Not found", { status: 404 });
-  const ticket = await ticketFor(user.id, params.id!).catch(() => null);
-  return {
+  const ticket = await ticketFor(user.id, params.id!).catch((error: unknown) => {
+    if (isDomainError(error)) return null;
+    throw error;
+  });
+  const body = {
     activity: { id: activity.id, title: activity.title },
     ticket: ticket && { image: `data:image/svg+xml;base64,${Buffer.from(ticket.svg).toString("base64")}`, checkedIn: ticket.checkedIn, token: ticket.token },
   };
+  // Without a seat the page explains why there is no ticket; the status says it to everything else.
+  return data(body, { status: ticket ? 200 : 403 });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -23,6 +23,9 @@ export function errorAck(error: unknown, locale: Locale): Ack<never> {
   return { ok: false, error: { code, messageKey, message: t(messageKey, known?.values), fieldErrors } };
 }
 
+/** Every event name a handler was registered for: the authorisation matrix test requires a row for each. */
+export const registeredEvents = new Set<string>();
+
 /**
  * Registers an event whose payload is validated by `schema` and whose answer always goes
  * back through the acknowledgement, as data or as a typed error; never both, never neither.
@@ -33,6 +36,7 @@ export function handle<S extends ZodTypeAny, T>(
   schema: S,
   handler: (input: z.output<S>) => Promise<T> | T,
 ) {
+  registeredEvents.add(event);
   socket.on(event, async (payload: unknown, ack: unknown) => {
     if (typeof ack !== "function") return; // Without an acknowledgement there is nobody to answer.
     const locale = isLocale(socket.data.user.locale) ? socket.data.user.locale : "en";

@@ -1,108 +1,335 @@
-import { describe, expect, it } from "vitest";
+/**
+ * The authorisation matrix, generated from the policy: every route (loader and action, per
+ * intent) and every Socket.IO event is tried as every kind of person, and the answer must be what
+ * the named rule in app/domain/policy/rules.ts says for that person. A route or event without a
+ * row fails the test, so a new entry point cannot ship without deciding who may use it.
+ */
+import { randomUUID } from "node:crypto";
+import { pathToFileURL } from "node:url";
+import { resolve } from "node:path";
+import { io as connect } from "socket.io-client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rsvp } from "~/domain/activities/rsvp.server";
+import { checkInCode } from "~/domain/attendance/checkin.server";
 import { startSession } from "~/domain/auth/lucia.server";
+import { loadActor } from "~/domain/policy/guards.server";
+import { policy, type Actor } from "~/domain/policy/rules";
 import { db } from "~/lib/db.server";
-import { makePerson, publishedActivity } from "../support/factories";
+import { registeredEvents } from "../../server/realtime/ack";
+import { activityForm, localDate, makePerson, publishedActivity } from "../support/factories";
 import { TestClient } from "../support/http-client";
 import { useServer } from "../support/server";
-import { socketFor } from "../support/sockets";
 
 const target = useServer();
-const ROLES = ["anonymous", "newcomer", "volunteer", "otherOrganiser", "organiser", "admin"] as const;
-type Role = (typeof ROLES)[number];
 
-async function people() {
-  const ids: Record<Exclude<Role, "anonymous">, string> = {
+const ROLES = ["anonymous", "newcomer", "volunteer", "otherOrganiser", "organiser", "admin", "otherPair"] as const;
+type Role = (typeof ROLES)[number];
+type Ids = Record<Exclude<Role, "anonymous">, string>;
+
+/** The world every row is tried in: one organiser's group and activities, one buddy pair, and everyone else. */
+type World = {
+  ids: Ids;
+  actors: Record<Role, Actor | null>;
+  groupSlug: string;
+  groupId: string;
+  upcoming: string;
+  live: string;
+  draft: string;
+  offerId: string;
+  requestId: string;
+  calendarToken: string;
+  /** A fresh match between the pair, made by the organiser's matching run, for rows that use one up. */
+  match: (status?: "active" | "proposed" | "ended") => Promise<string>;
+  question: () => Promise<string>;
+  message: () => Promise<string>;
+};
+
+type Request = { method: "GET" | "POST"; path: string; body?: Record<string, string> };
+type Row = {
+  /** The route id (`routes/…`) or socket event the row covers. */
+  covers: string;
+  what: string;
+  /** The rule, for one person: what the policy module says. */
+  rule: (actor: Actor | null, world: World, role: Role) => boolean;
+  request: (world: World, role: Role) => Promise<Request> | Request;
+};
+type SocketRow = Omit<Row, "request"> & { payload: (world: World, role: Role) => Promise<unknown> | unknown };
+
+const everyone = () => true;
+const signedIn = (actor: Actor | null) => actor !== null;
+const activityOf = (world: World) => ({ organiserId: world.ids.organiser });
+const goingRoles: Role[] = ["newcomer", "volunteer"];
+const rsvpOf = (role: Role) => (goingRoles.includes(role) ? { status: "going" } : null);
+const pair = (world: World) => ({ newcomerId: world.ids.newcomer, volunteerId: world.ids.volunteer, status: "active", coordinatorId: world.ids.organiser });
+const get = (path: string) => (): Request => ({ method: "GET", path });
+type Fields = Record<string, string>;
+const post = (path: string | ((world: World) => string), body: Fields | ((world: World) => Fields) = {}) => (world: World): Request => ({
+  method: "POST",
+  path: typeof path === "string" ? path : path(world),
+  body: typeof body === "function" ? body(world) : body,
+});
+
+const form = (fields: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(fields).filter(([, v]) => !Array.isArray(v)).map(([k, v]) => [k, String(v)]));
+const newActivity = (world: World, groupId?: string) => ({ ...form(activityForm()), spokenLanguages: "nl", themes: "social-bridges", contentLocales: "nl", titles: "Koffie", summaries: "Samen", descriptions: "", intent: "publish", ...(groupId ? { groupId } : {}) });
+
+const ROWS: Row[] = [
+  // Public pages and feeds
+  { covers: "root", what: "layout", rule: everyone, request: get("/") },
+  { covers: "routes/_index", what: "home", rule: everyone, request: get("/") },
+  { covers: "routes/$", what: "unknown page (404 for all)", rule: () => false, request: get("/no-such-page") },
+  { covers: "routes/activities._index", what: "activity list", rule: everyone, request: get("/activities") },
+  { covers: "routes/activities.$id", what: "activity page", rule: everyone, request: (w) => get(`/activities/${w.upcoming}`)() },
+  { covers: "routes/activities.$id", what: "draft page", rule: (a, w) => policy.canSeeDraft(a, activityOf(w)), request: (w) => get(`/activities/${w.draft}`)() },
+  { covers: "routes/activities.$id", what: "sign up (action)", rule: signedIn, request: async (w) => post(`/activities/${await publishedActivity(w.ids.otherOrganiser)}`, { intent: "rsvp" })(w) },
+  { covers: "routes/activities.$id_.calendar[.ics]", what: "activity calendar file", rule: everyone, request: (w) => get(`/activities/${w.upcoming}/calendar.ics`)() },
+  { covers: "routes/activities.$id_.calendar[.ics]", what: "draft calendar file", rule: () => false, request: (w) => get(`/activities/${w.draft}/calendar.ics`)() },
+  { covers: "routes/api.activities._index", what: "public API list", rule: everyone, request: get("/api/activities") },
+  { covers: "routes/api.activities.$id", what: "public API item", rule: everyone, request: (w) => get(`/api/activities/${w.upcoming}`)() },
+  { covers: "routes/calendar.$token.meedoen[.ics]", what: "personal feed by its secret", rule: everyone, request: (w) => get(`/calendar/${w.calendarToken}/meedoen.ics`)() },
+  { covers: "routes/groups._index", what: "group list", rule: everyone, request: get("/groups") },
+  { covers: "routes/groups.$slug", what: "group page", rule: everyone, request: (w) => get(`/groups/${w.groupSlug}`)() },
+  { covers: "routes/groups.$slug", what: "join group", rule: signedIn, request: post((w) => `/groups/${w.groupSlug}`, { intent: "join" }) },
+  { covers: "routes/groups.$slug_.calendar[.ics]", what: "group feed", rule: everyone, request: (w) => get(`/groups/${w.groupSlug}/calendar.ics`)() },
+  { covers: "routes/login", what: "sign-in page", rule: everyone, request: get("/login") },
+  { covers: "routes/login", what: "sign in with a wrong password (401; signed-in people are sent home)", rule: signedIn, request: post("/login", { email: "nobody@example.nl", password: "wrong-password" }) },
+  { covers: "routes/register", what: "registration page", rule: everyone, request: get("/register") },
+  { covers: "routes/register", what: "register", rule: everyone, request: () => post("/register", { email: `r-${randomUUID()}@example.nl`, password: "lang-genoeg-wachtwoord-9", displayName: "Nieuw", locale: "nl", isNewcomer: "on" })({} as World) },
+  { covers: "routes/language", what: "language page", rule: everyone, request: get("/language") },
+  { covers: "routes/language", what: "choose language", rule: everyone, request: post("/language", { locale: "nl", returnTo: "/" }) },
+  { covers: "routes/logout", what: "sign-out page", rule: everyone, request: get("/logout") },
+
+  // One's own account
+  { covers: "routes/account._index", what: "account page", rule: signedIn, request: get("/account") },
+  { covers: "routes/account._index", what: "change password (wrong current: 400 once allowed)", rule: signedIn, request: post("/account", { currentPassword: "x", newPassword: "een-nieuw-wachtwoord-10", confirmPassword: "een-nieuw-wachtwoord-10" }) },
+  { covers: "routes/account.delete", what: "deletion page", rule: signedIn, request: get("/account/delete") },
+  { covers: "routes/account.delete", what: "delete account (wrong password: 400 once allowed)", rule: signedIn, request: post("/account/delete", { password: "x", confirm: "on" }) },
+  { covers: "routes/account.export", what: "data export", rule: signedIn, request: get("/account/export") },
+  { covers: "routes/profile", what: "profile page", rule: signedIn, request: get("/profile") },
+  { covers: "routes/profile", what: "save profile", rule: signedIn, request: post("/profile", { displayName: "Zelf", locale: "en" }) },
+  { covers: "routes/notifications", what: "notifications", rule: signedIn, request: get("/notifications") },
+  { covers: "routes/notifications", what: "mark all read", rule: signedIn, request: post("/notifications") },
+  { covers: "routes/activities.mine", what: "my activities", rule: signedIn, request: get("/activities/mine") },
+  { covers: "routes/activities.mine", what: "new calendar address", rule: signedIn, request: post("/activities/mine") },
+  { covers: "routes/activities.$id_.ticket", what: "ticket", rule: (a, _w, r) => policy.canHoldTicket(a, rsvpOf(r)), request: (w) => get(`/activities/${w.upcoming}/ticket`)() },
+  { covers: "routes/activities.$id_.ticket", what: "self check-in with the code", rule: (a, _w, r) => policy.canHoldTicket(a, rsvpOf(r)), request: async (w) => post(`/activities/${w.live}/ticket`, { code: await checkInCode(w.ids.organiser, w.live) })(w) },
+
+  // Organising
+  { covers: "routes/organise._index", what: "organise area (empty state for others)", rule: signedIn, request: get("/organise") },
+  { covers: "routes/organise.activities.new", what: "new activity page", rule: (a) => policy.canCreateActivity(a), request: get("/organise/activities/new") },
+  { covers: "routes/organise.activities.new", what: "publish an activity", rule: (a) => policy.canPublishIn(a, null), request: (w) => post("/organise/activities/new", newActivity(w))(w) },
+  {
+    covers: "routes/organise.activities.new",
+    what: "publish in the organiser's group",
+    rule: (a, _w, r) => policy.canPublishIn(a, { actorRole: r === "organiser" ? "organiser" : null }),
+    request: (w) => post("/organise/activities/new", newActivity(w, w.groupId))(w),
+  },
+  { covers: "routes/organise.activities.$id", what: "manage activity", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: (w) => get(`/organise/activities/${w.upcoming}`)() },
+  { covers: "routes/organise.activities.$id", what: "duplicate", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: post((w) => `/organise/activities/${w.upcoming}`, { intent: "duplicate" }) },
+  { covers: "routes/organise.activities.$id", what: "message people going", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: post((w) => `/organise/activities/${w.upcoming}`, { intent: "message", message: "Hallo" }) },
+  { covers: "routes/organise.activities.$id", what: "publish the draft", rule: (a, w) => policy.canManageActivity(a, activityOf(w)) && policy.canPublishIn(a, null), request: post((w) => `/organise/activities/${w.draft}`, { intent: "publish", scope: "one" }) },
+  { covers: "routes/organise.activities.$id", what: "approve (nobody pending: 409 once allowed)", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: post((w) => `/organise/activities/${w.upcoming}`, (w) => ({ intent: "approve", userId: w.ids.newcomer })) },
+  { covers: "routes/organise.activities.$id", what: "cancel", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: async (w) => post(`/organise/activities/${await publishedActivity(w.ids.organiser)}`, { intent: "cancel", scope: "one" })(w) },
+  { covers: "routes/organise.activities.$id", what: "edit", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: async (w) => post(`/organise/activities/${await publishedActivity(w.ids.organiser)}`, { ...newActivity(w), intent: "save", scope: "one" })(w) },
+  { covers: "routes/organise.activities.$id_.door", what: "door list", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: (w) => get(`/organise/activities/${w.upcoming}/door`)() },
+  { covers: "routes/organise.activities.$id_.door", what: "add walk-in", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: post((w) => `/organise/activities/${w.upcoming}/door`, { intent: "walk-in", walkInName: "Gast" }) },
+  { covers: "routes/organise.activities.$id_.door", what: "check in from the list", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: post((w) => `/organise/activities/${w.upcoming}/door`, (w) => ({ intent: "list", userId: w.ids.volunteer })) },
+  { covers: "routes/organise.activities.$id_.door", what: "scan a ticket (bad code: 400 once allowed)", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: post((w) => `/organise/activities/${w.upcoming}/door`, { intent: "qr", token: "x.y" }) },
+  { covers: "routes/organise.activities.$id_.door", what: "undo a check-in (unknown: 404 once allowed → refused for all)", rule: () => false, request: post((w) => `/organise/activities/${w.upcoming}/door`, { intent: "undo", checkInId: "none" }) },
+  { covers: "routes/organise.activities.$id_.report", what: "attendance report", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: (w) => get(`/organise/activities/${w.upcoming}/report`)() },
+  { covers: "routes/organise.activities.$id_.attendance.$format", what: "attendance export", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: (w) => get(`/organise/activities/${w.upcoming}/attendance/csv`)() },
+  { covers: "routes/organise.reports", what: "theme report", rule: (a) => policy.canViewThemeReport(a), request: get("/organise/reports") },
+  { covers: "routes/admin.people", what: "people and roles", rule: (a) => policy.canListPeople(a), request: get("/admin/people") },
+  { covers: "routes/admin.people", what: "grant organiser", rule: (a) => policy.canGrantOrganiser(a), request: async (w) => post("/admin/people", { userId: await makePerson(), organiser: "grant" })(w) },
+  { covers: "routes/groups.new", what: "new group page", rule: (a) => policy.canCreateGroup(a), request: get("/groups/new") },
+  { covers: "routes/groups.new", what: "open a group", rule: (a) => policy.canCreateGroup(a), request: () => post("/groups/new", { name: `Groep ${randomUUID().slice(0, 6)}`, description: "Samen" })({} as World) },
+
+  // Live room without JavaScript
+  { covers: "routes/activities.$id_.live", what: "live room page", rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)), request: (w) => get(`/activities/${w.live}/live`)() },
+  { covers: "routes/activities.$id_.live", what: "chat message", rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)), request: post((w) => `/activities/${w.live}/live`, { body: "Hallo" }) },
+  { covers: "routes/activities.$id_.live", what: "ask", rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)), request: post((w) => `/activities/${w.live}/live`, { intent: "ask", body: "Een vraag?" }) },
+  { covers: "routes/activities.$id_.live", what: "vote", rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)), request: async (w) => post(`/activities/${w.live}/live`, { intent: "vote", questionId: await w.question() })(w) },
+  { covers: "routes/activities.$id_.live", what: "open the room", rule: (a, w) => policy.canModerateRoom(a, activityOf(w)), request: post((w) => `/activities/${w.live}/live`, { intent: "open" }) },
+  { covers: "routes/activities.$id_.live", what: "moderate a question", rule: (a, w) => policy.canModerateRoom(a, activityOf(w)), request: async (w) => post(`/activities/${w.live}/live`, { intent: "moderate", questionId: await w.question(), action: "pin" })(w) },
+  { covers: "routes/activities.$id_.live", what: "hide a message", rule: (a, w) => policy.canModerateRoom(a, activityOf(w)), request: async (w) => post(`/activities/${w.live}/live`, { intent: "hide-message", messageId: await w.message() })(w) },
+  { covers: "routes/activities.$id_.live", what: "mute someone", rule: (a, w) => policy.canModerateRoom(a, activityOf(w)), request: async (w) => post(`/activities/${w.live}/live`, { intent: "mute", userId: await makePerson() })(w) },
+
+  // Buddies
+  { covers: "routes/buddies._index", what: "buddy overview (an introduction when signed out)", rule: everyone, request: get("/buddies") },
+  { covers: "routes/buddies._index", what: "accept a proposal", rule: (a, w) => policy.isMatchParty(a, pair(w)), request: async (w) => post("/buddies", { matchId: await w.match("proposed"), answer: "accept" })(w) },
+  { covers: "routes/buddies.offer.new", what: "offer page", rule: signedIn, request: get("/buddies/offer/new") },
+  { covers: "routes/buddies.offer.new", what: "offer slots", rule: (a) => policy.canOfferBuddy(a), request: post("/buddies/offer/new", { kind: "language", helpsWith: "nl", capacity: "1", commitment: "1h-week-3-months", travelKm: "10" }) },
+  { covers: "routes/buddies.request.new", what: "request page", rule: signedIn, request: get("/buddies/request/new") },
+  { covers: "routes/buddies.request.new", what: "ask for a buddy", rule: (a) => policy.canRequestBuddy(a), request: post("/buddies/request/new", { kind: "language", targetLanguage: "nl", targetLevel: "A2" }) },
+  { covers: "routes/buddies.offer.$id", what: "edit own offer page", rule: (a, w) => policy.canOwnOffer(a, { volunteerId: w.ids.volunteer }), request: (w) => get(`/buddies/offer/${w.offerId}`)() },
+  { covers: "routes/buddies.offer.$id", what: "pause own offer", rule: (a, w) => policy.canOwnOffer(a, { volunteerId: w.ids.volunteer }), request: post((w) => `/buddies/offer/${w.offerId}`, { intent: "pause" }) },
+  { covers: "routes/buddies.request.$id", what: "edit own request page", rule: (a, w) => policy.canOwnRequest(a, { newcomerId: w.ids.newcomer }), request: (w) => get(`/buddies/request/${w.requestId}`)() },
+  { covers: "routes/buddies.request.$id", what: "update own request", rule: (a, w) => policy.canOwnRequest(a, { newcomerId: w.ids.newcomer }), request: post((w) => `/buddies/request/${w.requestId}`, { kind: "language", targetLanguage: "nl", targetLevel: "B1" }) },
+  { covers: "routes/buddies.match.$id", what: "match page", rule: (a, w) => policy.isMatchParty(a, pair(w)), request: async (w) => get(`/buddies/match/${await w.match()}`)() },
+  { covers: "routes/buddies.match.$id", what: "chat message", rule: (a, w) => policy.isMatchParty(a, pair(w)), request: async (w) => post(`/buddies/match/${await w.match()}`, { intent: "message", body: "Hoi" })(w) },
+  { covers: "routes/buddies.match.$id", what: "end the match", rule: (a, w) => policy.canEndMatch(a, pair(w)), request: async (w) => post(`/buddies/match/${await w.match()}`, { intent: "end", reason: "other" })(w) },
+  { covers: "routes/buddies.match.$id", what: "decline", rule: (a, w) => policy.isMatchParty(a, pair(w)), request: async (w) => post(`/buddies/match/${await w.match("proposed")}`, { intent: "decline" })(w) },
+  { covers: "routes/buddies.match.$id", what: "check in", rule: (a, w) => policy.isMatchParty(a, pair(w)), request: async (w) => post(`/buddies/match/${await w.match("ended")}`, { intent: "check-in", stage: "end", rating: "4", note: "" })(w) },
+  { covers: "routes/buddies.match.$id", what: "report the other person", rule: (a, w) => policy.isMatchParty(a, pair(w)), request: async (w) => post(`/buddies/match/${await w.match()}`, { intent: "report", reason: "Onprettig" })(w) },
+  { covers: "routes/organise.matching", what: "matching dashboard", rule: (a) => policy.canCoordinateBuddies(a), request: get("/organise/matching") },
+  { covers: "routes/organise.matching", what: "run matching", rule: (a) => policy.canCoordinateBuddies(a), request: post("/organise/matching", { intent: "run", municipalityCode: "GM0088" }) },
+  { covers: "routes/organise.matching", what: "send proposals", rule: (a) => policy.canCoordinateBuddies(a), request: post("/organise/matching", { intent: "send", matchIds: "none" }) },
+  { covers: "routes/organise.matching", what: "discard (unknown: 404 → refused for all)", rule: () => false, request: post("/organise/matching", { intent: "discard", matchId: "none" }) },
+  { covers: "routes/organise.matching", what: "record a VOG check", rule: (a) => policy.canCoordinateBuddies(a), request: post("/organise/matching", { intent: "verify", volunteerId: "" }) },
+];
+
+const SOCKET_ROWS: SocketRow[] = [
+  { covers: "session:whoami", what: "who am I", rule: signedIn, payload: () => ({}) },
+  { covers: "match:send", what: "buddy chat", rule: (a, w) => policy.isMatchParty(a, pair(w)), payload: async (w) => ({ matchId: await w.match(), body: "Hoi" }) },
+  { covers: "match:history", what: "buddy chat history", rule: (a, w) => policy.isMatchParty(a, pair(w)), payload: async (w) => ({ matchId: await w.match() }) },
+  { covers: "live:join", what: "enter the room", rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)), payload: (w) => ({ activityId: w.live }) },
+  { covers: "live:leave", what: "leave the room", rule: signedIn, payload: (w) => ({ activityId: w.live }) },
+  { covers: "live:message", what: "chat", rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)), payload: (w) => ({ activityId: w.live, body: "Hallo" }) },
+  { covers: "live:ask", what: "ask", rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)), payload: (w) => ({ activityId: w.live, body: "Vraag?", anonymous: true }) },
+  { covers: "live:vote", what: "vote", rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)), payload: async (w) => ({ questionId: await w.question() }) },
+  { covers: "live:open", what: "open the room", rule: (a, w) => policy.canModerateRoom(a, activityOf(w)), payload: (w) => ({ activityId: w.live }) },
+  { covers: "live:moderate", what: "moderate", rule: (a, w) => policy.canModerateRoom(a, activityOf(w)), payload: async (w) => ({ questionId: await w.question(), action: "hide" }) },
+  { covers: "live:hide-message", what: "hide a message", rule: (a, w) => policy.canModerateRoom(a, activityOf(w)), payload: async (w) => ({ messageId: await w.message() }) },
+  { covers: "live:mute", what: "mute", rule: (a, w) => policy.canModerateRoom(a, activityOf(w)), payload: async (w) => ({ activityId: w.live, userId: await makePerson() }) },
+];
+
+async function buildWorld(): Promise<World> {
+  const ids: Ids = {
     newcomer: await makePerson(),
     volunteer: await makePerson(),
     otherOrganiser: await makePerson({ isOrganiser: true }),
     organiser: await makePerson({ isOrganiser: true }),
     admin: await makePerson({ isAdmin: true }),
+    otherPair: await makePerson(),
   };
-  await db().user.update({ where: { id: ids.newcomer }, data: { isNewcomer: true } });
+  await db().user.updateMany({ where: { id: { in: [ids.newcomer, ids.otherPair] } }, data: { isNewcomer: true } });
   await db().user.update({ where: { id: ids.volunteer }, data: { isVolunteer: true } });
-  return ids;
+  const groupId = randomUUID();
+  const groupSlug = `matrix-${groupId.slice(0, 8)}`;
+  await db().group.create({ data: { id: groupId, slug: groupSlug, name: "Matrix", description: "", members: { create: { userId: ids.organiser, role: "organiser" } } } });
+  const otherGroup = randomUUID();
+  await db().group.create({ data: { id: otherGroup, slug: `other-${otherGroup.slice(0, 8)}`, name: "Other", description: "", members: { create: { userId: ids.otherOrganiser, role: "organiser" } } } });
+  await publishedActivity(ids.otherOrganiser, { groupId: otherGroup });
+
+  const upcoming = await publishedActivity(ids.organiser, { groupId, kind: "webinar", mode: "hybrid", joinUrl: "https://meet.example.org/a" });
+  const live = await publishedActivity(ids.organiser, { kind: "webinar", mode: "hybrid", joinUrl: "https://meet.example.org/b", date: localDate(1) });
+  const draft = (await import("~/domain/activities/activities.server")).createActivity(ids.organiser, activityForm(), { publish: false });
+  for (const role of goingRoles) {
+    await rsvp(ids[role as keyof Ids], upcoming);
+    await rsvp(ids[role as keyof Ids], live);
+  }
+  // The live one is on now (sign-ups close at the start, so the clock moves after them).
+  await db().activity.update({ where: { id: live }, data: { startsAt: new Date(Date.now() - 5 * 60_000), endsAt: new Date(Date.now() + 90 * 60_000) } });
+
+  const offerId = randomUUID();
+  const requestId = randomUUID();
+  await db().buddyOffer.create({ data: { id: offerId, volunteerId: ids.volunteer, kind: "language", helpsWith: '["nl"]', capacity: 50, commitment: "1h-week-3-months" } });
+  await db().buddyRequest.create({ data: { id: requestId, newcomerId: ids.newcomer, kind: "language", targetLanguage: "nl", targetLevel: "A2" } });
+  const runId = randomUUID();
+  await db().matchRun.create({ data: { id: runId, actorId: ids.organiser, autoSend: true, requests: 1, offers: 1, matched: 1, totalScore: 1, runtimeMs: 1 } });
+  async function match(status: "active" | "proposed" | "ended" = "active", newcomerId = ids.newcomer) {
+    const id = randomUUID();
+    const now = new Date();
+    const accepted = status === "proposed" ? {} : { newcomerAcceptedAt: now, volunteerAcceptedAt: now, activatedAt: now };
+    await db().buddyMatch.create({
+      data: {
+        id, runId, requestId, offerId, newcomerId, volunteerId: ids.volunteer, kind: "language", score: 1, explanation: "{}", status,
+        proposedAt: now, sentAt: now, expiresAt: new Date(now.getTime() + 86_400_000), ...accepted, ...(status === "ended" ? { endedAt: now } : {}),
+      },
+    });
+    return id;
+  }
+  await match("active", ids.otherPair); // otherPair has a pair of their own, with the same volunteer
+  const question = async () => (await db().question.create({ data: { id: randomUUID(), activityId: live, userId: ids.newcomer, body: "?" } })).id;
+  const message = async () => (await db().liveMessage.create({ data: { id: randomUUID(), activityId: live, userId: ids.newcomer, body: "!" } })).id;
+  const calendarToken = randomUUID().replaceAll("-", "");
+  await db().user.update({ where: { id: ids.newcomer }, data: { calendarToken } });
+
+  const actors = { anonymous: null } as Record<Role, Actor | null>;
+  for (const role of Object.keys(ids) as (keyof Ids)[]) actors[role] = await loadActor(ids[role]);
+  return { ids, actors, groupId, groupSlug, upcoming, live, draft: (await draft).id, offerId, requestId, calendarToken, match, question, message };
 }
 
-async function clientAs(role: Role, ids: Awaited<ReturnType<typeof people>>) {
+async function clientAs(role: Role, world: World) {
   const client = new TestClient(target.url);
   if (role !== "anonymous") {
-    const [name, value] = (await startSession(ids[role])).split(";")[0].split("=");
+    const [name, value] = (await startSession(world.ids[role])).split(";")[0].split("=");
     client.cookies.set(name, value);
   }
   return client;
 }
 
-/** Allowed: the page or the action goes through (200, or 302 elsewhere than the sign-in page). */
-function allowed(response: Response) {
-  if (response.status === 200) return true;
-  return response.status === 302 && !response.headers.get("location")?.startsWith("/login");
+/** Refused: the sign-in page for people who are not signed in, 401/403, or 404 for what one may not see. */
+function outcome(response: Response): "allowed" | "refused" {
+  const location = response.headers.get("location") ?? "";
+  if ([401, 403, 404].includes(response.status) || (response.status >= 300 && response.status < 400 && location.startsWith("/login"))) return "refused";
+  return "allowed";
 }
 
-describe("authorization matrix", async () => {
-  const ids = await people();
-  const activityId = await publishedActivity(ids.organiser, { kind: "webinar", mode: "hybrid", joinUrl: "https://meet.example.org/a" });
-  await publishedActivity(ids.otherOrganiser);
-  for (const role of ["newcomer", "volunteer"] as const) await rsvp(ids[role], activityId);
-  const target_ = await makePerson();
-  const organisers: Role[] = ["otherOrganiser", "organiser", "admin"];
-  const owner: Role[] = ["organiser", "admin"];
-  const signedIn: Role[] = ["newcomer", "volunteer", "otherOrganiser", "organiser", "admin"];
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+}, 60_000);
 
-  const cases: { what: string; method: "GET" | "POST"; path: string; body?: Record<string, string>; allow: Role[] }[] = [
-    { what: "profile page", method: "GET", path: "/profile", allow: signedIn },
-    { what: "account export", method: "GET", path: "/account/export", allow: signedIn },
-    { what: "new activity page", method: "GET", path: "/organise/activities/new", allow: organisers },
-    { what: "manage activity", method: "GET", path: `/organise/activities/${activityId}`, allow: owner },
-    { what: "duplicate activity", method: "POST", path: `/organise/activities/${activityId}`, body: { intent: "duplicate" }, allow: owner },
-    { what: "message people going", method: "POST", path: `/organise/activities/${activityId}`, body: { intent: "message", message: "Hi" }, allow: owner },
-    { what: "door list", method: "GET", path: `/organise/activities/${activityId}/door`, allow: owner },
-    { what: "add walk-in", method: "POST", path: `/organise/activities/${activityId}/door`, body: { intent: "walk-in", walkInName: "X" }, allow: owner },
-    { what: "attendance report", method: "GET", path: `/organise/activities/${activityId}/report`, allow: owner },
-    { what: "attendance export", method: "GET", path: `/organise/activities/${activityId}/attendance/csv`, allow: owner },
-    { what: "theme report", method: "GET", path: "/organise/reports", allow: organisers },
-    { what: "matching dashboard", method: "GET", path: "/organise/matching", allow: organisers },
-    { what: "run matching", method: "POST", path: "/organise/matching", body: { intent: "run", municipalityCode: "GM0088" }, allow: organisers },
-    { what: "people and roles", method: "GET", path: "/admin/people", allow: ["admin"] },
-    { what: "grant organiser", method: "POST", path: "/admin/people", body: { userId: target_, organiser: "grant" }, allow: ["admin"] },
-    { what: "live room", method: "GET", path: `/activities/${activityId}/live`, allow: signedIn },
-    { what: "open live room", method: "POST", path: `/activities/${activityId}/live`, body: { intent: "open" }, allow: owner },
-  ];
+describe("authorisation matrix", () => {
+  it("has a row for every route that has a loader or an action", async () => {
+    const build = (await import(pathToFileURL(resolve("build/index.js")).href)) as { routes: Record<string, { module: Record<string, unknown> }> };
+    const covered = new Set(ROWS.map((row) => row.covers));
+    const missing = Object.entries(build.routes)
+      .filter(([, route]) => route.module.loader || route.module.action)
+      .map(([id]) => id)
+      .filter((id) => !covered.has(id));
+    expect(missing).toEqual([]);
+  });
 
-  it.each(cases)("$method $what", async ({ method, path, body, allow }) => {
+  it("has a row for every Socket.IO event", async () => {
+    const socket = connect(target.url, { transports: ["websocket"], extraHeaders: { cookie: (await startSession(world.ids.newcomer)).split(";")[0], origin: target.url }, forceNew: true, reconnection: false });
+    await new Promise<void>((resolveConnect) => socket.once("connect", () => resolveConnect()));
+    socket.close();
+    expect(registeredEvents.size).toBeGreaterThan(5);
+    const covered = new Set(SOCKET_ROWS.map((row) => row.covers));
+    expect([...registeredEvents].filter((event) => !covered.has(event))).toEqual([]);
+  });
+
+  it.each(ROWS.map((row) => [`${row.covers} · ${row.what}`, row] as const))("%s", async (_name, row) => {
+    const verdicts: string[] = [];
     for (const role of ROLES) {
-      const client = await clientAs(role, ids);
-      const response = method === "GET" ? await client.get(path) : await client.post(path, body ?? {});
-      const ok = allowed(response);
-      expect(ok, `${role} ${method} ${path} → ${response.status} ${response.headers.get("location") ?? ""}`).toBe(allow.includes(role));
-      if (role === "anonymous") expect(response.headers.get("location") ?? "").toMatch(/^\/login/);
+      const request = await row.request(world, role);
+      const client = await clientAs(role, world);
+      const response = request.method === "GET" ? await client.get(request.path) : await client.post(request.path, request.body ?? {});
+      expect(response.status, `${role} ${request.method} ${request.path}: server error`).toBeLessThan(500);
+      const expected = row.rule(world.actors[role], world, role) ? "allowed" : "refused";
+      verdicts.push(`${role}: ${outcome(response)}${outcome(response) === expected ? "" : ` (policy says ${expected}; ${response.status} ${response.headers.get("location") ?? ""})`}`);
     }
+    expect(verdicts.filter((line) => line.includes("policy says"))).toEqual([]);
   });
 
-  it("the live room's own page refuses people who are not going, without showing the room", async () => {
-    const client = await clientAs("otherOrganiser", ids);
-    const html = await (await client.get(`/activities/${activityId}/live`)).text();
-    expect(html).not.toContain('id="ask-body"');
-  });
-
-  it.each(["live:open", "live:moderate", "live:mute", "live:hide-message"])("socket %s is for the room's organiser only", async (event) => {
-    const question = await db().question.create({ data: { id: `q-${event}`, activityId, userId: ids.newcomer, body: "?" } });
-    const message = await db().liveMessage.create({ data: { id: `m-${event}`, activityId, userId: ids.newcomer, body: "!" } });
-    const payload = {
-      "live:open": { activityId },
-      "live:moderate": { questionId: question.id, action: "hide" },
-      "live:mute": { activityId, userId: ids.volunteer },
-      "live:hide-message": { messageId: message.id },
-    }[event];
-    for (const role of ["newcomer", "volunteer", "otherOrganiser", "organiser", "admin"] as const) {
-      const socket = await socketFor(target.url, ids[role]);
+  it.each(SOCKET_ROWS.map((row) => [row.covers, row] as const))("socket %s", async (_name, row) => {
+    const verdicts: string[] = [];
+    for (const role of ROLES) {
+      const expected = row.rule(world.actors[role], world, role) ? "allowed" : "refused";
+      if (role === "anonymous") {
+        const socket = connect(target.url, { transports: ["websocket"], extraHeaders: { origin: target.url }, forceNew: true, reconnection: false });
+        const refused = await new Promise<boolean>((done) => {
+          socket.once("connect", () => done(false));
+          socket.once("connect_error", () => done(true));
+        });
+        socket.close();
+        if (expected !== (refused ? "refused" : "allowed")) verdicts.push(`${role}: connected, policy says ${expected}`);
+        continue;
+      }
+      const cookie = (await startSession(world.ids[role])).split(";")[0];
+      const socket = connect(target.url, { transports: ["websocket"], extraHeaders: { cookie, origin: target.url }, forceNew: true, reconnection: false });
+      await new Promise<void>((resolveConnect) => socket.once("connect", () => resolveConnect()));
       try {
-        const answer = await socket.emitWithAck(event, payload);
-        expect(answer.ok, `${role} ${event}: ${JSON.stringify(answer.error)}`).toBe(owner.includes(role));
-        if (!answer.ok) expect(answer.error.code).toBe("not_allowed");
+        const answer = await socket.timeout(5000).emitWithAck(row.covers, await row.payload(world, role));
+        const got = answer.ok || !["not_allowed", "not_found", "unauthenticated"].includes(answer.error.code) ? "allowed" : "refused";
+        expect(answer.error?.code, `${role} ${row.covers}: server error`).not.toBe("internal");
+        if (got !== expected) verdicts.push(`${role}: ${got}, policy says ${expected} (${JSON.stringify(answer.error ?? null)})`);
       } finally {
         socket.close();
       }
     }
+    expect(verdicts).toEqual([]);
   });
 });

@@ -2,8 +2,9 @@ import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypt
 import QRCode from "qrcode";
 import { db } from "~/lib/db.server";
 import { singleton } from "~/lib/singleton.server";
-import { DomainError, NotAllowed, NotFound, ValidationFailed } from "../errors";
-import { requireManageActivity } from "../policy/guards.server";
+import { DomainError, NotFound, ValidationFailed } from "../errors";
+import { allow, loadActor, requireManageActivity } from "../policy/guards.server";
+import { policy } from "../policy/rules";
 
 const refuse = (key: string) => new DomainError("conflict", key);
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"; // no 0/O or 1/I/L: read out loud in a noisy room
@@ -24,8 +25,7 @@ async function mac(activityId: string, userId: string) {
 
 /** The attendee's ticket: their id and a signature over activity and person, so it cannot be forged or reused elsewhere. */
 export async function ticketFor(userId: string, activityId: string) {
-  const rsvp = await db().rsvp.findUnique({ where: { activityId_userId: { activityId, userId } }, select: { status: true } });
-  if (rsvp?.status !== "going") throw NotAllowed("checkin.errors.notGoing");
+  await requireTicketHolder(userId, activityId);
   const token = `${userId}.${await mac(activityId, userId)}`;
   const svg = await QRCode.toString(token, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
   const checkedIn = await db().checkIn.findUnique({ where: { activityId_userId: { activityId, userId } } });
@@ -60,8 +60,17 @@ export async function checkInByQr(actorId: string, activityId: string, token: un
   return checkInPerson(activityId, userId, "qr", actorId);
 }
 
+async function requireTicketHolder(userId: string, activityId: string) {
+  const [actor, rsvp] = await Promise.all([
+    loadActor(userId),
+    db().rsvp.findUnique({ where: { activityId_userId: { activityId, userId } }, select: { status: true } }),
+  ]);
+  allow(policy.canHoldTicket(actor, rsvp), "checkin.errors.notGoing");
+}
+
 /** The organiser reads the code out; people going check themselves in while the activity runs. */
 export async function selfCheckIn(userId: string, activityId: string, code: unknown, now = new Date()) {
+  await requireTicketHolder(userId, activityId);
   const activity = await db().activity.findUnique({ where: { id: activityId }, select: { checkInCode: true, startsAt: true, endsAt: true } });
   if (!activity) throw NotFound("activities.errors.notFound");
   const open = now.getTime() >= activity.startsAt.getTime() - 30 * 60_000 && now <= activity.endsAt;

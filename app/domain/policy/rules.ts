@@ -54,6 +54,8 @@ export const policy = {
     policy.canManageActivity(actor, activity) || (signedIn(actor) && rsvp?.status === "going"),
   canEnterLiveRoom: (actor: Someone, activity: ActivityFacts, rsvp: RsvpFacts) =>
     policy.canManageActivity(actor, activity) || (signedIn(actor) && rsvp?.status === "going"),
+  /** A ticket (QR code, self check-in with the spoken code) is for people with a seat. */
+  canHoldTicket: (actor: Someone, rsvp: RsvpFacts) => signedIn(actor) && rsvp?.status === "going",
   canModerateRoom: (actor: Someone, activity: ActivityFacts) => policy.canManageActivity(actor, activity),
   /** An anonymous question hides its author from the audience, never from the room's moderators. */
   canSeeAnonymousAuthor: (actor: Someone, activity: ActivityFacts) => policy.canModerateRoom(actor, activity),
