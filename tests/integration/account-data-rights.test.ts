@@ -1,10 +1,14 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { activityReport } from "~/domain/attendance/reports.server";
 import { deleteAccount } from "~/domain/auth/accounts.server";
 import { freeSlots } from "~/domain/matching/offers.server";
+import { exportMyData } from "~/domain/people/export.server";
+import { MyDataExport } from "~/domain/people/export-format";
 import { db } from "~/lib/db.server";
 import { changes, findText, refuseUserDeletes, snapshot } from "../support/database-contents";
 import { PASSWORD, personWithEverything, type PersonWithEverything } from "../support/person-with-everything";
+import { fieldPaths, recordListSizes } from "../support/schema-paths";
 
 const needles = (person: PersonWithEverything["me"]) => [person.id, person.email, person.displayName];
 
@@ -30,6 +34,44 @@ async function aggregates(world: PersonWithEverything) {
     reportsAboutBuddy: await db().personReport.count({ where: { reportedId: others.buddyNewcomer.id } }),
   };
 }
+
+describe("exporting one's data (GDPR art. 15 and 20)", () => {
+  it("holds every kind of record about the person, in the documented shape, and of others only what the person may see", async () => {
+    const world = await personWithEverything("GM0772", "GM0153");
+    const exported = await exportMyData(world.me.id);
+
+    const parsed = MyDataExport.safeParse(exported);
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+    const empty = Object.entries(recordListSizes(MyDataExport, exported)).filter(([, size]) => size === 0);
+    expect(empty).toEqual([]); // every list of records the format defines has the person's entries in it
+    expect(exported.live.questions.map((q) => q.anonymous).sort()).toEqual([false, true]);
+    expect(exported.account).toMatchObject({ id: world.me.id, email: world.me.email, calendarFeed: true, volunteerCheckedOn: expect.any(String) });
+
+    const text = JSON.stringify(exported);
+    const secrets = [
+      ...(await db().session.findMany({ where: { userId: world.me.id } })).map((session) => session.id),
+      (await db().user.findUniqueOrThrow({ where: { id: world.me.id } })).calendarToken!,
+      "argon2",
+    ];
+    expect(secrets.filter((secret) => text.includes(secret))).toEqual([]);
+
+    // A buddy's name is theirs to show; their e-mail only while the match is active; nobody else appears.
+    const { buddyNewcomer, buddyVolunteer, ...everyoneElse } = world.others;
+    expect(text).toContain(buddyVolunteer.email); // active match: contact shared
+    expect(text).not.toContain(buddyNewcomer.email); // that match ended after a report
+    expect(text).toContain(buddyNewcomer.name);
+    const leaked = [buddyNewcomer.id, buddyVolunteer.id, ...Object.values(everyoneElse).flatMap((person) => [person.id, person.email, person.name])];
+    expect(leaked.filter((value) => text.includes(value))).toEqual([]);
+  });
+
+  it("is described field by field in docs/export-format.md, no more and no less", () => {
+    const documented = [...readFileSync(new URL("../../docs/export-format.md", import.meta.url), "utf8").matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
+    const defined = fieldPaths(MyDataExport);
+    expect(documented.filter((path) => !defined.includes(path))).toEqual([]);
+    expect(defined.filter((path) => !documented.includes(path))).toEqual([]);
+    expect(new Set(documented).size).toBe(documented.length);
+  });
+});
 
 describe("deleting an account (GDPR art. 17)", () => {
   it("leaves no row that holds the person's id, e-mail or name, and keeps the anonymous aggregates others rely on", async () => {

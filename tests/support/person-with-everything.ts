@@ -35,7 +35,7 @@ async function someone(name: string, fields: Parameters<typeof makePerson>[0] = 
   return { id, name: unique, email: (await db().user.findUniqueOrThrow({ where: { id } })).email };
 }
 
-async function withProfile(person: { id: string; name: string }, place: string, profile: { newcomer?: boolean; volunteer?: boolean; languages: string[]; levels: string[] }) {
+async function withProfile<Person extends { id: string; name: string }>(person: Person, place: string, profile: { newcomer?: boolean; volunteer?: boolean; languages: string[]; levels: string[] }) {
   await updateProfile(person.id, {
     displayName: person.name,
     locale: "nl",
