@@ -182,7 +182,7 @@ describe("profile", () => {
     expect(exported.account.email).toBe(email);
     expect(exported.profile.municipality?.name).toBe("Zaanstad");
     expect(exported.profile.languages).toHaveLength(3);
-    expect(exported.activeSessions).toHaveLength(1);
+    expect(exported.sessions).toHaveLength(1);
     expect(JSON.stringify(exported)).not.toContain(other.email);
     expect(JSON.stringify(exported)).not.toContain("argon2");
   });

@@ -5,9 +5,8 @@ import { parseInput } from "~/lib/validation.server";
 import { DomainError, ValidationFailed } from "../errors";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server";
 import { publishAccessChange } from "~/lib/access-events.server";
-import { endAllSessions, lucia } from "./lucia.server";
-import { cancelActivity } from "../activities/activities.server";
-import { cancelRsvp } from "../activities/rsvp.server";
+import { endAllSessions } from "./lucia.server";
+import { erasePerson } from "../people/deletion.server";
 import { ChangePasswordInput, DeleteAccountInput, RegisterInput, SignInInput } from "./schemas.server";
 
 const InvalidCredentials = () => new DomainError("invalid_credentials", "auth.invalidCredentials");
@@ -60,33 +59,14 @@ export async function changePassword(userId: string, input: unknown): Promise<vo
   await endAllSessions(userId);
 }
 
-/** Removes the person and everything that belongs to them (relations cascade). */
+/** Erases the person after the password and the confirmation: see people/deletion.server.ts. */
 export async function deleteAccount(userId: string, input: unknown): Promise<void> {
   const data = parseInput(DeleteAccountInput, input);
   const user = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, data.password))) {
     throw ValidationFailed({ password: { key: "auth.wrongPassword" } });
   }
-  await releaseEverything(userId);
-  await db().user.delete({ where: { id: userId } });
-  // The sessions went with the account (cascade); the sockets they opened must go too.
+  await erasePerson(userId);
+  // The sessions went with the account; the sockets they opened must go too.
   publishAccessChange({ kind: "all-sessions-ended", userId });
-}
-
-/**
- * Before the rows cascade away: give seats back (so the waitlist moves up) and cancel the
- * person's own upcoming activities (so the people going are told), as they would by hand.
- */
-async function releaseEverything(userId: string) {
-  const now = new Date();
-  const seats = await db().rsvp.findMany({
-    where: { userId, status: { in: ["going", "waitlisted", "pending"] }, activity: { startsAt: { gt: now } } },
-    select: { activityId: true },
-  });
-  for (const { activityId } of seats) await cancelRsvp(userId, activityId);
-  const organised = await db().activity.findMany({
-    where: { organiserId: userId, status: "published", startsAt: { gt: now } },
-    select: { id: true },
-  });
-  for (const { id } of organised) await cancelActivity(userId, id, "one");
 }
