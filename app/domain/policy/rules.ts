@@ -56,9 +56,8 @@ export const policy = {
     policy.canManageActivity(actor, activity) || (signedIn(actor) && rsvp?.status === "going"),
   /** A ticket (QR code, self check-in with the spoken code) is for people with a seat. */
   canHoldTicket: (actor: Someone, rsvp: RsvpFacts) => signedIn(actor) && rsvp?.status === "going",
+  /** Open the room, pin, answer and hide questions, hide messages, mute; moderators also see who asked anonymously. */
   canModerateRoom: (actor: Someone, activity: ActivityFacts) => policy.canManageActivity(actor, activity),
-  /** An anonymous question hides its author from the audience, never from the room's moderators. */
-  canSeeAnonymousAuthor: (actor: Someone, activity: ActivityFacts) => policy.canModerateRoom(actor, activity),
   canViewThemeReport: (actor: Someone) => organiserRight(actor),
   /** Admins read the reach of every activity; organisers that of their own. */
   themeReportCoversEveryone: (actor: Someone) => signedIn(actor) && actor.isAdmin,
