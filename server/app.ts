@@ -3,7 +3,6 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import express, { type ErrorRequestHandler } from "express";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { config } from "../app/lib/config.server.ts";
 import { closeDb } from "../app/lib/db.server.ts";
@@ -17,6 +16,8 @@ import { isDatabaseUnavailable } from "../app/lib/database-unavailable.ts";
 import { healthz } from "./http/health.ts";
 import { localeOf, requestContext, type RequestContext } from "./http/request-context.ts";
 import { isForeignOrigin, nonceMiddleware, securityHeaders } from "./http/security.ts";
+import { formBodyGuard } from "./http/form-body.ts";
+import { remixHandler } from "./http/remix-handler.ts";
 import { requestLog } from "./http/request-log.ts";
 import { attachRealtime } from "./realtime/index.ts";
 import { log } from "./logger.ts";
@@ -51,17 +52,10 @@ export async function startServer(options: { port?: number; host?: string } = {}
   app.use("/build", express.static(join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(join(root, "public"), { maxAge: "1h", index: false }));
   app.get("/healthz", healthz);
-
   app.use((req, res, next) => {
     // A NUL byte in a path or query is never a real address; PostgreSQL would refuse it later anyway.
     if (/%00|\u0000/i.test(req.originalUrl)) {
       res.status(400).type("html").send(errorPage(localeOf(req), "errors.badRequestTitle", "errors.badRequest"));
-      return;
-    }
-    const length = Number(req.headers["content-length"] ?? 0);
-    if (length > MAX_BODY_BYTES) {
-      res.status(413).type("html").send(errorPage(localeOf(req), "errors.tooLargeTitle", "errors.tooLarge"));
-      req.resume();
       return;
     }
     if (isForeignOrigin(req.method, req.headers.origin, req.headers.host, allowedOrigins)) {
@@ -70,14 +64,14 @@ export async function startServer(options: { port?: number; host?: string } = {}
     }
     next();
   });
-
+  app.use(formBodyGuard(MAX_BODY_BYTES));
   app.use(requestContext);
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build,
       mode: settings.NODE_ENV === "production" ? "production" : "development",
-      getLoadContext: (_req, res) => res.locals.context as RequestContext,
+      getLoadContext: (res) => res.locals.context as RequestContext,
     }),
   );
 

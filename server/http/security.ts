@@ -31,7 +31,8 @@ export const securityHeaders = (options: { secure: boolean }) =>
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
   });
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Methods that change nothing; every other method is a mutation and passes the request guards. */
+export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * SameSite=Lax cookies already keep other sites' forms from carrying a session; refusing a
