@@ -16,6 +16,7 @@ import { isDatabaseUnavailable } from "../app/lib/database-unavailable.ts";
 import { healthz } from "./http/health.ts";
 import { localeOf, requestContext, type RequestContext } from "./http/request-context.ts";
 import { isForeignOrigin, nonceMiddleware, securityHeaders } from "./http/security.ts";
+import { addressGuard } from "./http/address-guard.ts";
 import { formBodyGuard } from "./http/form-body.ts";
 import { remixHandler } from "./http/remix-handler.ts";
 import { requestLog } from "./http/request-log.ts";
@@ -49,15 +50,11 @@ export async function startServer(options: { port?: number; host?: string } = {}
   app.set("trust proxy", "loopback");
   app.use(requestLog);
   app.use(nonceMiddleware, securityHeaders({ secure }));
+  app.use(addressGuard);
   app.use("/build", express.static(join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(join(root, "public"), { maxAge: "1h", index: false }));
   app.get("/healthz", healthz);
   app.use((req, res, next) => {
-    // A NUL byte in a path or query is never a real address; PostgreSQL would refuse it later anyway.
-    if (/%00|\u0000/i.test(req.originalUrl)) {
-      res.status(400).type("html").send(errorPage(localeOf(req), "errors.badRequestTitle", "errors.badRequest"));
-      return;
-    }
     if (isForeignOrigin(req.method, req.headers.origin, req.headers.host, allowedOrigins)) {
       res.status(403).type("html").send(errorPage(localeOf(req), "errors.forbiddenTitle", "errors.foreignOrigin"));
       return;

@@ -2,6 +2,8 @@ import type { Request as ExpressRequest, RequestHandler, Response as ExpressResp
 import { refuse } from "./refuse.ts";
 import { SAFE_METHODS } from "./security.ts";
 
+/** What a Remix form sends: without JavaScript the browser's own encodings, with it the same two. */
+export const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 
 const TOO_LARGE = Symbol("too large");
 const GONE = Symbol("client gone");
@@ -10,6 +12,8 @@ const GONE = Symbol("client gone");
 export function formBodyOf(res: ExpressResponse): Uint8Array<ArrayBuffer> | undefined {
   return res.locals.formBody as Uint8Array<ArrayBuffer> | undefined;
 }
+
+const mediaType = (header: string | undefined) => header?.split(";")[0].trim().toLowerCase() ?? "";
 
 /**
  * Reads the body into memory, counting bytes as they arrive, and stops at `limit`: a chunked
@@ -40,18 +44,35 @@ function readLimited(req: ExpressRequest, limit: number): Promise<Uint8Array<Arr
   });
 }
 
+/** A multipart body the browser's form would have sent: it parses, and every value is text. */
+async function isTextOnlyMultipart(contentType: string, body: Uint8Array<ArrayBuffer>): Promise<boolean> {
+  try {
+    const form = await new Request("http://form.invalid/", { method: "POST", headers: { "content-type": contentType }, body }).formData();
+    for (const value of form.values()) if (typeof value !== "string") return false;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Every mutation passes here before Remix: at most `limit` bytes (413). The body is read once,
- * here, and handed to Remix from memory, so a refused body never reaches an action.
+ * Every mutation passes here before Remix: only form encodings (415 otherwise), at most `limit`
+ * bytes (413), and no uploaded files, since no form of ours has a file field (400). The body is
+ * read once, here, and handed to Remix from memory, so a refused body never reaches an action.
  */
 export function formBodyGuard(limit: number): RequestHandler {
   return async (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
+    const type = mediaType(req.headers["content-type"]);
+    if (!FORM_TYPES.has(type)) return refuse(req, res, 415, "errors.badFormTitle", "errors.badForm");
     if (Number(req.headers["content-length"] ?? 0) > limit) return refuse(req, res, 413, "errors.tooLargeTitle", "errors.tooLarge");
     try {
       const body = await readLimited(req, limit);
       if (body === GONE) return;
       if (body === TOO_LARGE) return refuse(req, res, 413, "errors.tooLargeTitle", "errors.tooLarge");
+      if (type === "multipart/form-data" && !(await isTextOnlyMultipart(req.headers["content-type"]!, body))) {
+        return refuse(req, res, 400, "errors.badFormTitle", "errors.badForm");
+      }
       res.locals.formBody = body;
       next();
     } catch (error) {

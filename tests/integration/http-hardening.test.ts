@@ -3,12 +3,15 @@
  * security test, numbered as in its report.
  */
 import { describe, expect, it } from "vitest";
+import { rsvp } from "~/domain/activities/rsvp.server";
 import { updateProfile } from "~/domain/people/profile.server";
+import { serverT } from "~/lib/i18n.server";
 import { db } from "~/lib/db.server";
 import { errorPage } from "../../server/http/error-page";
-import { makePerson } from "../support/factories";
+import { makePerson, publishedActivity } from "../support/factories";
 import { clientFor, TestClient, uniqueEmail } from "../support/http-client";
 import { paddedForm, postChunked } from "../support/raw-http";
+import { builtRoutes, fill } from "../support/routes-manifest";
 import { useServer } from "../support/server";
 
 const target = useServer();
@@ -72,4 +75,101 @@ describe("7: the body limit counts bytes as they arrive", () => {
     expect(answer.status).toBe(302);
     expect(await displayNameOf(id)).toBe("Олена Ш.");
   });
+});
+
+describe("9: only form bodies reach the actions; malformed addresses are a 400", async () => {
+  const routes = await builtRoutes();
+  const organiser = await makePerson({ isOrganiser: true, isAdmin: true });
+  const activityId = await publishedActivity(organiser);
+  const guest = await newcomer("Gast");
+  await rsvp(guest, activityId);
+  const actions = routes.filter((route) => route.hasAction).map((route) => fill(route.pattern, { id: activityId }, "unknown"));
+  const withParams = routes.filter((route) => route.hasParams).map((route) => route.pattern);
+
+  it("finds the action routes in the build", () => {
+    expect(actions.length).toBeGreaterThanOrEqual(20);
+    expect(actions).toContain(`/organise/activities/${activityId}/door`);
+  });
+
+  it.each(actions)("%s refuses JSON and text/plain with a translated 415", async (path) => {
+    const client = await clientFor(target.url, organiser, { "accept-language": "nl" });
+    for (const [type, body] of [
+      ["application/json", JSON.stringify({ intent: "duplicate", displayName: "x" })],
+      ["text/plain", "intent=duplicate"],
+    ]) {
+      const response = await client.request(path, { method: "POST", body, headers: { "content-type": type, origin: target.url } });
+      expect(response.status, `${type} to ${path}`).toBe(415);
+      expect(await response.text()).toBe(errorPage("nl", "errors.badFormTitle", "errors.badForm"));
+    }
+  });
+
+  it.each(actions)("%s refuses a file where text belongs with a translated 400", async (path) => {
+    const client = await clientFor(target.url, organiser);
+    client.cookies.set("meedoen_lng", "ar"); // refused before the session is read: the cookie decides the language
+    const form = new FormData();
+    form.append("intent", new Blob(["duplicate"], { type: "text/plain" }), "intent.txt");
+    const response = await client.request(path, { method: "POST", body: form, headers: { origin: target.url } });
+    expect(response.status, path).toBe(400);
+    expect(await response.text()).toBe(errorPage("ar", "errors.badFormTitle", "errors.badForm"));
+  });
+
+  it("checks nobody in at the door when the person or the walk-in name comes as a file", async () => {
+    const client = await clientFor(target.url, organiser);
+    const door = `/organise/activities/${activityId}/door`;
+    for (const [intent, field, value] of [
+      ["list", "userId", guest],
+      ["walk-in", "walkInName", "Mallory"],
+      ["qr", "token", `${guest}.signature`],
+    ]) {
+      const form = new FormData();
+      form.append("intent", intent);
+      form.append(field, new Blob([value]), "value.txt");
+      const response = await client.request(door, { method: "POST", body: form, headers: { origin: target.url } });
+      expect(response.status, `${intent} with ${field} as a file`).toBe(400);
+    }
+    expect(await db().checkIn.count({ where: { activityId } })).toBe(0);
+  });
+
+  it("still takes a multipart form without files", async () => {
+    const id = await newcomer("Olena");
+    const client = await clientFor(target.url, id);
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ ...PROFILE, displayName: "Olena M." })) for (const item of [value].flat()) form.append(name, item);
+    const response = await client.request("/profile", { method: "POST", body: form, headers: { origin: target.url } });
+    expect(response.status).toBe(302);
+    expect(await displayNameOf(id)).toBe("Olena M.");
+  });
+
+  it("refuses a multipart body it cannot read with a translated 400 and changes nothing", async () => {
+    const id = await newcomer("Olena");
+    const client = await clientFor(target.url, id, { "accept-language": "uk" });
+    const response = await client.request("/profile", {
+      method: "POST",
+      body: "--x\r\nContent-Disposition: form-data; name=\"displayName\"\r\n\r\nChanged",
+      headers: { origin: target.url, "content-type": "multipart/form-data; boundary=x" },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe(errorPage("uk", "errors.badFormTitle", "errors.badForm"));
+    expect(await displayNameOf(id)).toBe("Olena");
+  });
+
+  it("refuses a mutation without any content type with a 415 and changes nothing", async () => {
+    const id = await newcomer("Olena");
+    const client = await clientFor(target.url, id);
+    const response = await client.request("/profile", { method: "POST", body: new Uint8Array(new TextEncoder().encode("displayName=Changed")), headers: { origin: target.url } });
+    expect(response.status).toBe(415);
+    expect(await displayNameOf(id)).toBe("Olena");
+  });
+
+  it.each(withParams.flatMap((pattern) => ["%E0%A4%A", "%ff"].map((escape) => [pattern, escape])))(
+    "%s with %s in the address answers a translated 400",
+    async (pattern, escape) => {
+      const path = fill(pattern, {}, escape);
+      const response = await new TestClient(target.url, { "accept-language": "nl" }).get(path);
+      expect(response.status, path).toBe(400);
+      const html = await response.text();
+      expect(html).toBe(errorPage("nl", "errors.badRequestTitle", "errors.badRequest"));
+      expect(html).toContain(serverT("nl")("errors.badRequestTitle"));
+    },
+  );
 });
