@@ -1,12 +1,14 @@
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import type { RequestContext } from "./request-context.ts";
+import { cacheControlFor } from "./cache-control.ts";
 import { formBodyOf } from "./form-body.ts";
 import { SAFE_METHODS } from "./security.ts";
 
 /**
- * Remix behind Express, as @remix-run/express does it but with the body from the form guard's
- * buffer: the adapter reads the socket itself, past any limit.
+ * Remix behind Express, as @remix-run/express does it but with two differences: the body comes
+ * from the form guard's buffer (the adapter reads the socket itself, past any limit), and the
+ * Cache-Control rule for personal answers is applied on the way out.
  */
 export function remixHandler(options: {
   build: ServerBuild;
@@ -18,7 +20,7 @@ export function remixHandler(options: {
     try {
       const context = options.getLoadContext(res);
       const answer = await handle(toFetchRequest(req, res), context);
-      await send(res, answer);
+      await send(res, answer, { signedIn: context.auth.session !== null });
     } catch (error) {
       next(error);
     }
@@ -45,10 +47,14 @@ function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
   return new Request(`${req.protocol}://${req.get("host")}${req.originalUrl}`, init);
 }
 
-async function send(res: ExpressResponse, answer: Response) {
+async function send(res: ExpressResponse, answer: Response, request: { signedIn: boolean }) {
   res.statusMessage = answer.statusText;
   res.status(answer.status);
   for (const [name, value] of answer.headers.entries()) res.append(name, value);
+  const declared = answer.headers.get("cache-control");
+  // Set-Cookie may come from the answer or from the session refresh in requestContext.
+  const rule = cacheControlFor({ signedIn: request.signedIn, setsCookie: res.hasHeader("set-cookie"), declared });
+  if (rule !== declared && rule !== null) res.setHeader("Cache-Control", rule);
   if (/text\/event-stream/i.test(answer.headers.get("content-type") ?? "")) res.flushHeaders();
   if (answer.body) await writeReadableStreamToWritable(answer.body, res);
   else res.end();

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { rsvp } from "~/domain/activities/rsvp.server";
+import { runMatching } from "~/domain/matching/matches.server";
+import { createOffer, createRequest, verifyVolunteer } from "~/domain/matching/offers.server";
 import { updateProfile } from "~/domain/people/profile.server";
 import { serverT } from "~/lib/i18n.server";
 import { db } from "~/lib/db.server";
@@ -172,4 +174,51 @@ describe("9: only form bodies reach the actions; malformed addresses are a 400",
       expect(html).toContain(serverT("nl")("errors.badRequestTitle"));
     },
   );
+});
+
+describe("10: responses with personal data stay out of caches", async () => {
+  const place = "GM0050";
+  const seeker = await makePerson();
+  await db().user.update({ where: { id: seeker }, data: { isNewcomer: true } });
+  await updateProfile(seeker, { ...PROFILE, municipalityCode: place, languages: ["uk", "en"], levels: ["native", "B1"], availability: ["2-evening"] });
+  const volunteer = await makePerson();
+  await updateProfile(volunteer, { ...PROFILE, displayName: "Sanne", isNewcomer: "", isVolunteer: "on", municipalityCode: place, languages: ["nl", "en"], levels: ["native", "C1"], availability: ["2-evening"] });
+  const coordinator = await makePerson({ isOrganiser: true });
+  await createOffer(volunteer, { kind: "language", helpsWith: ["nl"], sectors: [], capacity: "1", commitment: "1h-week-3-months", travelKm: "15", onlineOk: "" });
+  await createRequest(seeker, { kind: "language", targetLanguage: "nl", targetLevel: "A2", goals: [], onlineOk: "", note: "" });
+  await verifyVolunteer(coordinator, volunteer, "2026-11-01");
+  await runMatching(coordinator, { municipalityCode: place, autoSend: true });
+  const match = await db().buddyMatch.findFirstOrThrow({ where: { newcomerId: seeker } });
+
+  // Single fetch (remix.config.js: v3_singleFetch) asks for `/path.data`; `?_data=` is still answered.
+  const pages = [
+    { path: "/account", route: "routes/account._index" },
+    { path: "/profile", route: "routes/profile" },
+    { path: "/notifications", route: "routes/notifications" },
+    { path: `/buddies/match/${match.id}`, route: "routes/buddies.match.$id" },
+  ];
+  const variants = pages.flatMap(({ path, route }) => [path, `${path}.data`, `${path}?_data=${encodeURIComponent(route)}`]);
+
+  it.each(variants)("%s is private, no-store for a signed-in person", async (path) => {
+    const client = await clientFor(target.url, seeker);
+    const response = await client.get(path);
+    expect(response.status, path).toBe(200);
+    expect(response.headers.get("cache-control"), path).toBe("private, no-store");
+  });
+
+  it("marks every answer that sets a cookie private, no-store, signed in or not", async () => {
+    const anonymous = new TestClient(target.url);
+    const switched = await anonymous.post("/language", { locale: "uk", returnTo: "/" });
+    expect(switched.headers.getSetCookie().join()).toMatch(/meedoen_lng=uk/);
+    expect(switched.headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  it("keeps the public API's cache header and leaves anonymous pages and built assets alone", async () => {
+    const client = await clientFor(target.url, seeker);
+    expect((await client.get("/api/activities")).headers.get("cache-control")).toBe("public, max-age=60, stale-while-revalidate=300");
+    expect((await new TestClient(target.url).get("/activities")).headers.get("cache-control")).toBeNull();
+    const html = await (await client.get("/")).text();
+    const asset = /\/build\/[^"]+\.js/.exec(html)![0];
+    expect((await client.get(asset)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  });
 });

@@ -1,9 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { isMalformedAddress } from "../../server/http/address-guard";
+import { cacheControlFor, PRIVATE } from "../../server/http/cache-control";
 
 describe("malformed addresses", () => {
   it("refuses escapes that do not decode and NUL bytes, and nothing else", () => {
     for (const url of ["/activities/%E0%A4%A", "/groups/%ff", "/x/%", "/a%00b", "/?q=%00"]) expect(isMalformedAddress(url), url).toBe(true);
     for (const url of ["/", "/activities/%D0%BE", "/groups/caf%C3%A9", "/activities?q=%ff", "/a+b"]) expect(isMalformedAddress(url), url).toBe(false);
+  });
+});
+
+describe("Cache-Control for personal answers", () => {
+  it("makes every signed-in answer private, no-store unless the route declared it public", () => {
+    expect(cacheControlFor({ signedIn: true, setsCookie: false, declared: null })).toBe(PRIVATE);
+    expect(cacheControlFor({ signedIn: true, setsCookie: false, declared: "private, max-age=300" })).toBe(PRIVATE);
+    expect(cacheControlFor({ signedIn: true, setsCookie: false, declared: "max-age=60" })).toBe(PRIVATE);
+    expect(cacheControlFor({ signedIn: true, setsCookie: false, declared: "public, max-age=60" })).toBe("public, max-age=60");
+  });
+
+  it("never lets an answer that sets a cookie be cached, and leaves other anonymous answers alone", () => {
+    expect(cacheControlFor({ signedIn: false, setsCookie: true, declared: "public, max-age=60" })).toBe(PRIVATE);
+    expect(cacheControlFor({ signedIn: true, setsCookie: true, declared: "public, max-age=60" })).toBe(PRIVATE);
+    expect(cacheControlFor({ signedIn: false, setsCookie: false, declared: null })).toBeNull();
+    expect(cacheControlFor({ signedIn: false, setsCookie: false, declared: "public, max-age=60" })).toBe("public, max-age=60");
   });
 });
