@@ -15,9 +15,10 @@ import { errorPage } from "./http/error-page.ts";
 import { isDatabaseUnavailable } from "../app/lib/database-unavailable.ts";
 import { healthz } from "./http/health.ts";
 import { localeOf, requestContext, type RequestContext } from "./http/request-context.ts";
-import { isForeignOrigin, nonceMiddleware, securityHeaders } from "./http/security.ts";
+import { isTrustedProxy, nonceMiddleware, securityHeaders } from "./http/security.ts";
 import { addressGuard } from "./http/address-guard.ts";
 import { formBodyGuard } from "./http/form-body.ts";
+import { originGuard } from "./http/origin-guard.ts";
 import { remixHandler } from "./http/remix-handler.ts";
 import { requestLog } from "./http/request-log.ts";
 import { attachRealtime } from "./realtime/index.ts";
@@ -47,21 +48,15 @@ export async function startServer(options: { port?: number; host?: string } = {}
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", (address: string) => isTrustedProxy(address));
   app.use(requestLog);
   app.use(nonceMiddleware, securityHeaders({ secure }));
   app.use(addressGuard);
   app.use("/build", express.static(join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(join(root, "public"), { maxAge: "1h", index: false }));
   app.get("/healthz", healthz);
-  app.use((req, res, next) => {
-    if (isForeignOrigin(req.method, req.headers.origin, req.headers.host, allowedOrigins)) {
-      res.status(403).type("html").send(errorPage(localeOf(req), "errors.forbiddenTitle", "errors.foreignOrigin"));
-      return;
-    }
-    next();
-  });
-  app.use(formBodyGuard(MAX_BODY_BYTES));
+  // Mutations only from here on: our own origin, a form encoding, a bounded body read in full.
+  app.use(originGuard(allowedOrigins), formBodyGuard(MAX_BODY_BYTES));
   app.use(requestContext);
   app.all(
     "*",

@@ -3,7 +3,7 @@ import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild }
 import type { RequestContext } from "./request-context.ts";
 import { cacheControlFor } from "./cache-control.ts";
 import { formBodyOf } from "./form-body.ts";
-import { SAFE_METHODS } from "./security.ts";
+import { ownOrigin, SAFE_METHODS } from "./security.ts";
 
 /**
  * Remix behind Express, as @remix-run/express does it but with two differences: the body comes
@@ -44,7 +44,7 @@ function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
     init.body = body;
   }
   // Concatenated, not resolved against a base: a path such as //evil.example must stay a path.
-  return new Request(`${req.protocol}://${req.get("host")}${req.originalUrl}`, init);
+  return new Request(`${ownOrigin(req)}${req.originalUrl}`, init);
 }
 
 async function send(res: ExpressResponse, answer: Response, request: { signedIn: boolean }) {

@@ -3,6 +3,7 @@
  * security test, numbered as in its report.
  */
 import { describe, expect, it } from "vitest";
+import { io as connect } from "socket.io-client";
 import { rsvp } from "~/domain/activities/rsvp.server";
 import { runMatching } from "~/domain/matching/matches.server";
 import { createOffer, createRequest, verifyVolunteer } from "~/domain/matching/offers.server";
@@ -11,7 +12,7 @@ import { serverT } from "~/lib/i18n.server";
 import { db } from "~/lib/db.server";
 import { errorPage } from "../../server/http/error-page";
 import { makePerson, publishedActivity } from "../support/factories";
-import { clientFor, TestClient, uniqueEmail } from "../support/http-client";
+import { clientFor, formBody, TestClient, uniqueEmail } from "../support/http-client";
 import { paddedForm, postChunked } from "../support/raw-http";
 import { builtRoutes, fill } from "../support/routes-manifest";
 import { useServer } from "../support/server";
@@ -220,5 +221,66 @@ describe("10: responses with personal data stay out of caches", async () => {
     const html = await (await client.get("/")).text();
     const asset = /\/build\/[^"]+\.js/.exec(html)![0];
     expect((await client.get(asset)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  });
+});
+
+describe("11: mutations must come from our own origin, by scheme, host and port", () => {
+  async function attempt(headers: Record<string, string>) {
+    const id = await newcomer("Olena");
+    const client = await clientFor(target.url, id, { "accept-language": "nl" });
+    const response = await client.request("/profile", {
+      method: "POST",
+      body: formBody({ ...PROFILE, displayName: "Changed" }),
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    });
+    return { response, name: await displayNameOf(id) };
+  }
+  const own = () => new URL(target.url);
+
+  it.each([
+    ["an https Origin for the http server", () => ({ origin: `https://${own().host}` })],
+    ["an Origin on another port", () => ({ origin: `http://${own().hostname}:1` })],
+    ["an opaque Origin", () => ({ origin: "null" })],
+    ["a foreign Referer without Origin", () => ({ referer: "https://evil.example/page" })],
+    ["an https Referer without Origin", () => ({ referer: `https://${own().host}/profile` })],
+    ["neither Origin nor Referer, with a session", () => ({})],
+  ])("refuses %s with a translated 403 and changes nothing", async (_what, headers) => {
+    const { response, name } = await attempt(headers());
+    expect(response.status).toBe(403);
+    expect(await response.text()).toBe(errorPage("nl", "errors.forbiddenTitle", "errors.foreignOrigin"));
+    expect(name).toBe("Olena");
+  });
+
+  it.each([
+    ["its own Origin", () => ({ origin: target.url })],
+    ["its own Referer without Origin", () => ({ referer: `${target.url}/profile` })],
+    ["an https Origin behind a local proxy that says https", () => ({ origin: `https://${own().host}`, "x-forwarded-proto": "https" })],
+  ])("accepts %s", async (_what, headers) => {
+    const { response, name } = await attempt(headers());
+    expect(response.status).toBe(302);
+    expect(name).toBe("Changed");
+  });
+
+  it("lets a cookie-less client without Origin or Referer sign in (nothing to forge without a session)", async () => {
+    const response = await fetch(`${target.url}/login`, {
+      method: "POST",
+      redirect: "manual",
+      body: new URLSearchParams({ email: "nobody@example.nl", password: "wrong password" }),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it("refuses a socket handshake from the https twin of our origin", async () => {
+    const id = await newcomer("Olena");
+    const client = await clientFor(target.url, id);
+    const handshake = (origin: string) =>
+      new Promise<void>((resolve, reject) => {
+        const socket = connect(target.url, { transports: ["websocket"], extraHeaders: { cookie: client.cookieHeader(), origin }, reconnection: false, forceNew: true });
+        socket.once("connect", () => (socket.close(), resolve()));
+        socket.once("connect_error", (error) => (socket.close(), reject(error)));
+      });
+    await expect(handshake(`https://${own().host}`)).rejects.toThrow();
+    await expect(handshake(target.url)).resolves.toBeUndefined();
   });
 });

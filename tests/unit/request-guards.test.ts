@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { isLoopback } from "~/lib/loopback";
 import { isMalformedAddress } from "../../server/http/address-guard";
 import { cacheControlFor, PRIVATE } from "../../server/http/cache-control";
+
+describe("loopback addresses", () => {
+  it("knows localhost, 127.0.0.0/8 and ::1 in the forms URLs and sockets write them", () => {
+    for (const host of ["localhost", "LOCALHOST", "127.0.0.1", "127.255.0.9", "::1", "[::1]", "::ffff:127.0.0.1"]) expect(isLoopback(host), host).toBe(true);
+    for (const host of ["", undefined, "meedoen.nl", "localhost.example.nl", "127.0.0.1.nip.io", "128.0.0.1", "127.0.0.256", "::2", "10.0.0.1", "0.0.0.0"]) {
+      expect(isLoopback(host), String(host)).toBe(false);
+    }
+  });
+});
 
 describe("malformed addresses", () => {
   it("refuses escapes that do not decode and NUL bytes, and nothing else", () => {
