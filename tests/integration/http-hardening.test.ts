@@ -284,3 +284,11 @@ describe("11: mutations must come from our own origin, by scheme, host and port"
     await expect(handshake(target.url)).resolves.toBeUndefined();
   });
 });
+
+describe("13: the page may connect to its own origin only", () => {
+  it("sends connect-src 'self' without ws: or wss: wildcards", async () => {
+    const csp = (await fetch(target.url)).headers.get("content-security-policy") ?? "";
+    const connect = csp.split(";").map((part) => part.trim()).find((part) => part.startsWith("connect-src"));
+    expect(connect).toBe("connect-src 'self'");
+  });
+});
