@@ -39,7 +39,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
   const settings = config();
   const applied = await migrate(settings.database);
   if (applied.length > 0) log.info("migrations applied", { migrations: applied });
-  await prepareDatabase({ demo: settings.DEMO_DATA });
+  const { demoAccounts } = await prepareDatabase({ demo: settings.DEMO_DATA });
   await warmUpRedis();
 
   const build = await loadBuild();
@@ -57,7 +57,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
   app.get("/healthz", healthz);
   // Mutations only from here on: our own origin, a form encoding, a bounded body read in full.
   app.use(originGuard(allowedOrigins), formBodyGuard(MAX_BODY_BYTES));
-  app.use(requestContext);
+  app.use(requestContext({ demoData: demoAccounts }));
   app.all(
     "*",
     remixHandler({
