@@ -31,6 +31,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const { user } = context.auth;
   return {
     locale: context.locale,
+    demoData: context.demoData,
     // Only the reader's language travels to the browser.
     resources: resources[context.locale],
     user: user
@@ -62,12 +63,12 @@ function Document({ locale, children }: { locale: Locale; children: ReactNode })
 }
 
 export default function App() {
-  const { locale, resources: bundle, user } = useLoaderData<typeof loader>();
+  const { locale, resources: bundle, user, demoData } = useLoaderData<typeof loader>();
   const i18n = useMemo(() => i18nFor(locale, bundle), [locale, bundle]);
   return (
     <I18nextProvider i18n={i18n}>
       <Document locale={locale}>
-        <AppShell user={user} locale={locale}>
+        <AppShell user={user} locale={locale} demoData={demoData}>
           <Outlet />
         </AppShell>
       </Document>

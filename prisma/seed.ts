@@ -56,7 +56,16 @@ async function createDemoPerson(person: DemoPerson, passwordHash: string) {
   });
 }
 
-export async function prepareDatabase(options: { demo: boolean }): Promise<void> {
+/** Every demo account's address ends so (prisma/demo-people.ts); they all share a published password. */
+export const DEMO_EMAIL_DOMAIN = "@demo.meedoen.nl";
+
+export async function hasDemoAccounts(): Promise<boolean> {
+  return (await db().user.count({ where: { email: { endsWith: DEMO_EMAIL_DOMAIN } } })) > 0;
+}
+
+/** Reference data always, the demo community when asked; says whether demo accounts are present. */
+export async function prepareDatabase(options: { demo: boolean }): Promise<{ demoAccounts: boolean }> {
   await ensureReferenceData();
   if (options.demo) await seedDemo();
+  return { demoAccounts: await hasDemoAccounts() };
 }

@@ -3,7 +3,6 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import express, { type ErrorRequestHandler } from "express";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { config } from "../app/lib/config.server.ts";
 import { closeDb } from "../app/lib/db.server.ts";
@@ -16,7 +15,11 @@ import { errorPage } from "./http/error-page.ts";
 import { isDatabaseUnavailable } from "../app/lib/database-unavailable.ts";
 import { healthz } from "./http/health.ts";
 import { localeOf, requestContext, type RequestContext } from "./http/request-context.ts";
-import { isForeignOrigin, nonceMiddleware, securityHeaders } from "./http/security.ts";
+import { isTrustedProxy, nonceMiddleware, securityHeaders } from "./http/security.ts";
+import { addressGuard } from "./http/address-guard.ts";
+import { formBodyGuard } from "./http/form-body.ts";
+import { originGuard } from "./http/origin-guard.ts";
+import { remixHandler } from "./http/remix-handler.ts";
 import { requestLog } from "./http/request-log.ts";
 import { attachRealtime } from "./realtime/index.ts";
 import { log } from "./logger.ts";
@@ -43,7 +46,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
   const settings = config();
   const applied = await migrate(settings.database);
   if (applied.length > 0) log.info("migrations applied", { migrations: applied });
-  await prepareDatabase({ demo: settings.DEMO_DATA });
+  const { demoAccounts } = await prepareDatabase({ demo: settings.DEMO_DATA });
   await warmUpRedis();
 
   const build = await loadBuild();
@@ -52,39 +55,22 @@ export async function startServer(options: { port?: number; host?: string } = {}
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", (address: string) => isTrustedProxy(address));
   app.use(requestLog);
   app.use(nonceMiddleware, securityHeaders({ secure }));
+  app.use(addressGuard);
   app.use("/build", express.static(join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(join(root, "public"), { maxAge: "1h", index: false }));
   app.get("/healthz", healthz);
-
-  app.use((req, res, next) => {
-    // A NUL byte in a path or query is never a real address; PostgreSQL would refuse it later anyway.
-    if (/%00|\u0000/i.test(req.originalUrl)) {
-      res.status(400).type("html").send(errorPage(localeOf(req), "errors.badRequestTitle", "errors.badRequest"));
-      return;
-    }
-    const length = Number(req.headers["content-length"] ?? 0);
-    if (length > MAX_BODY_BYTES) {
-      res.status(413).type("html").send(errorPage(localeOf(req), "errors.tooLargeTitle", "errors.tooLarge"));
-      req.resume();
-      return;
-    }
-    if (isForeignOrigin(req.method, req.headers.origin, req.headers.host, allowedOrigins)) {
-      res.status(403).type("html").send(errorPage(localeOf(req), "errors.forbiddenTitle", "errors.foreignOrigin"));
-      return;
-    }
-    next();
-  });
-
-  app.use(requestContext);
+  // Mutations only from here on: our own origin, a form encoding, a bounded body read in full.
+  app.use(originGuard(allowedOrigins), formBodyGuard(MAX_BODY_BYTES));
+  app.use(requestContext({ demoData: demoAccounts }));
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build,
       mode: settings.NODE_ENV === "production" ? "production" : "development",
-      getLoadContext: (_req, res) => res.locals.context as RequestContext,
+      getLoadContext: (res) => res.locals.context as RequestContext,
     }),
   );
 

@@ -15,7 +15,7 @@ const AREAS = [
   { to: "/organise", key: "nav.organise" },
 ] as const;
 
-export function AppShell({ user, locale, children }: { user: ShellUser; locale: Locale; children: ReactNode }) {
+export function AppShell({ user, locale, demoData, children }: { user: ShellUser; locale: Locale; demoData: boolean; children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
   return (
@@ -23,6 +23,11 @@ export function AppShell({ user, locale, children }: { user: ShellUser; locale: 
       <a className="skip-link" href="#main">
         {t("nav.skip")}
       </a>
+      {demoData ? (
+        <p className="demo-banner" role="note">
+          {t("demo.banner")}
+        </p>
+      ) : null}
       <header className="site-header">
         <div className="container header-row">
           <a className="brand" href="/">

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLoopback } from "./loopback";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", ""])
@@ -21,8 +22,30 @@ const ConfigSchema = z.object({
   PUBLIC_ORIGIN: z.string().url().optional(),
   COOKIE_SECURE: booleanFlag,
   DEMO_DATA: booleanFlag,
+  /** Demo data on a public address, knowingly (a public demo site); see refuseDemoOnPublicOrigin. */
+  ALLOW_PUBLIC_DEMO_DATA: booleanFlag,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-});
+}).superRefine(refuseDemoOnPublicOrigin);
+
+/**
+ * The demo accounts, an admin among them, share a password printed in the README. That is fine on
+ * a laptop (`npm start` leaves PUBLIC_ORIGIN unset) and dangerous anywhere people can reach, so a
+ * public PUBLIC_ORIGIN with DEMO_DATA stops the start unless ALLOW_PUBLIC_DEMO_DATA says it is meant.
+ */
+function refuseDemoOnPublicOrigin(
+  values: { DEMO_DATA: boolean; ALLOW_PUBLIC_DEMO_DATA: boolean; PUBLIC_ORIGIN?: string },
+  ctx: z.RefinementCtx,
+) {
+  if (!values.DEMO_DATA || values.ALLOW_PUBLIC_DEMO_DATA || !values.PUBLIC_ORIGIN) return;
+  if (isLoopback(new URL(values.PUBLIC_ORIGIN).hostname)) return;
+  ctx.addIssue({
+    code: z.ZodIssueCode.custom,
+    path: ["DEMO_DATA"],
+    message:
+      `refused with PUBLIC_ORIGIN=${values.PUBLIC_ORIGIN}: the demo accounts (an admin among them) share a published ` +
+      "password. Unset DEMO_DATA, or set ALLOW_PUBLIC_DEMO_DATA=true if this is meant to be a public demo.",
+  });
+}
 
 export type Config = z.infer<typeof ConfigSchema> & { database: DatabaseTarget };
 export type DatabaseTarget = { provider: "sqlite"; file: string } | { provider: "postgres"; url: string };

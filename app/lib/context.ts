@@ -2,7 +2,14 @@ import type { Auth } from "~/domain/auth/lucia.server";
 import type { Locale } from "./locales";
 
 /** What the Express layer resolves once per request and hands to every loader and action. */
-export type RequestContext = { auth: Auth; locale: Locale; cspNonce: string; clientAddress: string };
+export type RequestContext = {
+  auth: Auth;
+  locale: Locale;
+  cspNonce: string;
+  clientAddress: string;
+  /** Demo accounts (with their published password) exist in this database: every page says so. */
+  demoData: boolean;
+};
 
 declare module "@remix-run/node" {
   interface AppLoadContext extends RequestContext {}

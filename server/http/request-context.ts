@@ -15,20 +15,26 @@ export function localeOf(req: Request, userLocale?: string | null): Locale {
   });
 }
 
-/** Resolves the session once per request and refreshes or clears its cookie when Lucia says so. */
-export const requestContext: RequestHandler = async (req, res, next) => {
-  try {
-    const { setCookies, ...auth } = await authenticate(req.headers.cookie);
-    for (const cookie of setCookies) res.append("Set-Cookie", cookie);
-    const context: RequestContext = {
-      auth,
-      locale: localeOf(req, auth.user?.locale),
-      cspNonce: res.locals.cspNonce as string,
-      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
-    };
-    res.locals.context = context;
-    next();
-  } catch (error) {
-    next(error);
-  }
-};
+/**
+ * Resolves the session once per request and refreshes or clears its cookie when Lucia says so.
+ * `demoData` is decided once at start-up (server/app.ts), so the banner costs no query per request.
+ */
+export const requestContext =
+  (options: { demoData: boolean }): RequestHandler =>
+  async (req, res, next) => {
+    try {
+      const { setCookies, ...auth } = await authenticate(req.headers.cookie);
+      for (const cookie of setCookies) res.append("Set-Cookie", cookie);
+      const context: RequestContext = {
+        auth,
+        locale: localeOf(req, auth.user?.locale),
+        cspNonce: res.locals.cspNonce as string,
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        demoData: options.demoData,
+      };
+      res.locals.context = context;
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };

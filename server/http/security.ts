@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import type { TLSSocket } from "node:tls";
 import type { RequestHandler } from "express";
 import helmet from "helmet";
+import { isLoopback } from "../../app/lib/loopback.ts";
 
 export const nonceMiddleware: RequestHandler = (_req, res, next) => {
   res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -18,7 +21,8 @@ export const securityHeaders = (options: { secure: boolean }) =>
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
-        "connect-src": ["'self'", "ws:", "wss:"],
+        // 'self' covers ws: and wss: to our own host and port (CSP Level 3), which is all Socket.IO needs.
+        "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
@@ -31,18 +35,57 @@ export const securityHeaders = (options: { secure: boolean }) =>
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
   });
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Methods that change nothing; every other method is a mutation and passes the request guards. */
+export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * SameSite=Lax cookies already keep other sites' forms from carrying a session; refusing a
- * foreign Origin on every mutation closes the remaining gaps (subdomains, old browsers).
+ * Whose X-Forwarded-* headers we believe: a proxy on this machine. Express's `trust proxy` uses
+ * this (server/app.ts), and so does ownOrigin; if nginx runs on another host, widen it here.
  */
-export function isForeignOrigin(method: string, origin: string | undefined, host: string | undefined, allowed: string[]) {
-  if (SAFE_METHODS.has(method.toUpperCase()) || !origin) return false;
-  if (allowed.includes(origin)) return false;
+export function isTrustedProxy(address: string | undefined): boolean {
+  return isLoopback(address);
+}
+
+/**
+ * The origin a request was addressed to, as scheme://host[:port]: the Host header, and the scheme
+ * of the connection or, from a trusted proxy, its X-Forwarded-Proto (as Express's req.protocol),
+ * for raw Node requests too (Socket.IO's handshake).
+ */
+export function ownOrigin(req: IncomingMessage): string {
+  const forwarded = isTrustedProxy(req.socket.remoteAddress) ? firstValue(req.headers["x-forwarded-proto"]) : undefined;
+  const scheme = forwarded === "https" || forwarded === "http" ? forwarded : (req.socket as TLSSocket).encrypted ? "https" : "http";
+  return `${scheme}://${req.headers.host ?? "localhost"}`;
+}
+
+/** Where a request says it comes from: its Origin, else the origin of its Referer; null when it says neither. */
+export function sourceOrigin(headers: IncomingHttpHeaders): string | null {
+  if (headers.origin) return headers.origin;
+  if (!headers.referer) return null;
+  return normalOrigin(headers.referer) ?? "null";
+}
+
+/**
+ * True when the request names an origin other than ours: scheme, host and port must all match
+ * PUBLIC_ORIGIN when it is set (`allowed`), else the request's own origin. SameSite=Lax cookies
+ * already keep other sites' forms from carrying a session; this closes the remaining gaps
+ * (sibling subdomains, an http page posting to https, old browsers). A request that names no
+ * origin at all is not foreign here: the HTTP guard decides (origin-guard.ts).
+ */
+export function isForeignOrigin(req: IncomingMessage, allowed: string[]): boolean {
+  const source = sourceOrigin(req.headers);
+  if (source === null) return false;
+  const expected = allowed.length > 0 ? allowed : [ownOrigin(req)];
+  const origin = normalOrigin(source);
+  return origin === null || !expected.map(normalOrigin).includes(origin);
+}
+
+function normalOrigin(url: string): string | null {
   try {
-    return new URL(origin).host !== host;
+    const origin = new URL(url).origin;
+    return origin === "null" ? null : origin;
   } catch {
-    return true;
+    return null;
   }
 }
+
+const firstValue = (header: string | string[] | undefined) => (Array.isArray(header) ? header[0] : header)?.split(",")[0].trim().toLowerCase();

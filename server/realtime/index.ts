@@ -32,7 +32,7 @@ export function attachRealtime(http: HttpServer, options: { allowedOrigins: stri
     serveClient: false,
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
     allowRequest: (req, callback) => {
-      const foreign = isForeignOrigin("POST", req.headers.origin, req.headers.host, options.allowedOrigins);
+      const foreign = isForeignOrigin(req, options.allowedOrigins);
       callback(foreign ? "foreign origin" : null, !foreign);
     },
   });

@@ -1,3 +1,5 @@
+import { startSession } from "~/domain/auth/lucia.server";
+
 /** A small browser-like client: keeps cookies, sends forms with the Origin a browser would send. */
 export class TestClient {
   cookies = new Map<string, string>();
@@ -33,17 +35,31 @@ export class TestClient {
 
   /** Posts like a form without JavaScript; `?index` and `_data` are not needed for plain routes. */
   post(path: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}) {
-    const body = new URLSearchParams();
-    for (const [name, value] of Object.entries(fields)) {
-      for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
-    }
     return this.request(path, {
       method: "POST",
-      body,
+      body: formBody(fields),
       headers: { "content-type": "application/x-www-form-urlencoded", origin: this.baseUrl, ...headers },
     });
   }
 }
 
+/** Fields as a browser form sends them: one `name=value` pair per item of a list. */
+export function formBody(fields: Record<string, string | string[]>) {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
+  }
+  return body;
+}
+
 export const uniqueEmail = (label = "person") =>
   `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.nl`;
+
+/** A client signed in as a person through a real session, without the sign-in form. */
+export async function clientFor(baseUrl: string, userId: string, headers: Record<string, string> = {}) {
+  const client = new TestClient(baseUrl, headers);
+  const [pair] = (await startSession(userId)).split(";");
+  const index = pair.indexOf("=");
+  client.cookies.set(pair.slice(0, index), pair.slice(index + 1));
+  return client;
+}

@@ -4,7 +4,8 @@ import { RegisterInput } from "~/domain/auth/schemas.server";
 import { DomainError } from "~/domain/errors";
 import { formToObject, parseInput } from "~/lib/validation.server";
 import { safeRedirectPath } from "~/lib/http.server";
-import { isForeignOrigin } from "../../server/http/security";
+import type { IncomingMessage } from "node:http";
+import { isForeignOrigin, ownOrigin } from "../../server/http/security";
 
 function fieldErrorsOf(schema: Parameters<typeof parseInput>[0], input: unknown) {
   try {
@@ -74,13 +75,28 @@ describe("request safety", () => {
     expect(safeRedirectPath(null, "/home")).toBe("/home");
   });
 
-  it("refuses mutations whose Origin is another site", () => {
-    expect(isForeignOrigin("POST", "https://evil.example", "meedoen.nl", [])).toBe(true);
-    expect(isForeignOrigin("POST", "https://meedoen.nl", "meedoen.nl", [])).toBe(false);
-    expect(isForeignOrigin("POST", "https://meedoen.nl", "internal:3000", ["https://meedoen.nl"])).toBe(false);
-    expect(isForeignOrigin("POST", "null", "meedoen.nl", [])).toBe(true);
-    expect(isForeignOrigin("GET", "https://evil.example", "meedoen.nl", [])).toBe(false);
-    expect(isForeignOrigin("DELETE", undefined, "meedoen.nl", [])).toBe(false);
+  it("refuses mutations whose Origin is another site, by scheme, host and port", () => {
+    const from = (headers: Record<string, string>, remoteAddress = "203.0.113.7") =>
+      ({ headers: { host: "meedoen.nl", ...headers }, socket: { remoteAddress } }) as unknown as IncomingMessage;
+    expect(isForeignOrigin(from({ origin: "https://evil.example" }), [])).toBe(true);
+    expect(isForeignOrigin(from({ origin: "http://meedoen.nl" }), [])).toBe(false);
+    expect(isForeignOrigin(from({ origin: "https://meedoen.nl" }), [])).toBe(true); // the server was reached over http
+    expect(isForeignOrigin(from({ origin: "http://meedoen.nl:8080" }), [])).toBe(true);
+    expect(isForeignOrigin(from({ origin: "https://meedoen.nl", host: "internal:3000" }), ["https://meedoen.nl"])).toBe(false);
+    expect(isForeignOrigin(from({ origin: "http://internal:3000", host: "internal:3000" }), ["https://meedoen.nl"])).toBe(true);
+    expect(isForeignOrigin(from({ origin: "null" }), [])).toBe(true);
+    expect(isForeignOrigin(from({ referer: "https://evil.example/form" }), [])).toBe(true);
+    expect(isForeignOrigin(from({ referer: "http://meedoen.nl/profile?x=1" }), [])).toBe(false);
+    expect(isForeignOrigin(from({}), [])).toBe(false); // names no origin: the HTTP guard decides
+  });
+
+  it("takes the scheme from X-Forwarded-Proto only when a proxy on this machine sends it", () => {
+    const via = (remoteAddress: string) =>
+      ({ headers: { host: "meedoen.nl", "x-forwarded-proto": "https, http" }, socket: { remoteAddress } }) as unknown as IncomingMessage;
+    expect(ownOrigin(via("127.0.0.1"))).toBe("https://meedoen.nl");
+    expect(ownOrigin(via("::ffff:127.0.0.1"))).toBe("https://meedoen.nl");
+    expect(ownOrigin(via("::1"))).toBe("https://meedoen.nl");
+    expect(ownOrigin(via("198.51.100.4"))).toBe("http://meedoen.nl");
   });
 });
 
