@@ -25,6 +25,8 @@ import { attachRealtime } from "./realtime/index.ts";
 import { log } from "./logger.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/** How long a shutdown waits for answers in flight before closing their connections. */
+const SHUTDOWN_GRACE_MS = 5_000;
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export type RunningServer = {
@@ -114,7 +116,13 @@ export async function startServer(options: { port?: number; host?: string } = {}
       clearInterval(reminders);
       await realtime.close();
       await new Promise<void>((done) => {
-        http.close(() => done());
+        // Answers in flight get a few seconds to finish; a client that stopped reading one
+        // (a stalled phone, a test that never read the body) must not hold the shutdown forever.
+        const force = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        http.close(() => {
+          clearTimeout(force);
+          done();
+        });
         http.closeIdleConnections();
       });
       await closeDb();
