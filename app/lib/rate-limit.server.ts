@@ -13,8 +13,6 @@ import { singleton } from "./singleton.server";
 export type RateLimitRule = { name: string; limit: number; windowMs: number };
 
 export const RULES = {
-  signInPerAccount: { name: "sign-in:account", limit: 5, windowMs: 15 * 60_000 },
-  signInPerAddress: { name: "sign-in:address", limit: 30, windowMs: 15 * 60_000 },
   registerPerAddress: { name: "register:address", limit: 10, windowMs: 60 * 60_000 },
   chatPerPerson: { name: "chat:person", limit: 20, windowMs: 60_000 },
   liveChatPerPerson: { name: "live-chat:person", limit: 5, windowMs: 10_000 },
@@ -82,8 +80,4 @@ export async function requireRoom(rule: RateLimitRule, key: string): Promise<voi
 /** Counts an event (one that already happened) towards the rule without refusing it. */
 export async function record(rule: RateLimitRule, key: string): Promise<void> {
   await limiterFor(rule).penalty(key);
-}
-
-export async function reset(rule: RateLimitRule, key: string): Promise<void> {
-  await limiterFor(rule).delete(key);
 }
