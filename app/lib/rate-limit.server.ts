@@ -17,6 +17,8 @@ export const RULES = {
   chatPerPerson: { name: "chat:person", limit: 20, windowMs: 60_000 },
   liveChatPerPerson: { name: "live-chat:person", limit: 5, windowMs: 10_000 },
   questionsPerPerson: { name: "questions:person", limit: 3, windowMs: 60_000 },
+  /** Wrong spoken check-in codes per person and activity. */
+  checkInCodeGuesses: { name: "check-in-code:person", limit: 5, windowMs: 10 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 type Built = { client: ReturnType<typeof redis>; limiter: RateLimiterAbstract };
