@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { changePassword, deleteAccount, register, signIn } from "~/domain/auth/accounts.server";
 import { authenticate, lucia, startSession } from "~/domain/auth/lucia.server";
+import { hashSessionToken } from "~/domain/auth/session-adapter.server";
 import { exportMyData } from "~/domain/people/export.server";
 import { getProfile, updateProfile } from "~/domain/people/profile.server";
 import { listPeopleForAdmin, setOrganiser } from "~/domain/people/roles.server";
@@ -116,7 +117,7 @@ describe("accounts", () => {
     expect((await authenticate("meedoen_session=forged-session-id")).user).toBeNull();
     expect((await authenticate(`meedoen_session=${"a".repeat(5000)}`)).user).toBeNull();
     const session = await lucia().createSession(userId, {});
-    await db().session.update({ where: { id: session.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db().session.update({ where: { id: hashSessionToken(session.id) }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const expired = await authenticate(`meedoen_session=${session.id}`);
     expect(expired.user).toBeNull();
     expect(expired.setCookies[0]).toMatch(/meedoen_session=;/);
