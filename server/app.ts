@@ -10,6 +10,7 @@ import { closeRedis, warmUpRedis } from "../app/lib/redis.server.ts";
 import { migrate } from "./db/migrate.ts";
 import { expireProposals } from "../app/domain/matching/matches.server.ts";
 import { sendDueReminders } from "../app/domain/activities/reminders.server.ts";
+import { sweepExpiredSessions } from "../app/domain/auth/session-sweep.server.ts";
 import { prepareDatabase } from "../prisma/seed.ts";
 import { errorPage } from "./http/error-page.ts";
 import { isDatabaseUnavailable } from "../app/lib/database-unavailable.ts";
@@ -106,14 +107,23 @@ export async function startServer(options: { port?: number; host?: string } = {}
   const reminders = setInterval(() => {
     sendDueReminders().catch((error: Error) => log.warn("reminders failed", { error: error.message }));
   }, 60_000);
+  // Expired sessions are deleted about once an hour across all instances: each looks every ten
+  // minutes, and the one that gets the lease does it.
+  const sessionSweep = setInterval(() => {
+    sweepExpiredSessions()
+      .then(({ swept, holder }) => swept && log.info("expired sessions deleted", { holder }))
+      .catch((error: Error) => log.warn("session sweep failed", { error: error.message }));
+  }, 10 * 60_000);
   reminders.unref();
   sweeper.unref();
+  sessionSweep.unref();
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweeper);
       clearInterval(reminders);
+      clearInterval(sessionSweep);
       await realtime.close();
       await new Promise<void>((done) => {
         // Answers in flight get a few seconds to finish; a client that stopped reading one

@@ -45,8 +45,19 @@ export const ValidationFailed = (fieldErrors: FieldErrors, messageKey = "errors.
 export const NotAllowed = (messageKey = "errors.notAllowed") => new DomainError("not_allowed", messageKey);
 export const NotFound = (messageKey = "errors.notFound") => new DomainError("not_found", messageKey);
 export const Unauthenticated = () => new DomainError("unauthenticated", "errors.unauthenticated");
-export const RateLimited = (retryAfterSeconds: number) =>
-  new DomainError("rate_limited", "errors.rateLimited", {}, { count: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
+/**
+ * How long to wait goes with the translation values: `count` for the message (seconds for short
+ * waits, minutes otherwise, or always minutes for a key of the caller's own) and `retryAfter` in
+ * whole seconds for the Retry-After header.
+ */
+export const RateLimited = (retryAfterSeconds: number, messageKey?: string) => {
+  const retryAfter = Math.max(1, Math.ceil(retryAfterSeconds));
+  const minutes = Math.ceil(retryAfter / 60);
+  if (messageKey) return new DomainError("rate_limited", messageKey, {}, { count: minutes, retryAfter });
+  return retryAfter < 60
+    ? new DomainError("rate_limited", "errors.rateLimitedSeconds", {}, { count: retryAfter, retryAfter })
+    : new DomainError("rate_limited", "errors.rateLimited", {}, { count: minutes, retryAfter });
+};
 
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError || (error instanceof Error && error.name === "DomainError");

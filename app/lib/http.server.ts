@@ -1,4 +1,4 @@
-import { data, redirect, type AppLoadContext } from "@remix-run/node";
+import { data, redirect, type AppLoadContext, type HeadersFunction } from "@remix-run/node";
 import { isDomainError, type FieldErrors } from "~/domain/errors";
 
 export type ActionFailure = {
@@ -58,7 +58,16 @@ export async function runAction<T>(work: () => Promise<T>, values: Record<string
       values,
     };
     const headers: Record<string, string> = {};
-    if (error.code === "rate_limited") headers["Retry-After"] = String(Number(error.values.count ?? 1) * 60);
+    if (error.code === "rate_limited") headers["Retry-After"] = String(error.values.retryAfter ?? 60);
     return data(failure, { status: error.status, headers });
   }
 }
+
+/**
+ * A route's `headers` export: Remix sends an action's own headers (other than cookies) with the
+ * page only through it, so routes whose actions can be rate-limited pass Retry-After on.
+ */
+export const retryAfterHeaders: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};

@@ -1,67 +1,85 @@
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { RateLimited } from "~/domain/errors";
 import { config } from "./config.server";
 import { redis } from "./redis.server";
 import { singleton } from "./singleton.server";
 
 /**
- * Fixed-window counters. With REDIS_URL they live in Redis, so a limit holds across every
- * instance; without it (or while Redis is unreachable) in this process's memory, so that a Redis
- * outage weakens limits instead of taking sign-in down.
+ * Fixed-window counters from rate-limiter-flexible. With REDIS_URL they live in Redis, so a limit
+ * holds across every instance, with an in-memory limiter as insurance: while Redis is unreachable
+ * each instance counts on its own, which weakens limits for a while instead of taking sign-in down.
+ * Without REDIS_URL they live in this process's memory.
  */
-type Window = { count: number; resetAt: number };
 export type RateLimitRule = { name: string; limit: number; windowMs: number };
 
 export const RULES = {
-  signInPerAccount: { name: "sign-in:account", limit: 5, windowMs: 15 * 60_000 },
-  signInPerAddress: { name: "sign-in:address", limit: 30, windowMs: 15 * 60_000 },
   registerPerAddress: { name: "register:address", limit: 10, windowMs: 60 * 60_000 },
   chatPerPerson: { name: "chat:person", limit: 20, windowMs: 60_000 },
   liveChatPerPerson: { name: "live-chat:person", limit: 5, windowMs: 10_000 },
   questionsPerPerson: { name: "questions:person", limit: 3, windowMs: 60_000 },
+  /** Wrong spoken check-in codes per person and activity. */
+  checkInCodeGuesses: { name: "check-in-code:person", limit: 5, windowMs: 10 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
-const windows = () => singleton("rate-limit-windows", () => new Map<string, Window>());
+type Built = { client: ReturnType<typeof redis>; limiter: RateLimiterAbstract };
+
+/**
+ * Every limiter of the process, on globalThis (the Express code and the Remix bundle load this
+ * module twice). Test files forget "rate-limit-windows" to start with empty limiters.
+ */
+const limiters = () => singleton("rate-limit-windows", () => new Map<string, Built>());
+
+/** The limiter for a rule, built once; rebuilt only if the Redis connection was replaced. */
+export function limiterFor(rule: RateLimitRule): RateLimiterAbstract {
+  const client = redis();
+  const known = limiters().get(rule.name);
+  if (known && known.client === client) return known.limiter;
+  // Redis expiries are whole seconds: a shorter window would never expire.
+  const options = { points: rule.limit, duration: Math.max(1, Math.ceil(rule.windowMs / 1000)) };
+  const keyPrefix = `${config().REDIS_PREFIX}rl:${rule.name}`;
+  const limiter = client
+    ? new RateLimiterRedis({
+        ...options,
+        keyPrefix,
+        storeClient: client,
+        rejectIfRedisNotReady: true, // go to the insurance at once instead of waiting on a reconnect
+        insuranceLimiter: new RateLimiterMemory({ ...options, keyPrefix }),
+      })
+    : new RateLimiterMemory({ ...options, keyPrefix });
+  limiters().set(rule.name, { client, limiter });
+  return limiter;
+}
+
+/** A refusal from rate-limiter-flexible (over the limit), as opposed to a store failure. */
+export function isRefusal(error: unknown): error is RateLimiterRes {
+  return error instanceof RateLimiterRes;
+}
+
+/** Turns a limiter's refusal into the domain's RateLimited error; anything else is rethrown. */
+export function asRateLimited(error: unknown, messageKey?: string): never {
+  if (isRefusal(error)) throw RateLimited(error.msBeforeNext / 1000, messageKey);
+  throw error;
+}
 
 /** Counts one attempt and throws RateLimited once the rule's limit is passed. */
-export async function hit(rule: RateLimitRule, key: string, now = Date.now()): Promise<void> {
-  const id = `${rule.name}:${key}`;
-  const shared = redis();
-  if (shared?.status === "ready") {
-    const redisKey = `${config().REDIS_PREFIX}rl:${id}`;
-    const counted = await shared
-      .multi()
-      .incr(redisKey)
-      .pexpire(redisKey, rule.windowMs, "NX")
-      .pttl(redisKey)
-      .exec()
-      .catch(() => null);
-    if (counted && !counted.some(([error]) => error)) {
-      const count = Number(counted[0][1]);
-      const ttl = Number(counted[2][1]);
-      if (count > rule.limit) throw RateLimited(Math.max(ttl, 1000) / 1000);
-      return;
-    }
-  }
-  hitLocally(rule, id, now);
+export async function hit(rule: RateLimitRule, key: string, messageKey?: string): Promise<void> {
+  await limiterFor(rule)
+    .consume(key)
+    .catch((error: unknown) => asRateLimited(error, messageKey));
 }
 
-function hitLocally(rule: RateLimitRule, id: string, now: number) {
-  const store = windows();
-  let window = store.get(id);
-  if (!window || window.resetAt <= now) {
-    window = { count: 0, resetAt: now + rule.windowMs };
-    store.set(id, window);
-  }
-  window.count += 1;
-  if (window.count > rule.limit) throw RateLimited((window.resetAt - now) / 1000);
-  if (store.size > 50_000) sweep(store, now);
+/** Gives back an attempt counted by `hit` that turned out not to count (it succeeded). */
+export async function refund(rule: RateLimitRule, key: string): Promise<void> {
+  await limiterFor(rule).reward(key);
 }
 
-export async function reset(rule: RateLimitRule, key: string): Promise<void> {
-  windows().delete(`${rule.name}:${key}`);
-  await redis()?.del(`${config().REDIS_PREFIX}rl:${rule.name}:${key}`).catch(() => undefined);
+/** Throws RateLimited if the rule's limit is already used up, without counting anything. */
+export async function requireRoom(rule: RateLimitRule, key: string): Promise<void> {
+  const used = await limiterFor(rule).get(key);
+  if (used && used.msBeforeNext > 0 && used.consumedPoints >= rule.limit) throw RateLimited(used.msBeforeNext / 1000);
 }
 
-function sweep(store: Map<string, Window>, now: number) {
-  for (const [id, window] of store) if (window.resetAt <= now) store.delete(id);
+/** Counts an event (one that already happened) towards the rule without refusing it. */
+export async function record(rule: RateLimitRule, key: string): Promise<void> {
+  await limiterFor(rule).penalty(key);
 }

@@ -6,10 +6,11 @@ import { FormAlert, TextField } from "~/components/form";
 import { getActivity } from "~/domain/activities/queries.server";
 import { selfCheckIn, ticketFor } from "~/domain/attendance/checkin.server";
 import { isDomainError } from "~/domain/errors";
-import { requireUser, runAction } from "~/lib/http.server";
+import { requireUser, retryAfterHeaders, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "checkin.myTicket");
+export const headers = retryAfterHeaders;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);

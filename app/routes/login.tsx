@@ -5,11 +5,12 @@ import { useTranslation } from "react-i18next";
 import { signIn } from "~/domain/auth/accounts.server";
 import { endSession, startSession } from "~/domain/auth/lucia.server";
 import { FormAlert, SubmitButton, TextField } from "~/components/form";
-import { runAction, safeRedirectPath } from "~/lib/http.server";
+import { retryAfterHeaders, runAction, safeRedirectPath } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "auth.signInTitle");
+export const headers = retryAfterHeaders;
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (context.auth.user) throw redirect("/");

@@ -6,12 +6,13 @@ import { register } from "~/domain/auth/accounts.server";
 import { startSession } from "~/domain/auth/lucia.server";
 import { CheckboxField } from "~/components/choice";
 import { FieldMessage, FormAlert, SubmitButton, TextField } from "~/components/form";
-import { runAction } from "~/lib/http.server";
+import { retryAfterHeaders, runAction } from "~/lib/http.server";
 import { LOCALE_NAMES, LOCALES } from "~/lib/locales";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "auth.registerTitle");
+export const headers = retryAfterHeaders;
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (context.auth.user) throw redirect("/profile");

@@ -92,10 +92,13 @@ describe("sockets follow the session", () => {
     const userId = await makePerson();
     const { socket } = await tab(userId);
     const other = await tab(userId);
+    const someoneElse = await tab(await makePerson());
     await db().session.updateMany({ where: { userId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const gone = Promise.all([disconnected(socket), disconnected(other.socket)]);
     await target.server.checkSockets();
     await gone;
+    // A session that is still valid keeps its socket.
+    expect(await stillWorks(someoneElse.socket)).toBe(true);
   });
 
   it("refuses a new connection without a live session", async () => {

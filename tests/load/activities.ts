@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +9,7 @@ import type { Db } from "../../app/lib/db.server.ts";
 import { ACTIVITY_KINDS, PRACTISED_LEVELS, THEMES, type ActivityKind } from "../../app/lib/reference/activities.ts";
 import { INTERESTS } from "../../app/lib/reference/interests.ts";
 import { zonedDateTimeToUtc } from "../../app/domain/activities/recurrence.ts";
-import { load, root, startServerProcess } from "./support.ts";
+import { load, root, sessionsFor, startServerProcess } from "./support.ts";
 
 /**
  * Discovery under a realistic catalogue, and the seat race.
@@ -327,10 +327,10 @@ async function seedCatalogue(file: string) {
     // written straight into the table, as Lucia would. 29 days ahead keeps Lucia from
     // refreshing them (it extends sessions in their last 15 days), so the burst measures RSVPs.
     const burstPeople = people.filter((p) => p.index % 100 !== 0).slice(1000, 1000 + BURST_REQUESTS);
-    const sessions = burstPeople.map((p) => ({ id: randomBytes(20).toString("hex"), userId: p.id, expiresAt: new Date(now + 29 * DAY_MS) }));
-    await client.session.createMany({ data: sessions });
+    const sessions = sessionsFor(burstPeople.map((p) => p.id), new Date(now + 29 * DAY_MS));
+    await client.session.createMany({ data: sessions.rows });
 
-    return { burstId, sessions: sessions.map((s) => s.id), activities: catalogue.activities.length, series: catalogue.series.length };
+    return { burstId, sessions: sessions.tokens, activities: catalogue.activities.length, series: catalogue.series.length };
   } finally {
     await client.$disconnect();
   }

@@ -5,7 +5,7 @@ import { io, type Socket } from "socket.io-client";
 import { createDb } from "../../app/lib/db.server.ts";
 import { migrate } from "../../server/db/migrate.ts";
 import { POSTGRES_ADMIN_URL, REDIS_URL } from "../support/services.ts";
-import { startServerProcess, type StartedServer } from "./support.ts";
+import { sessionsFor, startServerProcess, type StartedServer } from "./support.ts";
 
 /**
  * The webinar load spread over two instances sharing PostgreSQL and Redis, and, in the same run,
@@ -55,10 +55,10 @@ async function seed(url: string, clients: number) {
   });
   const rsvps = users.slice(1).map((user, i) => ({ id: randomUUID(), activityId, userId: user.id, status: "going", position: i + 1 }));
   for (let i = 0; i < rsvps.length; i += 1000) await db.rsvp.createMany({ data: rsvps.slice(i, i + 1000) });
-  const sessions = users.map((user) => ({ id: randomBytes(20).toString("hex"), userId: user.id, expiresAt: new Date(Date.now() + 29 * 86_400_000) }));
-  for (let i = 0; i < sessions.length; i += 1000) await db.session.createMany({ data: sessions.slice(i, i + 1000) });
+  const sessions = sessionsFor(users.map((user) => user.id), new Date(Date.now() + 29 * 86_400_000));
+  for (let i = 0; i < sessions.rows.length; i += 1000) await db.session.createMany({ data: sessions.rows.slice(i, i + 1000) });
   await db.$disconnect();
-  return { activityId, sessions: sessions.map((s) => s.id) };
+  return { activityId, sessions: sessions.tokens };
 }
 
 function connect(url: string, session: string): Promise<Socket> {

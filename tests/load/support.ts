@@ -3,9 +3,20 @@ import { createServer } from "node:net";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
+import { hashSessionToken } from "../../app/domain/auth/session-adapter.server.ts";
 
 export const root = new URL("../../", import.meta.url).pathname;
+
+/**
+ * Signed-in people without the sign-in form: session rows as Lucia writes them (the row holds the
+ * token's hash, decisions/017) and the tokens their cookies carry.
+ */
+export function sessionsFor(userIds: string[], expiresAt: Date) {
+  const tokens = userIds.map(() => randomBytes(20).toString("hex"));
+  return { rows: userIds.map((userId, i) => ({ id: hashSessionToken(tokens[i]), userId, expiresAt })), tokens };
+}
 
 export type StartedServer = { url: string; process: ChildProcess; startMs: number; stop: () => Promise<void> };
 

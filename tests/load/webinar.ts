@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { io, type Socket } from "socket.io-client";
 import type { Db } from "../../app/lib/db.server.ts";
 import { migrate } from "../../server/db/migrate.ts";
-import { startServerProcess } from "./support.ts";
+import { sessionsFor, startServerProcess } from "./support.ts";
 
 /**
  * A big webinar's live room: N people going (default 2,000, `--clients N`) plus the organiser,
@@ -120,7 +120,7 @@ async function seed(file: string, clients: number) {
       isOrganiser: i === 0,
     }));
     const activityId = randomUUID();
-    const sessions = users.map((user) => ({ id: randomBytes(20).toString("hex"), userId: user.id, expiresAt: new Date(now + 29 * DAY_MS) }));
+    const sessions = sessionsFor(users.map((user) => user.id), new Date(now + 29 * DAY_MS));
     const rsvps = users.slice(1).map((user, i) => ({ id: randomUUID(), activityId, userId: user.id, status: "going", position: i + 1 }));
 
     const ROWS = 500;
@@ -148,8 +148,8 @@ async function seed(file: string, clients: number) {
       }),
     ]);
     for (let offset = 0; offset < rsvps.length; offset += ROWS) await client.rsvp.createMany({ data: rsvps.slice(offset, offset + ROWS) });
-    for (let offset = 0; offset < sessions.length; offset += ROWS) await client.session.createMany({ data: sessions.slice(offset, offset + ROWS) });
-    return { activityId, sessions: sessions.map((s) => s.id) };
+    for (let offset = 0; offset < sessions.rows.length; offset += ROWS) await client.session.createMany({ data: sessions.rows.slice(offset, offset + ROWS) });
+    return { activityId, sessions: sessions.tokens };
   } finally {
     await client.$disconnect();
   }

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import QRCode from "qrcode";
 import { db } from "~/lib/db.server";
+import { hit, refund, RULES } from "~/lib/rate-limit.server";
 import { singleton } from "~/lib/singleton.server";
 import { DomainError, NotFound, ValidationFailed } from "../errors";
 import { allow, loadActor, requireManageActivity } from "../policy/guards.server";
@@ -75,7 +76,12 @@ export async function selfCheckIn(userId: string, activityId: string, code: unkn
   if (!activity) throw NotFound("activities.errors.notFound");
   const open = now.getTime() >= activity.startsAt.getTime() - 30 * 60_000 && now <= activity.endsAt;
   if (!open || !activity.checkInCode) throw refuse("checkin.errors.notOpen");
+  // Five characters from 31 are guessable without a limit: every try counts, a right one is given
+  // back, and once the limit is passed even the right code waits (so guessing learns nothing).
+  const guesser = `${userId}:${activityId}`;
+  await hit(RULES.checkInCodeGuesses, guesser, "checkin.errors.tooManyCodes");
   if (typeof code !== "string" || code.trim().toUpperCase() !== activity.checkInCode) throw ValidationFailed({ code: { key: "checkin.errors.badCode" } });
+  await refund(RULES.checkInCodeGuesses, guesser);
   return checkInPerson(activityId, userId, "code", null);
 }
 

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { db } from "~/lib/db.server";
-import { hit, reset, RULES } from "~/lib/rate-limit.server";
+import { hit, RULES } from "~/lib/rate-limit.server";
 import { parseInput } from "~/lib/validation.server";
 import { DomainError, ValidationFailed } from "../errors";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server";
 import { publishAccessChange } from "~/lib/access-events.server";
 import { endAllSessions } from "./lucia.server";
+import { admitSignIn } from "./sign-in-throttle.server";
 import { erasePerson } from "../people/deletion.server";
 import { ChangePasswordInput, DeleteAccountInput, RegisterInput, SignInInput } from "./schemas.server";
 
@@ -39,12 +40,11 @@ export async function register(input: unknown, clientAddress: string): Promise<{
 
 export async function signIn(input: unknown, clientAddress: string): Promise<{ userId: string }> {
   const data = parseInput(SignInInput, input);
-  await hit(RULES.signInPerAddress, clientAddress);
-  await hit(RULES.signInPerAccount, data.email);
+  const attempt = await admitSignIn(data.email, clientAddress);
   const user = await db().user.findUnique({ where: { email: data.email }, select: { id: true, passwordHash: true } });
   const valid = user ? await verifyPassword(user.passwordHash, data.password) : await verifyAgainstNothing(data.password);
   if (!user || !valid) throw InvalidCredentials();
-  await reset(RULES.signInPerAccount, data.email);
+  await attempt.succeeded();
   return { userId: user.id };
 }
 

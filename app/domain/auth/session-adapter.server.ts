@@ -1,35 +1,50 @@
+import { createHash } from "node:crypto";
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import type { Db } from "~/lib/db.server";
 
-/** Lucia's published Prisma adapter peers on Prisma ≤ 5, so this is the few lines it needs. */
+/**
+ * What the Session.id column holds for a session token (the value in the cookie): its SHA-256,
+ * so that a copy of the table cannot be turned into cookies. Lucia's tokens carry 200 random bits,
+ * so a plain hash (no salt, no slow hash) is enough.
+ */
+export function hashSessionToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * Lucia's published Prisma adapter peers on Prisma ≤ 5, so this is the few lines it needs. Lucia
+ * hands every method the token as the session id; the adapter stores and looks up its hash, and
+ * gives Lucia the token back, so refreshed cookies carry the same token (decisions/017).
+ */
 export class PrismaSessionAdapter implements Adapter {
   constructor(private readonly db: () => Db) {}
 
-  async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const row = await this.db().session.findUnique({ where: { id: sessionId }, include: { user: true } });
+  async getSessionAndUser(token: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const row = await this.db().session.findUnique({ where: { id: hashSessionToken(token) }, include: { user: true } });
     if (!row) return [null, null];
     const { user, ...session } = row;
     return [
-      { id: session.id, userId: session.userId, expiresAt: session.expiresAt, attributes: {} },
+      { id: token, userId: session.userId, expiresAt: session.expiresAt, attributes: {} },
       { id: user.id, attributes: userAttributes(user) },
     ];
   }
 
+  /** The ids here are hashes (the tokens are not kept): good for listing, not for invalidateSession. */
   async getUserSessions(userId: string): Promise<DatabaseSession[]> {
     const rows = await this.db().session.findMany({ where: { userId } });
     return rows.map((row) => ({ id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: {} }));
   }
 
   async setSession(session: DatabaseSession): Promise<void> {
-    await this.db().session.create({ data: { id: session.id, userId: session.userId, expiresAt: session.expiresAt } });
+    await this.db().session.create({ data: { id: hashSessionToken(session.id), userId: session.userId, expiresAt: session.expiresAt } });
   }
 
-  async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
-    await this.db().session.updateMany({ where: { id: sessionId }, data: { expiresAt } });
+  async updateSessionExpiration(token: string, expiresAt: Date): Promise<void> {
+    await this.db().session.updateMany({ where: { id: hashSessionToken(token) }, data: { expiresAt } });
   }
 
-  async deleteSession(sessionId: string): Promise<void> {
-    await this.db().session.deleteMany({ where: { id: sessionId } });
+  async deleteSession(token: string): Promise<void> {
+    await this.db().session.deleteMany({ where: { id: hashSessionToken(token) } });
   }
 
   async deleteUserSessions(userId: string): Promise<void> {
