@@ -124,17 +124,18 @@ export async function startServer(options: { port?: number; host?: string } = {}
       clearInterval(sweeper);
       clearInterval(reminders);
       clearInterval(sessionSweep);
+      // Answers in flight get a few seconds to finish; a client that stopped reading one (a
+      // stalled phone, a test that never read the body) must not hold the shutdown forever.
+      // Socket.IO's close also closes the HTTP server and waits for it, so the timer starts first.
+      const force = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      http.closeIdleConnections();
       await realtime.close();
       await new Promise<void>((done) => {
-        // Answers in flight get a few seconds to finish; a client that stopped reading one
-        // (a stalled phone, a test that never read the body) must not hold the shutdown forever.
-        const force = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
-        http.close(() => {
-          clearTimeout(force);
-          done();
-        });
+        if (!http.listening) return done();
+        http.close(() => done());
         http.closeIdleConnections();
       });
+      clearTimeout(force);
       await closeDb();
       await closeRedis();
     })());
