@@ -28,6 +28,8 @@ import { log } from "./logger.ts";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** How long a shutdown waits for answers in flight before closing their connections. */
 const SHUTDOWN_GRACE_MS = 5_000;
+/** How long each later step of a shutdown (sockets, database, Redis) may take. */
+const SHUTDOWN_STEP_MS = 10_000;
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export type RunningServer = {
@@ -43,6 +45,20 @@ async function loadBuild(): Promise<ServerBuild> {
   const path = join(root, "build/index.js");
   if (!existsSync(path)) throw new Error("No Remix build found: run `npm run build` first.");
   return (await import(pathToFileURL(path).href)) as ServerBuild;
+}
+
+/**
+ * A shutdown step that has not finished in time is logged and left behind: an orchestrator that
+ * stops an instance must not wait forever on one stuck query or connection.
+ */
+async function withDeadline(step: string, work: Promise<void>) {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolveLate) => {
+    timer = setTimeout(() => resolveLate("late"), SHUTDOWN_STEP_MS);
+  });
+  const outcome = await Promise.race([work.then(() => "done" as const), late]);
+  clearTimeout(timer);
+  if (outcome === "late") log.warn("shutdown step did not finish in time", { step, ms: SHUTDOWN_STEP_MS });
 }
 
 export async function startServer(options: { port?: number; host?: string } = {}): Promise<RunningServer> {
@@ -129,15 +145,18 @@ export async function startServer(options: { port?: number; host?: string } = {}
       // Socket.IO's close also closes the HTTP server and waits for it, so the timer starts first.
       const force = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
       http.closeIdleConnections();
-      await realtime.close();
-      await new Promise<void>((done) => {
-        if (!http.listening) return done();
-        http.close(() => done());
-        http.closeIdleConnections();
-      });
+      await withDeadline("realtime", realtime.close());
+      await withDeadline(
+        "http",
+        new Promise<void>((done) => {
+          if (!http.listening) return done();
+          http.close(() => done());
+          http.closeIdleConnections();
+        }),
+      );
       clearTimeout(force);
-      await closeDb();
-      await closeRedis();
+      await withDeadline("database", closeDb());
+      await withDeadline("redis", closeRedis());
     })());
 
   return { url: `http://127.0.0.1:${boundPort}`, port: boundPort, http, checkSockets: () => realtime.checkSockets(), close };
