@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { cancelRsvp, rsvp } from "~/domain/activities/rsvp.server";
 import { addWalkIn, checkInFromList, doorList } from "~/domain/attendance/checkin.server";
 import { activityReport } from "~/domain/attendance/reports.server";
+import { HEARTBEAT_MS, heartbeat, recordJoin, recordLeave } from "~/domain/attendance/sessions.server";
 import { db } from "~/lib/db.server";
 import { makePeople, makePerson, publishedActivity } from "../support/factories";
 import { useServer } from "../support/server";
@@ -113,3 +114,35 @@ describe("the report's figures (finding 4)", () => {
   });
 });
 
+describe("online minutes before the sweep has run (found by the invariants)", () => {
+  async function webinarGoing() {
+    const organiser = await makePerson({ isOrganiser: true });
+    const activityId = await publishedActivity(organiser, { mode: "online", joinUrl: "https://meet.example.org/w", venue: "", municipalityCode: "" });
+    const person = await makePerson();
+    await rsvp(person, activityId);
+    const { startsAt } = await db().activity.findUniqueOrThrow({ where: { id: activityId } });
+    const at = (minutes: number) => new Date(startsAt.getTime() + minutes * 60_000);
+    return { organiser, activityId, person, at };
+  }
+
+  it("ends a dropped session at the drop, not at the moment the report is read", async () => {
+    const { organiser, activityId, person, at } = await webinarGoing();
+    await recordJoin(activityId, person, at(0));
+    await heartbeat([{ activityId, userId: person }], at(0.5));
+    await recordLeave(activityId, person, at(1));
+    // No sweep has closed the session yet: it is still open in the database, with the drop recorded.
+    const { people } = await activityReport(organiser, activityId, at(30));
+    expect(people[0].minutes).toBe(1);
+  });
+
+  it("ends a session whose server stopped beating at its last beat", async () => {
+    const { organiser, activityId, person, at } = await webinarGoing();
+    await recordJoin(activityId, person, at(0));
+    await heartbeat([{ activityId, userId: person }], at(10));
+    const { people } = await activityReport(organiser, activityId, at(40));
+    expect(people[0].minutes).toBe(10);
+    // While the beats come, the session is still going.
+    await heartbeat([{ activityId, userId: person }], new Date(at(40).getTime() - HEARTBEAT_MS));
+    expect((await activityReport(organiser, activityId, at(40))).people[0].minutes).toBe(40);
+  });
+});

@@ -1,5 +1,6 @@
 import { db } from "~/lib/db.server";
 import { countAttendance, minutesPresent, noShowsKnown, type SignUpStatus } from "./aggregate";
+import { sessionEnd } from "./sessions.server";
 
 function byActivity<T extends { activityId: string }>(rows: T[]): (activityId: string) => T[] {
   const groups = new Map<string, T[]>();
@@ -33,7 +34,9 @@ export async function attendanceOf(activityIds: string[], now: Date, options: { 
     db().activity.findMany({ where: { id: { in: activityIds } }, select: { id: true, status: true, startsAt: true, endsAt: true } }),
     db().rsvp.findMany({ where: { activityId: { in: activityIds } }, select: { activityId: true, userId: true, status: true } }),
     db().checkIn.findMany({ where: { activityId: { in: activityIds } }, orderBy: { createdAt: "asc" }, select: { id: true, activityId: true, userId: true, walkInName: true, method: true } }),
-    withOnline ? db().attendanceSession.findMany({ where: { activityId: { in: activityIds } }, select: { activityId: true, userId: true, joinedAt: true, leftAt: true } }) : [],
+    withOnline
+      ? db().attendanceSession.findMany({ where: { activityId: { in: activityIds } }, select: { activityId: true, userId: true, joinedAt: true, leftAt: true, disconnectedAt: true, lastSeenAt: true } })
+      : [],
   ]);
   const signedUp = new Set(signUps.map((row) => `${row.activityId}:${row.userId}`));
   const withoutSignUp = [...checkIns, ...sessions].flatMap((row) => (row.userId && !signedUp.has(`${row.activityId}:${row.userId}`) ? [row.userId] : []));
@@ -41,7 +44,8 @@ export async function attendanceOf(activityIds: string[], now: Date, options: { 
   const [signUpsOf, checkInsOf, sessionsOf] = [byActivity(signUps), byActivity(checkIns), byActivity(sessions)];
   return new Map(
     activities.map((activity) => {
-      const online = minutesPresent(sessionsOf(activity.id), { start: activity.startsAt, end: activity.endsAt }, now);
+      const sessions = sessionsOf(activity.id).map((session) => ({ userId: session.userId, joinedAt: session.joinedAt, leftAt: sessionEnd(session, now) }));
+      const online = minutesPresent(sessions, { start: activity.startsAt, end: activity.endsAt }, now);
       const attendees = [...checkInsOf(activity.id).map((row) => row.userId), ...online.map((row) => row.userId)];
       return [
         activity.id,
