@@ -51,9 +51,15 @@ export default function Door() {
         <Link to={`/organise/activities/${data.activityId}`}>← {t("organise.edit")}</Link>
       </p>
       <h1 dir="auto">{data.title}</h1>
-      <p className="lead" aria-live="polite">
-        {t("checkin.present", { present: data.present, going: data.going })}
-      </p>
+      <div className="door-count" aria-live="polite">
+        <p className="lead">{t("reports.presentCount", { count: data.figures.present })}</p>
+        <ul className="member-list">
+          <li>{t("reports.ofGoing", { count: data.figures.going, arrived: data.figures.presentGoing })}</li>
+          <li>{t("reports.walkInCount", { count: data.figures.walkIns })}</li>
+          {data.figures.presentDeleted > 0 ? <li>{t("reports.deletedCount", { count: data.figures.presentDeleted })}</li> : null}
+          {data.figures.presentWithoutPlace > 0 ? <li>{t("reports.withoutPlaceCount", { count: data.figures.presentWithoutPlace })}</li> : null}
+        </ul>
+      </div>
       {params.get("in") && !result ? (
         <div className="alert alert-success" role="status" dir="auto">
           {t("checkin.welcome", { name: params.get("in") })}

@@ -34,14 +34,39 @@ export default function Report() {
       </p>
       <h1 dir="auto">{title}</h1>
       <dl className="facts card">
+        <dt>{t("reports.signUps")}</dt>
+        <dd>{figures.signUps}</dd>
         <dt>{t("reports.going")}</dt>
         <dd>{figures.going}</dd>
         <dt>{t("reports.waitlisted")}</dt>
         <dd>{figures.waitlisted}</dd>
-        <dt>{t("reports.attended")}</dt>
-        <dd>{figures.attended}</dd>
+        <dt>{t("reports.pending")}</dt>
+        <dd>{figures.pending}</dd>
+        <dt>{t("reports.cancelled")}</dt>
+        <dd>{figures.cancelled}</dd>
+        <dt>{t("reports.present")}</dt>
+        <dd>{figures.present}</dd>
+        <dt>{t("reports.presentGoing")}</dt>
+        <dd>{t("reports.ofGoing", { count: figures.going, arrived: figures.presentGoing })}</dd>
+        <dt>{t("reports.walkIns")}</dt>
+        <dd>{figures.walkIns}</dd>
+        {figures.presentDeleted > 0 ? (
+          <>
+            <dt>{t("reports.presentDeleted")}</dt>
+            <dd>{figures.presentDeleted}</dd>
+          </>
+        ) : null}
         <dt>{t("reports.noShows")}</dt>
-        <dd>{figures.noShows}</dd>
+        <dd>{figures.noShows === null ? t("reports.noShowsLater") : figures.noShows}</dd>
+        {figures.presentWithoutPlace > 0 ? (
+          <>
+            <dt>{t("reports.withoutPlace")}</dt>
+            <dd>
+              {figures.presentWithoutPlace}
+              <p className="hint">{t("reports.withoutPlaceHint")}</p>
+            </dd>
+          </>
+        ) : null}
         {report.mode !== "in-person" ? (
           <>
             <dt>{t("reports.averageMinutes")}</dt>
@@ -67,7 +92,7 @@ export default function Report() {
             locale={locale}
             dir={direction(locale)}
             legend={{ primary: t("reports.new"), secondary: t("reports.returning") }}
-            headers={{ label: t("reports.date"), value: t("reports.attended") }}
+            headers={{ label: t("reports.date"), value: t("reports.present") }}
             emptyText={t("reports.noTrend")}
           />
         </section>
@@ -82,6 +107,7 @@ export default function Report() {
                 <th scope="col">{t("reports.rsvp")}</th>
                 <th scope="col">{t("reports.checkedIn")}</th>
                 {report.mode !== "in-person" ? <th scope="col">{t("reports.minutesOnline")}</th> : null}
+                <th scope="col">{t("reports.countedAs")}</th>
               </tr>
             </thead>
             <tbody>
@@ -91,6 +117,7 @@ export default function Report() {
                   <td>{person.rsvp ? t(`reports.status.${person.rsvp}`) : "—"}</td>
                   <td>{person.checkedIn ? t(`reports.method.${person.checkedIn}`) : "—"}</td>
                   {report.mode !== "in-person" ? <td>{person.minutes ?? "—"}</td> : null}
+                  <td>{person.counted ? t(`reports.counted.${person.counted}`) : "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { ActivityFigures } from "~/domain/attendance/aggregate";
 import { activityReport } from "~/domain/attendance/reports.server";
 import { deleteAccount } from "~/domain/auth/accounts.server";
 import { freeSlots } from "~/domain/matching/offers.server";
@@ -34,6 +35,14 @@ async function aggregates(world: PersonWithEverything) {
     reportsAboutBuddy: await db().personReport.count({ where: { reportedId: others.buddyNewcomer.id } }),
   };
 }
+
+/** The person's sign-up goes with the account; their attendance stays, under "account since deleted". */
+const movedToDeleted = (figures: ActivityFigures) => ({
+  signUps: figures.signUps - 1,
+  going: figures.going - 1,
+  presentGoing: figures.presentGoing - 1,
+  presentDeleted: figures.presentDeleted + 1,
+});
 
 describe("exporting one's data (GDPR art. 15 and 20)", () => {
   it("holds every kind of record about the person, in the documented shape, and of others only what the person may see", async () => {
@@ -88,9 +97,10 @@ describe("deleting an account (GDPR art. 17)", () => {
     const after = await aggregates(world);
     expect(after).toEqual({
       ...before,
-      // Sign-ups are rows of the account itself; attendance, minutes and no-shows keep the person anonymously.
-      pastMeetup: { ...before.pastMeetup, going: before.pastMeetup.going - 1 },
-      webinar: { ...before.webinar, going: before.webinar.going - 1 },
+      // Sign-ups are rows of the account itself; present, minutes and no-shows keep the person anonymously,
+      // now counted as "came, account since deleted" instead of among the people going (decision 021).
+      pastMeetup: { ...before.pastMeetup, ...movedToDeleted(before.pastMeetup) },
+      webinar: { ...before.webinar, ...movedToDeleted(before.webinar) },
       waitingStatus: "going", // the freed seat went to the waitlist
       buddyVolunteerFreeSlots: before.buddyVolunteerFreeSlots + 1, // their active match with the person ended
       runGroupMembers: before.runGroupMembers - 1,

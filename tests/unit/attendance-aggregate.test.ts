@@ -1,12 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  activityFigures,
   attendanceOverTime,
+  countAttendance,
+  countsAsPresent,
   minutesPresent,
+  noShowsKnown,
   reachByTheme,
   toCsv,
   type AttendanceSession,
+  type SignUpStatus,
 } from "~/domain/attendance/aggregate";
 
 const START = new Date("2026-12-01T18:00:00Z");
@@ -103,40 +106,121 @@ describe("minutesPresent", () => {
   });
 });
 
-describe("activityFigures", () => {
-  it("counts attendance from check-ins and online presence of at least a minute", () => {
-    expect(
-      activityFigures({
-        goingIds: ["a", "b", "c", "d"],
-        waitlistedIds: ["w1", "w2"],
-        checkedInIds: ["a", "x"], // x walked in without an RSVP
-        online: [
-          { userId: "a", minutes: 30 }, // checked in and online: one person
-          { userId: "b", minutes: 10 },
-          { userId: "c", minutes: 0 }, // opened the link only
-        ],
-      }),
-    ).toEqual({ going: 4, waitlisted: 2, attended: 3, noShows: 2, averageMinutes: 20 });
-  });
+const checkIn = (id: string, userId: string | null, method = "list") => ({ id, userId, walkInName: userId ? null : `Walk-in ${id}`, method: userId ? method : "walk-in" });
+const online = (userId: string, minutes: number) => ({ userId, minutes, firstJoin: at(0) });
 
-  it("has no average without online attendees", () => {
-    expect(
-      activityFigures({ goingIds: ["a"], waitlistedIds: [], checkedInIds: [], online: [{ userId: "a", minutes: 0 }] }),
-    ).toEqual({ going: 1, waitlisted: 0, attended: 0, noShows: 1, averageMinutes: null });
-  });
-
-  it("rounds the average and counts duplicate ids once", () => {
-    const figures = activityFigures({
-      goingIds: ["a", "a", "b"],
-      waitlistedIds: ["w", "w"],
-      checkedInIds: ["a", "a"],
-      online: [
-        { userId: "b", minutes: 10 },
-        { userId: "c", minutes: 15 },
-        { userId: "c", minutes: 5 },
+describe("countAttendance", () => {
+  it("counts present as people going who came plus walk-ins, and the rest of who was there apart", () => {
+    const { figures, people } = countAttendance({
+      signUps: [
+        { userId: "a", status: "going" },
+        { userId: "b", status: "going" },
+        { userId: "c", status: "going" },
+        { userId: "d", status: "going" },
+        { userId: "w", status: "waitlisted" },
+        { userId: "p", status: "pending" },
+        { userId: "x", status: "cancelled" }, // checked in, then gave up the place
       ],
+      checkIns: [checkIn("1", "a"), checkIn("2", "x"), checkIn("3", null), checkIn("4", "deleted:1")],
+      online: [online("a", 30), online("b", 10), online("c", 0), online("host", 50), online("deleted:1", 40)],
+      noShowsKnown: true,
+      deletedAccounts: ["deleted:1"],
     });
-    expect(figures).toEqual({ going: 2, waitlisted: 1, attended: 3, noShows: 0, averageMinutes: 13 });
+    expect(figures).toEqual({
+      signUps: 7, going: 4, waitlisted: 1, pending: 1, cancelled: 1,
+      present: 4, presentGoing: 2, walkIns: 1, presentDeleted: 1, presentWithoutPlace: 2, noShows: 2, averageMinutes: 27,
+    });
+    expect(Object.fromEntries(people.map((row) => [row.userId ?? row.walkInName, row.counted]))).toEqual({
+      a: "came", b: "came", c: "no-show", d: "no-show", w: null, p: null, x: "without-place", host: "without-place",
+      "deleted:1": "account-deleted", "Walk-in 3": "walk-in",
+    });
+  });
+
+  it("has no no-shows before the end: people going who have not come are not here yet", () => {
+    const { figures, people } = countAttendance({
+      signUps: [{ userId: "a", status: "going" }, { userId: "b", status: "going" }],
+      checkIns: [checkIn("1", "a"), checkIn("2", null)],
+      online: [],
+      noShowsKnown: false,
+      deletedAccounts: [],
+    });
+    expect(figures).toMatchObject({ going: 2, present: 2, presentGoing: 1, walkIns: 1, noShows: null, averageMinutes: null });
+    expect(people.find((row) => row.userId === "b")?.counted).toBe("not-arrived");
+  });
+
+  it("counts a person listed twice once: the last sign-up, the largest online figure", () => {
+    const { figures, people } = countAttendance({
+      signUps: [{ userId: "a", status: "waitlisted" }, { userId: "a", status: "going" }],
+      checkIns: [],
+      online: [online("a", 5), online("a", 15)],
+      noShowsKnown: true,
+      deletedAccounts: [],
+    });
+    expect(people).toHaveLength(1);
+    expect(figures).toMatchObject({ signUps: 1, going: 1, presentGoing: 1, noShows: 0, averageMinutes: 15 });
+  });
+
+  it("knows no-shows only once a published activity has ended", () => {
+    const activity = { status: "published", endsAt: END };
+    expect(noShowsKnown(activity, new Date(END.getTime() - 1))).toBe(false);
+    expect(noShowsKnown(activity, END)).toBe(true);
+    expect(noShowsKnown({ ...activity, status: "cancelled" }, AFTER)).toBe(false);
+  });
+
+  it("adds up for any sign-ups, check-ins and online minutes, and its people list agrees with its figures (property)", () => {
+    const person = fc.constantFrom("a", "b", "c", "d", "e", "f", "host", "deleted:1");
+    const status = fc.constantFrom<SignUpStatus[]>("going", "waitlisted", "pending", "cancelled");
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ userId: person, status })),
+        fc.uniqueArray(person), // one check-in per person and activity
+        fc.nat(3),
+        fc.array(fc.record({ userId: person, minutes: fc.integer({ min: 0, max: 200 }) })),
+        fc.boolean(),
+        (signUps, checkedInIds, walkInCount, minutes, known) => {
+          const checkedIn = [...checkedInIds, ...Array.from({ length: walkInCount }, () => null)];
+          const checkIns = checkedIn.map((userId, index) => checkIn(String(index), userId));
+          // A stand-in never has a sign-up: deleting the account deleted it (decision 013).
+          const withAccounts = signUps.filter((s) => s.userId !== "deleted:1");
+          const { figures, people } = countAttendance({
+            signUps: withAccounts,
+            checkIns,
+            online: minutes.map((m) => online(m.userId, m.minutes)),
+            noShowsKnown: known,
+            deletedAccounts: ["deleted:1"],
+          });
+          const lastStatus = new Map(withAccounts.map((s) => [s.userId, s.status]));
+          const statusCount = (wanted: string) => [...lastStatus.values()].filter((s) => s === wanted).length;
+          expect(figures.signUps).toBe(lastStatus.size);
+          expect(figures.going + figures.waitlisted + figures.pending + figures.cancelled).toBe(figures.signUps);
+          expect([figures.going, figures.waitlisted, figures.pending, figures.cancelled]).toEqual(["going", "waitlisted", "pending", "cancelled"].map(statusCount));
+          expect(figures.present).toBe(figures.presentGoing + figures.walkIns + figures.presentDeleted);
+          expect(figures.present).toBeLessThanOrEqual(figures.going + figures.walkIns + figures.presentDeleted);
+          expect(figures.presentDeleted).toBeLessThanOrEqual(1);
+          expect(figures.walkIns).toBe(checkedIn.filter((id) => id === null).length);
+          expect(figures.noShows).toBe(known ? figures.going - figures.presentGoing : null);
+
+          // The list, read by its raw columns, says the same as the figures.
+          const there = (row: (typeof people)[number]) => row.checkedIn !== null || (row.minutes ?? 0) >= 1;
+          const identified = people.filter((row) => row.userId !== null);
+          expect(new Set(identified.map((row) => row.userId)).size).toBe(identified.length);
+          expect(people.filter((row) => row.signUp === "going" && there(row)).length).toBe(figures.presentGoing);
+          expect(people.filter((row) => row.checkedIn === "walk-in").length).toBe(figures.walkIns);
+          expect(identified.filter((row) => row.userId === "deleted:1" && there(row)).length).toBe(figures.presentDeleted);
+          expect(identified.filter((row) => row.userId !== "deleted:1" && row.signUp !== "going" && there(row)).length).toBe(figures.presentWithoutPlace);
+          if (known) expect(people.filter((row) => row.signUp === "going" && !there(row)).length).toBe(figures.noShows);
+          else expect(people.some((row) => row.counted === "no-show")).toBe(false);
+
+          const presentMinutes = people.filter((row) => countsAsPresent(row) && (row.minutes ?? 0) >= 1).map((row) => row.minutes!);
+          if (presentMinutes.length === 0) expect(figures.averageMinutes).toBeNull();
+          else {
+            expect(figures.averageMinutes).toBeGreaterThanOrEqual(Math.min(...presentMinutes));
+            expect(figures.averageMinutes).toBeLessThanOrEqual(Math.max(...presentMinutes));
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import {
   RecurrenceError,
   expandSeries,
   isValidTimeZone,
+  rescheduleDates,
   utcToZonedParts,
   zonedDateTimeToUtc,
   type SeriesRule,
@@ -423,6 +424,79 @@ describe("properties", () => {
         expect(utcToZonedParts(instant, zone)).toMatchObject({ date, time });
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("rescheduleDates: editing this and later dates (decision 021)", () => {
+  const startsOf = (rule: SeriesRule) => expandSeries(rule).map(({ startsAt }) => ({ startsAt, timeZone: rule.timeZone }));
+  const partsIn = (zone: string) => (instant: Date) => utcToZonedParts(instant, zone);
+
+  it("keeps a Wednesday 19:00 Amsterdam series on Wednesdays at 19:00 in Tokyo, across the March change", () => {
+    const dates = startsOf({ ...cafe, firstDate: "2027-03-17", count: 4 }); // 17, 24, 31 March, 7 April
+    const moved = rescheduleDates(dates[0], { date: "2027-03-17", time: "19:00", timeZone: "Asia/Tokyo" }, dates);
+    expect(moved.map(partsIn("Asia/Tokyo"))).toEqual(["2027-03-17", "2027-03-24", "2027-03-31", "2027-04-07"].map((date) => ({ date, time: "19:00", weekday: 3 })));
+    // Reading the old instants in Tokyo would have put them on Thursdays.
+    expect(dates.map(({ startsAt }) => utcToZonedParts(startsAt, "Asia/Tokyo").weekday)).toEqual([4, 4, 4, 4]);
+  });
+
+  it("keeps a Wednesday 08:00 Amsterdam series on Wednesdays in Los Angeles through both October and November changes", () => {
+    const dates = startsOf({ ...cafe, firstDate: "2027-10-20", startTime: "08:00", count: 4 });
+    const moved = rescheduleDates(dates[0], { date: "2027-10-20", time: "08:00", timeZone: "America/Los_Angeles" }, dates);
+    expect(moved.map(partsIn("America/Los_Angeles"))).toEqual(["2027-10-20", "2027-10-27", "2027-11-03", "2027-11-10"].map((date) => ({ date, time: "08:00", weekday: 3 })));
+  });
+
+  it("moves every later date by the days the edited date moved", () => {
+    const dates = startsOf({ ...cafe, firstDate: "2027-03-24", count: 3 });
+    const moved = rescheduleDates(dates[0], { date: "2027-03-22", time: "07:30", timeZone: "Pacific/Kiritimati" }, dates);
+    expect(moved.map(partsIn("Pacific/Kiritimati"))).toEqual(["2027-03-22", "2027-03-29", "2027-04-05"].map((date) => ({ date, time: "07:30", weekday: 1 })));
+  });
+
+  it("names the date a new time does not exist on (clocks forward), instead of moving it", () => {
+    const dates = startsOf({ ...cafe, firstDate: "2027-03-14", startTime: "10:00", count: 3 }); // Sundays; 28 March skips 02:00–03:00
+    const error = errorOf(() => rescheduleDates(dates[0], { date: "2027-03-14", time: "02:30", timeZone: AMSTERDAM }, dates));
+    expect(error).toMatchObject({ key: "activities.errors.invalidDate", values: { date: "2027-03-28", time: "02:30" } });
+  });
+
+  it("gives each date its old local date plus the shift, at the new time in the new zone (property)", () => {
+    const timeArb = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${pad(h)}:${pad(m)}`);
+    fc.assert(
+      fc.property(
+        dateArb,
+        timeArb,
+        fc.constantFrom(...ZONES, "America/Los_Angeles", "Pacific/Kiritimati", "Pacific/Honolulu"),
+        fc.integer({ min: 2, max: 8 }),
+        fc.nat(7),
+        fc.integer({ min: -3, max: 3 }),
+        timeArb,
+        fc.constantFrom(...ZONES, "America/Los_Angeles", "Pacific/Kiritimati", "Pacific/Honolulu"),
+        (firstDate, startTime, timeZone, count, editedAt, shift, time, newZone) => {
+          let dates: ReturnType<typeof startsOf>;
+          try {
+            dates = startsOf({ firstDate, startTime, durationMinutes: 60, timeZone, intervalWeeks: 1, count });
+          } catch {
+            return; // the old series itself falls in a gap: nothing to edit
+          }
+          const later = dates.slice(Math.min(editedAt, dates.length - 1));
+          const oldDates = later.map(({ startsAt }) => utcToZonedParts(startsAt, timeZone).date);
+          const newDates = oldDates.map((date) => addDays(date, shift));
+          let moved: Date[];
+          try {
+            moved = rescheduleDates(later[0], { date: newDates[0], time, timeZone: newZone }, later);
+          } catch (error) {
+            // Refused only for a date on which the new time never happens in the new zone.
+            const { key, values } = error as RecurrenceError;
+            expect(key).toBe("activities.errors.invalidDate");
+            expect(newDates).toContain(values.date);
+            expect(() => zonedDateTimeToUtc(String(values.date), time, newZone)).toThrow(RecurrenceError);
+            return;
+          }
+          expect(moved.map((instant) => utcToZonedParts(instant, newZone)).map((parts) => [parts.date, parts.time])).toEqual(newDates.map((date) => [date, time]));
+          // In an overlap (clocks back) the earlier of the two instants, as everywhere else.
+          for (const instant of moved) expect(instant.getTime()).toBe(zonedDateTimeToUtc(utcToZonedParts(instant, newZone).date, time, newZone).getTime());
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

@@ -4,7 +4,7 @@ import { parseInput } from "~/lib/validation.server";
 import { NotFound, ValidationFailed } from "../errors";
 import { deliver, recordNotifications } from "../notifications/notifications.server";
 import { requireManageActivity, requirePublishIn } from "../policy/guards.server";
-import { expandSeries, isValidTimeZone, RecurrenceError, utcToZonedParts, zonedDateTimeToUtc } from "./recurrence";
+import { expandSeries, isValidTimeZone, RecurrenceError, rescheduleDates, utcToZonedParts, zonedDateTimeToUtc, type ZonedStart } from "./recurrence";
 import { fillFreeSeats, type Tx } from "./seats.server";
 import { ActivityInput } from "./schemas.server";
 import { publishAccessChange } from "~/lib/access-events.server";
@@ -131,6 +131,15 @@ async function targets(activity: { id: string; seriesId: string | null; startsAt
   return rows.map((row) => row.id);
 }
 
+/** Where the edited dates go (`rescheduleDates`); a time that one of them skips is the start time's error. */
+function newStarts(edited: ZonedStart, input: ActivityInput, dates: ZonedStart[]) {
+  try {
+    return rescheduleDates(edited, { date: input.date, time: input.startTime, timeZone: input.timeZone }, dates);
+  } catch (error) {
+    asFieldError(error, "startTime");
+  }
+}
+
 export async function updateActivity(actorId: string, activityId: string, raw: unknown, scope: EditScope) {
   const { activity } = await requireManageActivity(actorId, activityId);
   if (activity.status === "cancelled") throw ValidationFailed({ form: { key: "activities.errors.cancelled" } });
@@ -146,11 +155,15 @@ export async function updateActivity(actorId: string, activityId: string, raw: u
     throw ValidationFailed({ capacity: { key: "activities.errors.capacityBelowGoing", values: { count: most } } });
   }
   const duration = edited.endsAt.getTime() - edited.startsAt.getTime();
+  const starts = newStarts(rows.find((row) => row.id === activityId)!, input, rows);
   const promoted = await db().$transaction(async (tx) => {
     const notices = [];
-    for (const row of rows) {
-      // Other occurrences keep their own date and take the new local start time.
-      const startsAt = row.id === activityId ? edited.startsAt : zonedDateTimeToUtc(utcToZonedParts(row.startsAt, input.timeZone).date, input.startTime, input.timeZone);
+    if (scope === "future" && activity.seriesId) {
+      // The series' rule is that of its later dates, which now follow the new zone and time.
+      await tx.activitySeries.update({ where: { id: activity.seriesId }, data: { timeZone: input.timeZone, startTime: input.startTime } });
+    }
+    for (const [index, row] of rows.entries()) {
+      const startsAt = starts[index];
       await tx.activity.update({
         where: { id: row.id },
         data: { ...activityFields(input), startsAt, endsAt: new Date(startsAt.getTime() + duration) },

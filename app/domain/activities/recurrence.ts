@@ -221,3 +221,32 @@ export function expandSeries(rule: SeriesRule): Occurrence[] {
   }
   return result;
 }
+
+export type ZonedStart = { startsAt: Date; timeZone: string };
+
+/**
+ * New starts for the dates of a series when the organiser edits one of them "and later dates"
+ * to `date` `time` in `timeZone` (decision 021). Every date keeps the local date it has in the zone
+ * it was planned in, moved by as many days as the edited date moved, and takes the new local time
+ * in the new zone. (Reading each old instant in the new zone instead puts a Wednesday-evening
+ * series in Amsterdam on Thursdays in Tokyo.) A new time that some date skips because the clocks
+ * go forward that night is an error naming that date.
+ */
+export function rescheduleDates(edited: ZonedStart, change: { date: string; time: string; timeZone: string }, dates: ZonedStart[]): Date[] {
+  const formatter = requireFormatter(change.timeZone);
+  const newDay = parseDay(change.date);
+  const minuteOfDay = parseMinuteOfDay(change.time);
+  if (newDay === null || minuteOfDay === null) throw invalidDate({ date: String(change.date), time: String(change.time) });
+  const shiftDays = newDay - localDay(edited);
+  return dates.map((occurrence) => {
+    const day = localDay(occurrence) + shiftDays;
+    const start = localToUtc(formatter, day, minuteOfDay);
+    if (start === null) throw invalidDate({ date: formatDay(day), time: change.time });
+    return new Date(start);
+  });
+}
+
+/** The local calendar day (days since 1970-01-01) of a start, in its own zone. */
+function localDay({ startsAt, timeZone }: ZonedStart): number {
+  return parseDay(utcToZonedParts(startsAt, timeZone).date)!;
+}

@@ -4,8 +4,8 @@
 
 const MINUTE = 60_000;
 /** People may join an online activity a little early and stay on a while after it ends. */
-const EARLY_MS = 15 * MINUTE;
-const LATE_MS = 60 * MINUTE;
+export const EARLY_MS = 15 * MINUTE;
+export const LATE_MS = 60 * MINUTE;
 
 export type AttendanceSession = { userId: string; joinedAt: Date; leftAt: Date | null };
 
@@ -67,40 +67,152 @@ function unionLength(intervals: [number, number][]): number {
   return total;
 }
 
+export type SignUpStatus = "going" | "waitlisted" | "pending" | "cancelled";
+
+/**
+ * How one row of a report counts (decision 021):
+ * - `came`: has a place (going) and was there: checked in, or online for at least a minute;
+ * - `walk-in`: came without signing up, added at the door;
+ * - `no-show`: has a place, was not there, and the activity is over;
+ * - `not-arrived`: has a place, not there (yet), and the activity is not over;
+ * - `account-deleted`: was there and has since deleted their account, which took their sign-up with
+ *   it; their attendance stays under a stand-in id (decision 013), so they still count as present;
+ * - `without-place`: was there but holds no place now: gave up their place after arriving, or
+ *   hosted the live room without signing up;
+ * - `null`: waitlisted, awaiting approval or cancelled, and not there.
+ */
+export type Counted = "came" | "walk-in" | "account-deleted" | "no-show" | "not-arrived" | "without-place" | null;
+
+export type AttendanceRow = {
+  /** null for a walk-in. */
+  userId: string | null;
+  walkInName: string | null;
+  checkInId: string | null;
+  signUp: SignUpStatus | null;
+  /** How they were checked in at the door (list, qr, code, walk-in), or null. */
+  checkedIn: string | null;
+  firstJoin: Date | null;
+  /** Minutes online within the activity's window, or null when never online in it. */
+  minutes: number | null;
+  counted: Counted;
+};
+
 export type ActivityFigures = {
+  /** Every sign-up of a person who still has an account: going + waitlisted + pending + cancelled. */
+  signUps: number;
   going: number;
   waitlisted: number;
-  attended: number;
-  noShows: number;
+  pending: number;
+  cancelled: number;
+  /** presentGoing + walkIns + presentDeleted: never more than going + walk-ins + presentDeleted. */
+  present: number;
+  presentGoing: number;
+  walkIns: number;
+  /** Came, then deleted their account (decision 013). */
+  presentDeleted: number;
+  /** There, but not counted in `present` because they hold no place (see `Counted`). */
+  presentWithoutPlace: number;
+  /** going − presentGoing once the activity is over; null before (nobody has failed to come yet). */
+  noShows: number | null;
+  /** Average online minutes of the people counted as present who were online; null when none were. */
   averageMinutes: number | null;
 };
 
+export type AttendanceInput = {
+  signUps: { userId: string; status: SignUpStatus }[];
+  checkIns: { id: string; userId: string | null; walkInName: string | null; method: string }[];
+  /** From `minutesPresent`. */
+  online: { userId: string; firstJoin: Date; minutes: number }[];
+  /** From `noShowsKnown`. */
+  noShowsKnown: boolean;
+  /** Ids among the attendees that no longer belong to an account (stand-ins of deleted people). */
+  deletedAccounts: string[];
+};
+
+/** No-shows exist only once a published activity is over: before its end, people going may still come. */
+export function noShowsKnown(activity: { status: string; endsAt: Date }, now: Date): boolean {
+  return activity.status === "published" && now.getTime() >= activity.endsAt.getTime();
+}
+
 /**
- * going/waitlisted = current RSVP counts; attended = distinct people who were present (checked in, or online
- * ≥ 1 minute); noShows = going people who did not attend; averageMinutes over online attendees (null when none),
- * rounded to whole minutes. Duplicate ids are counted once; a person listed twice in `online` counts with their
- * largest figure.
+ * The people of a report, each counted once, and the figures counted from those same rows, so
+ * that the list and the figures cannot disagree. A person listed twice in an input counts once
+ * (their last sign-up, their largest online figure).
  */
-export function activityFigures(input: {
-  goingIds: string[];
-  waitlistedIds: string[];
-  checkedInIds: string[];
-  online: { userId: string; minutes: number }[];
-}): ActivityFigures {
-  const going = new Set(input.goingIds);
-  const onlineMinutes = new Map<string, number>();
-  for (const { userId, minutes } of input.online) {
-    if (minutes >= 1) onlineMinutes.set(userId, Math.max(minutes, onlineMinutes.get(userId) ?? 0));
+export function countAttendance(input: AttendanceInput): { people: AttendanceRow[]; figures: ActivityFigures } {
+  const people = attendanceRows(input);
+  return { people, figures: figuresOf(people, input.noShowsKnown) };
+}
+
+function attendanceRows({ signUps, checkIns, online, noShowsKnown, deletedAccounts }: AttendanceInput): AttendanceRow[] {
+  const deleted = new Set(deletedAccounts);
+  const status = new Map(signUps.map((signUp) => [signUp.userId, signUp.status]));
+  const checkInOf = new Map(checkIns.flatMap((checkIn) => (checkIn.userId ? [[checkIn.userId, checkIn] as const] : [])));
+  const onlineOf = new Map<string, { firstJoin: Date; minutes: number }>();
+  for (const entry of online) {
+    const known = onlineOf.get(entry.userId);
+    if (!known || entry.minutes > known.minutes) onlineOf.set(entry.userId, entry);
   }
-  const attended = new Set([...input.checkedInIds, ...onlineMinutes.keys()]);
-  const noShows = [...going].filter((id) => !attended.has(id)).length;
-  const totalMinutes = [...onlineMinutes.values()].reduce((sum, minutes) => sum + minutes, 0);
+  const ids = new Set([...status.keys(), ...checkInOf.keys(), ...onlineOf.keys()]);
+  const identified = [...ids].map((userId): AttendanceRow => {
+    const signUp = status.get(userId) ?? null;
+    const checkIn = checkInOf.get(userId);
+    const there = Boolean(checkIn) || (onlineOf.get(userId)?.minutes ?? 0) >= 1;
+    return {
+      userId,
+      walkInName: null,
+      checkInId: checkIn?.id ?? null,
+      signUp,
+      checkedIn: checkIn?.method ?? null,
+      firstJoin: onlineOf.get(userId)?.firstJoin ?? null,
+      minutes: onlineOf.get(userId)?.minutes ?? null,
+      counted: countedAs(signUp, there, noShowsKnown, deleted.has(userId)),
+    };
+  });
+  const walkIns = checkIns
+    .filter((checkIn) => !checkIn.userId)
+    .map((checkIn): AttendanceRow => ({
+      userId: null,
+      walkInName: checkIn.walkInName ?? "",
+      checkInId: checkIn.id,
+      signUp: null,
+      checkedIn: checkIn.method,
+      firstJoin: null,
+      minutes: null,
+      counted: "walk-in",
+    }));
+  return [...identified, ...walkIns];
+}
+
+function countedAs(signUp: SignUpStatus | null, there: boolean, noShowsKnown: boolean, accountDeleted: boolean): Counted {
+  if (signUp === "going") return there ? "came" : noShowsKnown ? "no-show" : "not-arrived";
+  if (!there) return null;
+  return accountDeleted ? "account-deleted" : "without-place";
+}
+
+/** Rows that count in `present` (and whose online minutes make the average). */
+export const countsAsPresent = (row: AttendanceRow) => row.counted === "came" || row.counted === "walk-in" || row.counted === "account-deleted";
+
+function figuresOf(people: AttendanceRow[], noShowsKnown: boolean): ActivityFigures {
+  const count = (test: (row: AttendanceRow) => boolean) => people.filter(test).length;
+  const signUpsWith = (status: SignUpStatus) => count((row) => row.signUp === status);
+  const presentGoing = count((row) => row.counted === "came");
+  const walkIns = count((row) => row.counted === "walk-in");
+  const presentDeleted = count((row) => row.counted === "account-deleted");
+  const onlineMinutes = people.filter((row) => countsAsPresent(row) && (row.minutes ?? 0) >= 1).map((row) => row.minutes!);
   return {
-    going: going.size,
-    waitlisted: new Set(input.waitlistedIds).size,
-    attended: attended.size,
-    noShows,
-    averageMinutes: onlineMinutes.size === 0 ? null : Math.round(totalMinutes / onlineMinutes.size),
+    signUps: count((row) => row.signUp !== null),
+    going: signUpsWith("going"),
+    waitlisted: signUpsWith("waitlisted"),
+    pending: signUpsWith("pending"),
+    cancelled: signUpsWith("cancelled"),
+    present: count(countsAsPresent),
+    presentGoing,
+    walkIns,
+    presentDeleted,
+    presentWithoutPlace: count((row) => row.counted === "without-place"),
+    noShows: noShowsKnown ? count((row) => row.counted === "no-show") : null,
+    averageMinutes: onlineMinutes.length === 0 ? null : Math.round(onlineMinutes.reduce((sum, minutes) => sum + minutes, 0) / onlineMinutes.length),
   };
 }
 

@@ -6,6 +6,7 @@ import { singleton } from "~/lib/singleton.server";
 import { DomainError, NotFound, ValidationFailed } from "../errors";
 import { allow, loadActor, requireManageActivity } from "../policy/guards.server";
 import { policy } from "../policy/rules";
+import { attendanceOf } from "./attendance.server";
 
 const refuse = (key: string) => new DomainError("conflict", key);
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"; // no 0/O or 1/I/L: read out loud in a noisy room
@@ -108,19 +109,24 @@ export async function undoCheckIn(actorId: string, activityId: string, checkInId
   if (removed.count === 0) throw NotFound("checkin.errors.notFound");
 }
 
-/** The door list: people going, searchable by name, with whether they are in; walk-ins at the end. */
+/**
+ * The door list: people going, and people checked in who have since given up their place (so
+ * that the organiser sees who they are and can undo), searchable by name, with whether they are in;
+ * walk-ins apart. The figures are the report's (`countAttendance`), counted from check-ins only.
+ */
 export async function doorList(actorId: string, activityId: string, search: string) {
   await requireManageActivity(actorId, activityId);
   const needle = search.trim().toLocaleLowerCase().slice(0, 60);
-  const [going, checkIns] = await Promise.all([
-    db().rsvp.findMany({ where: { activityId, status: "going" }, select: { userId: true, user: { select: { displayName: true } } } }),
-    db().checkIn.findMany({ where: { activityId }, orderBy: { createdAt: "asc" } }),
-  ]);
-  const byUser = new Map(checkIns.filter((c) => c.userId).map((c) => [c.userId!, c]));
-  const people = going
-    .map((rsvp) => ({ userId: rsvp.userId, name: rsvp.user.displayName, checkInId: byUser.get(rsvp.userId)?.id ?? null }))
+  const { people: rows, figures } = (await attendanceOf([activityId], new Date(), { online: false })).get(activityId)!;
+  const ids = rows.flatMap((row) => (row.userId ? [row.userId] : []));
+  const names = new Map((await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((user) => [user.id, user.displayName]));
+  const people = rows
+    // A deleted person's stand-in has no name to show or search; the figures still count them.
+    .filter((row) => row.userId && names.has(row.userId) && (row.signUp === "going" || row.checkInId))
+    .map((row) => ({ userId: row.userId!, name: names.get(row.userId!)!, checkInId: row.checkInId }))
     .filter((person) => !needle || person.name.toLocaleLowerCase().includes(needle))
     .sort((a, b) => Number(Boolean(a.checkInId)) - Number(Boolean(b.checkInId)) || a.name.localeCompare(b.name));
-  const walkIns = checkIns.filter((c) => c.walkInName).map((c) => ({ checkInId: c.id, name: c.walkInName! }));
-  return { people, walkIns, present: checkIns.length, going: going.length };
+  const walkIns = rows.filter((row) => row.counted === "walk-in").map((row) => ({ checkInId: row.checkInId!, name: row.walkInName! }));
+  const { present, going, presentGoing, walkIns: walkInCount, presentDeleted, presentWithoutPlace } = figures;
+  return { people, walkIns, figures: { present, going, presentGoing, walkIns: walkInCount, presentDeleted, presentWithoutPlace } };
 }

@@ -48,6 +48,20 @@ export async function heartbeat(pairs: { activityId: string; userId: string }[],
 }
 
 /**
+ * Where a session ends as far as is known at `now`, by the rules the sweep applies
+ * (`closeFinishedSessions`) but without waiting for it: when it was closed; at the drop, for a
+ * dropped connection (a reconnect within the grace period continues the session, and then the gap
+ * counts); at the last heartbeat, when its server stopped beating; null while it is still going.
+ * Reports use this, so that what they count does not depend on when the sweep last ran.
+ */
+export function sessionEnd(session: { leftAt: Date | null; disconnectedAt: Date | null; lastSeenAt: Date }, now: Date): Date | null {
+  if (session.leftAt) return session.leftAt;
+  if (session.disconnectedAt) return session.disconnectedAt;
+  if (session.lastSeenAt.getTime() < now.getTime() - 2 * HEARTBEAT_MS) return session.lastSeenAt;
+  return null;
+}
+
+/**
  * Closes what is over: drops that did not come back within the grace period end at the drop;
  * sessions whose server stopped beating (a crash or restart) end at their last heartbeat.
  */
