@@ -15,7 +15,11 @@ export function MatchChat({ matchId, viewerId, otherName, initial, closed }: { m
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const list = useRef<HTMLOListElement>(null);
-  useEffect(() => setMessages(initial), [initial]);
+  // Effect bodies are blocks on purpose: whatever an effect returns, React later calls as its
+  // cleanup, and Chromium's scrollIntoView now returns a promise ("r is not a function").
+  useEffect(() => {
+    setMessages(initial);
+  }, [initial]);
   useEffect(() => {
     const onMessage = (message: Message & { matchId: string }) => {
       if (message.matchId !== matchId) return;
@@ -25,7 +29,9 @@ export function MatchChat({ matchId, viewerId, otherName, initial, closed }: { m
     void socket.then((connection) => connection.on("match:message", onMessage));
     return () => void socket.then((connection) => connection.off("match:message", onMessage));
   }, [matchId]);
-  useEffect(() => list.current?.lastElementChild?.scrollIntoView({ block: "nearest" }), [messages.length]);
+  useEffect(() => {
+    void list.current?.lastElementChild?.scrollIntoView({ block: "nearest" });
+  }, [messages.length]);
 
   async function send(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
