@@ -52,7 +52,7 @@ describe("buddy chat with JavaScript", () => {
       await olena.screenshot({ path: `${SCREENSHOTS}buddy-chat-live-uk.png`, fullPage: true });
       await expectAccessible(olena, "the buddy chat in Ukrainian");
       await expectAccessible(sanne, "the buddy chat in Dutch");
-      for (const watch of problems) watch.expectNone();
+      for (const watch of problems) await watch.expectNone();
     } finally {
       await olena.context().close();
       await sanne.context().close();
