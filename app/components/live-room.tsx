@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { QuestionView, RoomSnapshot } from "~/domain/live/room.server";
-import { formatDate } from "~/lib/format";
+import { formatTime } from "~/lib/format";
 import type { Locale } from "~/lib/locales";
 import { liveSocket, sendEvent } from "~/lib/socket.client";
 
@@ -131,7 +131,7 @@ export function LiveRoom({ initial, title, loadedAt, locale }: { initial: RoomSn
     <div className="stack live-room">
       <div className="title-row">
         <h1 dir="auto">{title}</h1>
-        <ConnectionBadge connection={connection} count={count} reloadHref={`/activities/${activityId}/live`} asOf={formatDate(loadedAt, locale, { timeStyle: "short" })} />
+        <ConnectionBadge connection={connection} count={count} reloadHref={`/activities/${activityId}/live`} asOf={formatTime(loadedAt, locale)} />
       </div>
       {ended ? (
         <div className="alert alert-warning" role="alert">

@@ -1,7 +1,9 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { formatMessageTime } from "~/lib/format";
 import { liveSocket, sendEvent } from "~/lib/socket.client";
+import { useLocale } from "~/lib/use-locale";
 
 type Message = { id: string; senderId: string; body: string; createdAt: string };
 
@@ -10,8 +12,9 @@ type Message = { id: string; senderId: string; body: string; createdAt: string }
  * messages go over Socket.IO and arrive live. Message text is rendered as text: links stay
  * text, markup stays visible characters.
  */
-export function MatchChat({ matchId, viewerId, otherName, initial, closed }: { matchId: string; viewerId: string; otherName: string; initial: Message[]; closed: boolean }) {
+export function MatchChat({ matchId, viewerId, otherName, initial, closed, now }: { matchId: string; viewerId: string; otherName: string; initial: Message[]; closed: boolean; now: string }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const [messages, setMessages] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -54,7 +57,9 @@ export function MatchChat({ matchId, viewerId, otherName, initial, closed }: { m
     setMessages((current) => (current.some((m) => m.id === answer.data.id) ? current : [...current, answer.data]));
   }
 
-  const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  // "Today" is the newest moment the page knows of: the loader's clock, or a message that came later.
+  const reference = messages.reduce((latest, message) => (message.createdAt > latest ? message.createdAt : latest), now);
+  const time = (iso: string) => formatMessageTime(iso, reference, locale);
   return (
     <section className="card stack chat" aria-labelledby="chat-heading">
       <h2 id="chat-heading">{t("buddies.chatWith", { name: otherName })}</h2>
