@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ActivityCard as Card } from "~/domain/activities/queries.server";
-import { formatMoney, formatTimeRange } from "~/lib/format";
+import { formatList, formatMoney, formatTimeRange } from "~/lib/format";
 import type { Locale } from "~/lib/locales";
 
 export function ActivityCard({ activity, locale }: { activity: Card & { moreDates?: number }; locale: Locale }) {
@@ -35,7 +35,7 @@ export function ActivityCard({ activity, locale }: { activity: Card & { moreDate
       <ul className="facts-inline">
         <li>
           {t("activities.spokenIn", {
-            languages: activity.spokenLanguages.map((code) => t(`reference:language.${code}`)).join(", "),
+            languages: formatList(activity.spokenLanguages.map((code) => t(`reference:language.${code}`)), locale),
           })}
         </li>
         {activity.practisedLanguage ? (

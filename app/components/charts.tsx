@@ -1,4 +1,6 @@
 import { useId } from "react";
+import { formatList } from "~/lib/format";
+import type { Locale } from "~/lib/locales";
 
 export type BarDatum = { label: string; value: number; secondary?: number };
 
@@ -6,7 +8,7 @@ type BarChartProps = {
   title: string;
   data: BarDatum[];
   valueLabel: (value: number) => string;
-  locale: string;
+  locale: Locale;
   emptyText: string;
   dir?: "ltr" | "rtl";
   /** Names of the two parts of a stacked bar: `primary` = value − secondary (light), `secondary` (dark). */
@@ -45,8 +47,10 @@ export function BarChart({ title, data, valueLabel, locale, emptyText, dir = "lt
   const scale = (n: number) => (max > 0 ? round((Math.min(finite(n), max) / max) * BAR_MAX) : 0);
   const x = (start: number, width = 0) => (dir === "rtl" ? WIDTH - start - width : start);
   const height = data.length * ROW;
-  const description = new Intl.ListFormat(locale, { type: "unit", style: "long" }).format(
+  const description = formatList(
     data.map((d) => `${d.label}: ${valueLabel(d.value)}`),
+    locale,
+    "unit",
   );
 
   return (

@@ -2,26 +2,46 @@ import { Form } from "@remix-run/react";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { QuestionView, RoomSnapshot } from "~/domain/live/room.server";
-import { liveSocket } from "~/lib/socket.client";
+import { formatTime } from "~/lib/format";
+import type { Locale } from "~/lib/locales";
+import { liveSocket, sendEvent } from "~/lib/socket.client";
 
 type Message = RoomSnapshot["messages"][number];
-type Ack = { ok: boolean; data?: unknown; error?: { message: string } };
+
+/**
+ * "static" is what the server renders and what a browser without JavaScript keeps: the room as
+ * loaded, with a reload link. With JavaScript the room connects, goes live, and may drop and
+ * come back ("offline" while Socket.IO reconnects); "ended" when the server let this tab go.
+ */
+type Connection = "static" | "connecting" | "live" | "offline" | "ended";
+
+/** Where an error is shown: next to the form that caused it. Items have one place each. */
+type Place = "open" | "ask" | "message" | `question-${string}` | `message-${string}`;
 
 /**
  * The live room. Every action is a plain form first (it posts and the page reloads); with
  * JavaScript the same actions go over Socket.IO and everyone's screen updates at once.
  */
-export function LiveRoom({ initial, title }: { initial: RoomSnapshot; title: string }) {
+export function LiveRoom({ initial, title, loadedAt, locale }: { initial: RoomSnapshot; title: string; loadedAt: string; locale: Locale }) {
   const { t } = useTranslation();
   const [room, setRoom] = useState(initial);
   const [count, setCount] = useState<number | null>(null);
-  const [live, setLive] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [connection, setConnection] = useState<Connection>("static");
+  const live = connection === "live";
+  const [errors, setErrors] = useState<Partial<Record<Place, string>>>({});
+  const showError = (place: Place, message: string | null) =>
+    setErrors((current) => {
+      const next = { ...current };
+      if (message) next[place] = message;
+      else delete next[place];
+      return next;
+    });
   /** Why the server ended this tab's place in the room, if it did. */
   const [ended, setEnded] = useState<"removed" | "signedOut" | null>(null);
   const activityId = initial.activityId;
 
   useEffect(() => {
+    setConnection("connecting");
     const socket = liveSocket();
     const upsertQuestion = (question: QuestionView) =>
       setRoom((current) => {
@@ -29,6 +49,7 @@ export function LiveRoom({ initial, title }: { initial: RoomSnapshot; title: str
         const merged = { ...question, voted: existing?.voted ?? false, name: question.name ?? existing?.name ?? null };
         return { ...current, questions: existing ? current.questions.map((q) => (q.id === question.id ? merged : q)) : [...current.questions, merged] };
       });
+    let ended = false;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler knows its own payload
     const handlers: Record<string, (payload: any) => void> = {
       "live:message": (message: Message) => setRoom((c) => (c.messages.some((m) => m.id === message.id) ? c : { ...c, messages: [...c.messages.slice(-199), message] })),
@@ -40,51 +61,62 @@ export function LiveRoom({ initial, title }: { initial: RoomSnapshot; title: str
       "live:muted": () => setRoom((c) => ({ ...c, muted: true })),
       "live:removed": (payload: { activityId: string }) => {
         if (payload.activityId !== activityId) return;
-        setLive(false);
+        ended = true;
+        setConnection("ended");
         setEnded("removed");
       },
-      // The server ends the connection when the session ends (signed out, password changed elsewhere).
+      // The server ends the connection when the session ends (signed out, password changed elsewhere);
+      // any other drop is the network, and Socket.IO reconnects by itself.
       disconnect: (reason: string) => {
-        setLive(false);
-        if (reason === "io server disconnect") setEnded("signedOut");
+        if (reason === "io server disconnect") {
+          ended = true;
+          setConnection("ended");
+          setEnded("signedOut");
+        } else if (!ended) setConnection("offline");
       },
     };
-    void socket.then(async (connection) => {
-      for (const [event, handler] of Object.entries(handlers)) connection.on(event, handler);
-      const join = async () => {
-        const answer = (await connection.emitWithAck("live:join", { activityId })) as Ack & { data: RoomSnapshot & { count: number } };
-        if (answer.ok) {
-          setRoom(answer.data);
-          setCount(answer.data.count);
-          setLive(true);
-        }
-      };
-      connection.on("connect", join); // after a drop, enter again: the server continues the same attendance
-      if (connection.connected) await join();
+    const join = async () => {
+      if (ended) return;
+      const answer = await sendEvent<RoomSnapshot & { count: number }>(await socket, "live:join", { activityId }, t);
+      if (answer.ok) {
+        setRoom(answer.data);
+        setCount(answer.data.count);
+        setConnection("live");
+      } else if (!ended) {
+        setConnection("offline");
+        showError("message", answer.message);
+      }
+    };
+    void socket.then((open) => {
+      for (const [event, handler] of Object.entries(handlers)) open.on(event, handler);
+      open.on("connect", join); // after a drop, enter again: the server continues the same attendance
+      if (open.connected) void join();
     });
     return () =>
-      void socket.then((connection) => {
-        for (const [event, handler] of Object.entries(handlers)) connection.off(event, handler);
-        connection.off("connect");
-        connection.emit("live:leave", { activityId }, () => undefined);
+      void socket.then((open) => {
+        for (const [event, handler] of Object.entries(handlers)) open.off(event, handler);
+        open.off("connect", join);
+        if (open.connected) open.emit("live:leave", { activityId }, () => undefined);
       });
-  }, [activityId]);
+  }, [activityId, t]);
 
-  /** Sends over the socket when connected; otherwise lets the form post normally. */
-  const viaSocket = (event: string, payload: (form: FormData) => Record<string, unknown>) => async (submit: FormEvent<HTMLFormElement>) => {
+  /**
+   * Sends over the socket while the room is live; otherwise the form posts as it would without
+   * JavaScript. Whatever goes wrong is said next to the form that sent it.
+   */
+  const viaSocket = (place: Place, event: string, payload: (form: FormData) => Record<string, unknown>) => async (submit: FormEvent<HTMLFormElement>) => {
     if (!live) return;
     submit.preventDefault();
     const form = submit.currentTarget;
-    const connection = await liveSocket();
-    const answer = (await connection.emitWithAck(event, payload(new FormData(form)))) as Ack;
-    if (answer.ok) {
-      setError(null);
-      if (event === "live:message" || event === "live:ask") form.reset();
-      if (event === "live:vote") {
-        const questionId = String(new FormData(form).get("questionId"));
-        setRoom((c) => ({ ...c, questions: c.questions.map((q) => (q.id === questionId ? { ...q, voted: true } : q)) }));
-      }
-    } else setError(answer.error?.message ?? t("errors.server"));
+    const fields = new FormData(form);
+    const answer = await sendEvent(await liveSocket(), event, payload(fields), t);
+    showError(place, answer.ok ? null : answer.message);
+    if (!answer.ok) return;
+    if (event === "live:message" || event === "live:ask") form.reset();
+    if (event === "live:vote") {
+      const questionId = String(fields.get("questionId"));
+      setRoom((c) => ({ ...c, questions: c.questions.map((q) => (q.id === questionId ? { ...q, voted: true } : q)) }));
+    }
   };
 
   const questions = useMemo(
@@ -99,15 +131,8 @@ export function LiveRoom({ initial, title }: { initial: RoomSnapshot; title: str
     <div className="stack live-room">
       <div className="title-row">
         <h1 dir="auto">{title}</h1>
-        <p className="badge" aria-live="polite">
-          {count === null ? t("live.connecting") : t("live.present", { count })}
-        </p>
+        <ConnectionBadge connection={connection} count={count} reloadHref={`/activities/${activityId}/live`} asOf={formatTime(loadedAt, locale)} />
       </div>
-      {error ? (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      ) : null}
       {ended ? (
         <div className="alert alert-warning" role="alert">
           <p>{t(ended === "removed" ? "live.removed" : "live.signedOut")}</p>
@@ -126,20 +151,32 @@ export function LiveRoom({ initial, title }: { initial: RoomSnapshot; title: str
           </p>
         ) : null}
         {room.mayModerate && !room.opened ? (
-          <Form method="post" onSubmit={viaSocket("live:open", () => ({ activityId }))}>
-            <button type="submit" name="intent" value="open" className="button button-secondary">
+          <Form method="post" onSubmit={viaSocket("open", "live:open", () => ({ activityId }))}>
+            <button type="submit" name="intent" value="open" className="button button-secondary" aria-describedby={errors.open ? "error-open" : undefined}>
               {t("live.openRoom")}
             </button>
+            <PlaceError id="error-open" message={errors.open} />
           </Form>
         ) : null}
       </section>
 
       <section className="card stack" aria-labelledby="qa-heading">
         <h2 id="qa-heading">{t("live.questions")}</h2>
-        <Form method="post" className="stack" onSubmit={viaSocket("live:ask", (f) => ({ activityId, body: String(f.get("body") ?? ""), anonymous: f.get("anonymous") === "on" }))}>
+        <Form method="post" className="stack" onSubmit={viaSocket("ask", "live:ask", (f) => ({ activityId, body: String(f.get("body") ?? ""), anonymous: f.get("anonymous") === "on" }))}>
           <input type="hidden" name="intent" value="ask" />
           <label htmlFor="ask-body">{t("live.askLabel")}</label>
-          <textarea id="ask-body" name="body" rows={2} maxLength={300} required dir="auto" disabled={room.muted} />
+          <textarea
+            id="ask-body"
+            name="body"
+            rows={2}
+            maxLength={300}
+            required
+            dir="auto"
+            disabled={room.muted}
+            aria-invalid={errors.ask ? true : undefined}
+            aria-describedby={errors.ask ? "error-ask" : undefined}
+          />
+          <PlaceError id="error-ask" message={errors.ask} />
           <label className="check">
             <input type="checkbox" name="anonymous" />
             <span>{t("live.anonymous")}</span>
@@ -160,7 +197,7 @@ export function LiveRoom({ initial, title }: { initial: RoomSnapshot; title: str
                 {question.answered ? ` · ${t("live.answered")}` : ""}
               </p>
               <div className="form-actions">
-                <Form method="post" onSubmit={viaSocket("live:vote", () => ({ questionId: question.id }))}>
+                <Form method="post" onSubmit={viaSocket(`question-${question.id}`, "live:vote", () => ({ questionId: question.id }))}>
                   <input type="hidden" name="questionId" value={question.id} />
                   <button type="submit" name="intent" value="vote" className="button button-small button-secondary" disabled={question.voted || question.answered} aria-pressed={question.voted}>
                     ▲ {question.voted ? t("live.voted") : t("live.vote")}
@@ -168,7 +205,7 @@ export function LiveRoom({ initial, title }: { initial: RoomSnapshot; title: str
                 </Form>
                 {room.mayModerate
                   ? (["answer", question.pinned ? "unpin" : "pin", "hide"] as const).map((action) => (
-                      <Form key={action} method="post" onSubmit={viaSocket("live:moderate", () => ({ questionId: question.id, action }))}>
+                      <Form key={action} method="post" onSubmit={viaSocket(`question-${question.id}`, "live:moderate", () => ({ questionId: question.id, action }))}>
                         <input type="hidden" name="questionId" value={question.id} />
                         <input type="hidden" name="action" value={action} />
                         <button type="submit" name="intent" value="moderate" className="link-button" disabled={action === "answer" && question.answered}>
@@ -178,6 +215,7 @@ export function LiveRoom({ initial, title }: { initial: RoomSnapshot; title: str
                     ))
                   : null}
               </div>
+              <PlaceError id={`error-question-${question.id}`} message={errors[`question-${question.id}`]} />
             </li>
           ))}
         </ol>
@@ -197,14 +235,14 @@ export function LiveRoom({ initial, title }: { initial: RoomSnapshot; title: str
               {room.mayModerate ? (
                 <span className="form-actions">
                   {!message.hidden ? (
-                    <Form method="post" onSubmit={viaSocket("live:hide-message", () => ({ messageId: message.id }))}>
+                    <Form method="post" onSubmit={viaSocket(`message-${message.id}`, "live:hide-message", () => ({ messageId: message.id }))}>
                       <input type="hidden" name="messageId" value={message.id} />
                       <button type="submit" name="intent" value="hide-message" className="link-button">
                         {t("live.actions.hide")}
                       </button>
                     </Form>
                   ) : null}
-                  <Form method="post" onSubmit={viaSocket("live:mute", () => ({ activityId, userId: message.userId }))}>
+                  <Form method="post" onSubmit={viaSocket(`message-${message.id}`, "live:mute", () => ({ activityId, userId: message.userId }))}>
                     <input type="hidden" name="userId" value={message.userId} />
                     <button type="submit" name="intent" value="mute" className="link-button">
                       {t("live.actions.mute")}
@@ -212,24 +250,63 @@ export function LiveRoom({ initial, title }: { initial: RoomSnapshot; title: str
                   </Form>
                 </span>
               ) : null}
+              <PlaceError id={`error-message-${message.id}`} message={errors[`message-${message.id}`]} />
             </li>
           ))}
         </ol>
         {room.muted ? (
           <p className="muted">{t("live.errors.muted")}</p>
         ) : (
-          <Form method="post" className="chat-form" onSubmit={viaSocket("live:message", (f) => ({ activityId, body: String(f.get("body") ?? "") }))}>
+          <Form method="post" className="chat-form" onSubmit={viaSocket("message", "live:message", (f) => ({ activityId, body: String(f.get("body") ?? "") }))}>
             <input type="hidden" name="intent" value="message" />
             <label htmlFor="live-message" className="visually-hidden">
               {t("buddies.message")}
             </label>
-            <textarea id="live-message" name="body" rows={2} maxLength={500} required dir="auto" placeholder={t("buddies.message")} />
+            <textarea
+              id="live-message"
+              name="body"
+              rows={2}
+              maxLength={500}
+              required
+              dir="auto"
+              placeholder={t("buddies.message")}
+              aria-invalid={errors.message ? true : undefined}
+              aria-describedby={errors.message ? "error-message" : undefined}
+            />
             <button type="submit" className="button">
               {t("buddies.send")}
             </button>
+            <PlaceError id="error-message" message={errors.message} />
           </Form>
         )}
       </section>
     </div>
+  );
+}
+
+/** The room's state in one badge; without JavaScript it says how old the page is and offers a reload. */
+function ConnectionBadge({ connection, count, reloadHref, asOf }: { connection: Connection; count: number | null; reloadHref: string; asOf: string }) {
+  const { t } = useTranslation();
+  if (connection === "ended") return null; // the alert below the title says why
+  if (connection === "static") {
+    return (
+      <a className="badge" href={reloadHref}>
+        {t("live.asOf", { time: asOf })}
+      </a>
+    );
+  }
+  return (
+    <p className="badge" aria-live="polite">
+      {connection === "live" && count !== null ? t("live.present", { count }) : t(connection === "offline" ? "live.offline" : "live.connecting")}
+    </p>
+  );
+}
+
+function PlaceError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p className="field-error" id={id} role="alert">
+      {message}
+    </p>
   );
 }

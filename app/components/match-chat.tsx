@@ -1,50 +1,65 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { liveSocket } from "~/lib/socket.client";
+import { formatMessageTime } from "~/lib/format";
+import { liveSocket, sendEvent } from "~/lib/socket.client";
+import { useLocale } from "~/lib/use-locale";
 
 type Message = { id: string; senderId: string; body: string; createdAt: string };
 
 /**
- * A plain form that posts without JavaScript; with it, messages go over Socket.IO and arrive
- * live. Message text is rendered as text: links stay text, markup stays visible characters.
+ * A plain form that posts without JavaScript, or while the live connection is down; with it,
+ * messages go over Socket.IO and arrive live. Message text is rendered as text: links stay
+ * text, markup stays visible characters.
  */
-export function MatchChat({ matchId, viewerId, otherName, initial, closed }: { matchId: string; viewerId: string; otherName: string; initial: Message[]; closed: boolean }) {
+export function MatchChat({ matchId, viewerId, otherName, initial, closed, now }: { matchId: string; viewerId: string; otherName: string; initial: Message[]; closed: boolean; now: string }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const [messages, setMessages] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [connected, setConnected] = useState(false);
   const list = useRef<HTMLOListElement>(null);
-  useEffect(() => setMessages(initial), [initial]);
+  // Effect bodies are blocks on purpose: whatever an effect returns, React later calls as its
+  // cleanup, and Chromium's scrollIntoView now returns a promise ("r is not a function").
+  useEffect(() => {
+    setMessages(initial);
+  }, [initial]);
   useEffect(() => {
     const onMessage = (message: Message & { matchId: string }) => {
       if (message.matchId !== matchId) return;
       setMessages((current) => (current.some((m) => m.id === message.id) ? current : [...current, message]));
     };
+    const onConnect = () => setConnected(true);
+    const onDisconnect = () => setConnected(false);
     const socket = liveSocket();
-    void socket.then((connection) => connection.on("match:message", onMessage));
-    return () => void socket.then((connection) => connection.off("match:message", onMessage));
+    void socket.then((connection) => {
+      connection.on("match:message", onMessage).on("connect", onConnect).on("disconnect", onDisconnect);
+      setConnected(connection.connected);
+    });
+    return () => void socket.then((connection) => connection.off("match:message", onMessage).off("connect", onConnect).off("disconnect", onDisconnect));
   }, [matchId]);
-  useEffect(() => list.current?.lastElementChild?.scrollIntoView({ block: "nearest" }), [messages.length]);
+  useEffect(() => {
+    void list.current?.lastElementChild?.scrollIntoView({ block: "nearest" });
+  }, [messages.length]);
 
   async function send(event: FormEvent<HTMLFormElement>) {
+    if (!connected) return; // the form posts; the page comes back with the message
     event.preventDefault();
     const form = event.currentTarget;
     const body = String(new FormData(form).get("body") ?? "");
     setSending(true);
-    const socket = await liveSocket();
-    const answer = await socket.timeout(10_000).emitWithAck("match:send", { matchId, body }).catch(() => null);
+    const answer = await sendEvent<Message>(await liveSocket(), "match:send", { matchId, body }, t);
     setSending(false);
-    if (answer?.ok) {
-      form.reset();
-      setError(null);
-      setMessages((current) => (current.some((m) => m.id === answer.data.id) ? current : [...current, answer.data]));
-    } else {
-      setError(answer?.error?.message ?? t("errors.server"));
-    }
+    setError(answer.ok ? null : answer.message);
+    if (!answer.ok) return;
+    form.reset();
+    setMessages((current) => (current.some((m) => m.id === answer.data.id) ? current : [...current, answer.data]));
   }
 
-  const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  // "Today" is the newest moment the page knows of: the loader's clock, or a message that came later.
+  const reference = messages.reduce((latest, message) => (message.createdAt > latest ? message.createdAt : latest), now);
+  const time = (iso: string) => formatMessageTime(iso, reference, locale);
   return (
     <section className="card stack chat" aria-labelledby="chat-heading">
       <h2 id="chat-heading">{t("buddies.chatWith", { name: otherName })}</h2>
@@ -68,12 +83,22 @@ export function MatchChat({ matchId, viewerId, otherName, initial, closed }: { m
           <label htmlFor="chat-body" className="visually-hidden">
             {t("buddies.message")}
           </label>
-          <textarea id="chat-body" name="body" rows={2} maxLength={2000} required dir="auto" placeholder={t("buddies.message")} />
+          <textarea
+            id="chat-body"
+            name="body"
+            rows={2}
+            maxLength={2000}
+            required
+            dir="auto"
+            placeholder={t("buddies.message")}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "chat-error" : undefined}
+          />
           <button type="submit" className="button" disabled={sending} aria-busy={sending || undefined}>
             {t("buddies.send")}
           </button>
           {error ? (
-            <p className="field-error" role="alert">
+            <p className="field-error" id="chat-error" role="alert">
               {error}
             </p>
           ) : null}

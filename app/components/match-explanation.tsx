@@ -1,4 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { formatList } from "~/lib/format";
+import { useLocale } from "~/lib/use-locale";
 
 type Explanation = {
   sharedInterests?: string[];
@@ -14,7 +16,8 @@ type Explanation = {
 /** Why this pair was proposed, criterion by criterion, in the reader's language. */
 export function MatchExplanation({ explanation }: { explanation: Explanation }) {
   const { t } = useTranslation();
-  const list = (items: string[]) => new Intl.ListFormat(t("buddies.explain.listLocale"), { style: "long", type: "conjunction" }).format(items);
+  const locale = useLocale();
+  const list = (items: string[]) => formatList(items, locale);
   const slot = (value: string) => {
     const [day, part] = value.split("-");
     return `${t(`reference:weekday.${day}`)} (${t(`reference:dayPart.${part}`)})`;

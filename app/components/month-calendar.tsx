@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ActivityCard } from "~/domain/activities/queries.server";
-import { intlLocale } from "~/lib/format";
+import { calendarDay, formatDate, formatTime } from "~/lib/format";
 import type { Locale } from "~/lib/locales";
 
 /** A month as a list of days that have activities: readable on a phone and by a screen reader. */
@@ -19,16 +19,15 @@ export function MonthCalendar({
   const { t } = useTranslation();
   const [year, index] = month.split("-").map(Number);
   const shift = (delta: number) => new Date(Date.UTC(year, index - 1 + delta, 1)).toISOString().slice(0, 7);
-  const dayKey = (iso: string, zone: string) => new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date(iso));
   const days = new Map<string, ActivityCard[]>();
   for (const activity of activities) {
-    const key = dayKey(activity.startsAt, activity.timeZone);
+    const key = calendarDay(activity.startsAt, activity.timeZone); // the day where it happens
     days.set(key, [...(days.get(key) ?? []), activity]);
   }
-  const title = new Intl.DateTimeFormat(intlLocale(locale), { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, index - 1, 1)));
-  const dayTitle = new Intl.DateTimeFormat(intlLocale(locale), { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
-  const time = (activity: ActivityCard) =>
-    new Intl.DateTimeFormat(intlLocale(locale), { hour: "2-digit", minute: "2-digit", timeZone: activity.timeZone }).format(new Date(activity.startsAt));
+  // Month and day names are calendar dates, not moments: formatted in UTC from a UTC date.
+  const title = formatDate(new Date(Date.UTC(year, index - 1, 1)), locale, { month: "long", year: "numeric", timeZone: "UTC" });
+  const dayTitle = (day: string) => formatDate(`${day}T12:00:00Z`, locale, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+  const time = (activity: ActivityCard) => formatTime(activity.startsAt, locale, activity.timeZone);
   return (
     <section className="month" aria-labelledby="month-title">
       <div className="month-nav">
@@ -49,7 +48,7 @@ export function MonthCalendar({
             .map(([day, items]) => (
               <li key={day} className="card">
                 <h3>
-                  <time dateTime={day}>{dayTitle.format(new Date(`${day}T12:00:00Z`))}</time>
+                  <time dateTime={day}>{dayTitle(day)}</time>
                 </h3>
                 <ul>
                   {items.map((activity) => (

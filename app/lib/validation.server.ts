@@ -57,11 +57,17 @@ export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z
   return result.data;
 }
 
-/** Text a person types: trimmed, without control characters that break layouts or logs. */
+/**
+ * Text a person types: trimmed, without control characters that break layouts or logs.
+ * A paste far over the limit is refused before the work of cleaning it, with the same
+ * "at most {max}" answer as a text just over it (not the internal first limit).
+ */
 export const plainText = (max: number) =>
   z
     .string()
-    .max(max * 4) // refuse megabyte inputs before the work of normalising them
+    .superRefine((value, ctx) => {
+      if (value.length > max * 2) ctx.addIssue({ code: z.ZodIssueCode.too_big, type: "string", maximum: max, inclusive: true, fatal: true });
+    })
     .transform((value) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim())
     .pipe(z.string().min(1).max(max));
 

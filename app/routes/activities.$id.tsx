@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form";
 import { getActivity } from "~/domain/activities/queries.server";
 import { cancelRsvp, rsvp } from "~/domain/activities/rsvp.server";
-import { formatMoney, formatTimeRange } from "~/lib/format";
+import { formatList, formatMoney, formatTimeRange } from "~/lib/format";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.activity.title} · Meedoen` : "Meedoen" }];
@@ -70,7 +70,7 @@ export default function ActivityPage() {
           {activity.mode === "hybrid" ? ` · ${t("activities.mode.alsoOnline")}` : null}
         </dd>
         <dt>{t("activities.languages")}</dt>
-        <dd>{activity.spokenLanguages.map((code) => t(`reference:language.${code}`)).join(", ")}</dd>
+        <dd>{formatList(activity.spokenLanguages.map((code) => t(`reference:language.${code}`)), locale)}</dd>
         {activity.practisedLanguage ? (
           <>
             <dt>{t("activities.practisedLanguage")}</dt>

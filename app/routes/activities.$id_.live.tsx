@@ -16,11 +16,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const activity = await getActivity(params.id!, { userId: user.id, locale: context.locale }).catch(() => null);
   if (!activity) throw new Response("Not found", { status: 404 });
   try {
-    return { room: await roomSnapshot(user.id, params.id!), refusal: null, activity: { id: activity.id, title: activity.title } };
+    const room = await roomSnapshot(user.id, params.id!);
+    return { room, loadedAt: new Date().toISOString(), locale: context.locale, refusal: null, activity: { id: activity.id, title: activity.title } };
   } catch (error) {
     if (!isDomainError(error)) throw error;
     // The page explains the refusal in the reader's language; the status says it to everything else.
-    return data({ room: null, refusal: error.messageKey, activity: { id: activity.id, title: activity.title } }, { status: error.status });
+    return data({ room: null, loadedAt: null, locale: context.locale, refusal: error.messageKey, activity: { id: activity.id, title: activity.title } }, { status: error.status });
   }
 }
 
@@ -58,8 +59,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function LivePage() {
   const { t } = useTranslation();
-  const { room, refusal, activity } = useLoaderData<typeof loader>();
-  if (!room) {
+  const { room, refusal, activity, loadedAt, locale } = useLoaderData<typeof loader>();
+  if (!room || !loadedAt) {
     return (
       <section className="stack">
         <h1 dir="auto">{activity.title}</h1>
@@ -72,5 +73,5 @@ export default function LivePage() {
       </section>
     );
   }
-  return <LiveRoom initial={room} title={activity.title} />;
+  return <LiveRoom initial={room} title={activity.title} loadedAt={loadedAt} locale={locale} />;
 }

@@ -7,7 +7,7 @@ import { FormAlert } from "~/components/form";
 import { MatchExplanation } from "~/components/match-explanation";
 import { respond } from "~/domain/matching/matches.server";
 import { buddyOverview, type MatchView } from "~/domain/matching/views.server";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatList } from "~/lib/format";
 import { requireUser, runAction } from "~/lib/http.server";
 import type { Locale } from "~/lib/locales";
 import { pageTitle } from "~/lib/meta";
@@ -153,7 +153,7 @@ function ProposalCard({ proposal, locale }: { proposal: MatchView; locale: Local
         {t(proposal.role === "newcomer" ? "buddies.proposalForNewcomer" : "buddies.proposalForVolunteer", { name: proposal.other.displayName, kind: t(`buddies.kind.${proposal.kind}`) })}
       </h3>
       <p className="muted">
-        {[proposal.other.municipality, proposal.other.languages.map((l) => t(`reference:language.${l.language}`)).join(", ")].filter(Boolean).join(" · ")}
+        {[proposal.other.municipality, formatList(proposal.other.languages.map((l) => t(`reference:language.${l.language}`)), locale)].filter(Boolean).join(" · ")}
       </p>
       <MatchExplanation explanation={proposal.explanation} />
       {proposal.iAccepted ? (

@@ -10,6 +10,7 @@ import { listMessages, sendMessage } from "~/domain/matching/chat.server";
 import { checkIn, endMatch, reportPerson, respond } from "~/domain/matching/matches.server";
 import { matchForViewer } from "~/domain/matching/views.server";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
+import { formatList } from "~/lib/format";
 import { END_REASONS } from "~/lib/reference/buddies";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
@@ -20,7 +21,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
   const match = await orHttpError(matchForViewer(user.id, params.id!));
   const messages = match.status === "active" || match.status === "ended" ? await listMessages(user.id, match.id) : [];
-  return { match, messages, viewerId: user.id };
+  // The server's clock travels with the page, so that "yesterday" reads the same after hydration.
+  return { match, messages, viewerId: user.id, locale: context.locale, now: new Date().toISOString() };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -56,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function MatchPage() {
   const { t } = useTranslation();
-  const { match, messages, viewerId } = useLoaderData<typeof loader>();
+  const { match, messages, viewerId, locale, now } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -79,7 +81,7 @@ export default function MatchPage() {
 
       <section className="card stack">
         <p className="muted">
-          {[match.other.municipality, match.other.languages.map((l) => t(`reference:language.${l.language}`)).join(", ")].filter(Boolean).join(" · ")}
+          {[match.other.municipality, formatList(match.other.languages.map((l) => t(`reference:language.${l.language}`)), locale)].filter(Boolean).join(" · ")}
         </p>
         <MatchExplanation explanation={match.explanation} />
         {match.contact ? (
@@ -107,7 +109,7 @@ export default function MatchPage() {
       ) : null}
 
       {match.status === "active" || match.status === "ended" ? (
-        <MatchChat matchId={match.id} viewerId={viewerId} otherName={match.other.displayName} initial={messages} closed={match.status !== "active"} />
+        <MatchChat matchId={match.id} viewerId={viewerId} otherName={match.other.displayName} initial={messages} closed={match.status !== "active"} now={now} />
       ) : null}
 
       {checkInStage && !match.checkInsDone.includes(checkInStage) ? (

@@ -11,7 +11,9 @@ import { verifyVolunteer } from "~/domain/matching/offers.server";
 import { matchingDashboard } from "~/domain/matching/views.server";
 import { listMunicipalities } from "~/domain/people/profile.server";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
+import { formatList } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { useLocale } from "~/lib/use-locale";
 import { formToObject } from "~/lib/validation.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "matching.title");
@@ -48,6 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function MatchingPage() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const { dashboard, municipalities } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -126,7 +129,7 @@ export default function MatchingPage() {
           <dt>{t("matching.openReports")}</dt>
           <dd>{outcomes.openReports}</dd>
           <dt>{t("matching.endedByReason")}</dt>
-          <dd>{outcomes.endedByReason.length === 0 ? "—" : outcomes.endedByReason.map((row) => `${t(`buddies.reasons.${row.reason}`, { defaultValue: row.reason })}: ${row.count}`).join(", ")}</dd>
+          <dd>{outcomes.endedByReason.length === 0 ? "—" : formatList(outcomes.endedByReason.map((row) => `${t(`buddies.reasons.${row.reason}`, { defaultValue: row.reason })}: ${row.count}`), locale, "unit")}</dd>
         </dl>
       </section>
 

@@ -15,8 +15,8 @@ import { attachLiveRooms } from "./live-room.ts";
 import { enforceAccess, sessionRoom } from "./access.ts";
 import type { AppServer, AppSocket } from "./types.ts";
 
-/** Socket.IO's own limit: a bigger frame closes the connection before any handler sees it. */
-export const MAX_SOCKET_PAYLOAD_BYTES = 16 * 1024;
+import { MAX_SOCKET_PAYLOAD_BYTES } from "../../app/lib/realtime-limits.ts";
+export { MAX_SOCKET_PAYLOAD_BYTES };
 
 export { userRoom } from "./rooms.ts";
 import { userRoom } from "./rooms.ts";

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Socket } from "socket.io-client";
 import { closeFinishedSessions, GRACE_MS } from "~/domain/attendance/sessions.server";
-import { rsvp } from "~/domain/activities/rsvp.server";
 import { db } from "~/lib/db.server";
-import { localDate, makePeople, makePerson, publishedActivity } from "../support/factories";
+import { makePerson } from "../support/factories";
+import { webinarNow } from "../support/live-factories";
 import { useServer } from "../support/server";
 import { nextEvent, socketFor } from "../support/sockets";
 
@@ -19,25 +19,9 @@ async function client(userId: string) {
   return socket;
 }
 
-/** An online activity happening now, with people going. */
-async function webinar(people: number) {
-  const organiser = await makePerson({ isOrganiser: true });
-  const now = new Date();
-  const local = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(now.getTime() + 2 * 60_000));
-  const end = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(now.getTime() + 90 * 60_000));
-  const activityId = await publishedActivity(organiser, {
-    kind: "webinar", mode: "online", joinUrl: "https://meet.example.org/w", venue: "", municipalityCode: "", date: localDate(0), startTime: local, endTime: end > local ? end : "23:59",
-  });
-  const attendees = await makePeople(people);
-  for (const userId of attendees) await rsvp(userId, activityId);
-  // The webinar has started by now for the purpose of these tests.
-  await db().activity.update({ where: { id: activityId }, data: { startsAt: new Date(now.getTime() - 5 * 60_000) } });
-  return { organiser, activityId, attendees };
-}
-
 describe("live room", () => {
   it("lets in only people going and the organiser, and not after the end", async () => {
-    const { organiser, activityId, attendees } = await webinar(1);
+    const { organiser, activityId, attendees } = await webinarNow(1);
     const outsider = await makePerson();
     const denied = await (await client(outsider)).emitWithAck("live:join", { activityId });
     expect(denied).toMatchObject({ ok: false, error: { code: "not_allowed", messageKey: "live.errors.notGoing" } });
@@ -51,7 +35,7 @@ describe("live room", () => {
   });
 
   it("records presence server-side and continues the same session after a short drop", async () => {
-    const { activityId, attendees } = await webinar(1);
+    const { activityId, attendees } = await webinarNow(1);
     const person = attendees[0];
     const first = await client(person);
     expect((await first.emitWithAck("live:join", { activityId })).ok).toBe(true);
@@ -76,7 +60,7 @@ describe("live room", () => {
   });
 
   it("closes sessions whose server stopped beating at their last heartbeat", async () => {
-    const { activityId, attendees } = await webinar(1);
+    const { activityId, attendees } = await webinarNow(1);
     await (await client(attendees[0])).emitWithAck("live:join", { activityId });
     const session = await db().attendanceSession.findFirstOrThrow({ where: { activityId } });
     const lastBeat = new Date(Date.now() - 5 * 60_000);
@@ -86,7 +70,7 @@ describe("live room", () => {
   });
 
   it("counts exactly 100 votes from 100 people voting at once, and refuses a second vote", async () => {
-    const { activityId, attendees } = await webinar(100);
+    const { activityId, attendees } = await webinarNow(100);
     const asker = await client(attendees[0]);
     await asker.emitWithAck("live:join", { activityId });
     const asked = await asker.emitWithAck("live:ask", { activityId, body: "Хто може допомогти з резюме?", anonymous: true });
@@ -104,7 +88,7 @@ describe("live room", () => {
   });
 
   it("keeps anonymous askers hidden from the audience but not from the organiser", async () => {
-    const { organiser, activityId, attendees } = await webinar(2);
+    const { organiser, activityId, attendees } = await webinarNow(2);
     const [asker, listener] = await Promise.all(attendees.map((id) => client(id)));
     const host = await client(organiser);
     for (const socket of [asker, listener, host]) await socket.emitWithAck("live:join", { activityId });
@@ -116,7 +100,7 @@ describe("live room", () => {
   });
 
   it("lets only the organiser moderate, and mutes a person for the session", async () => {
-    const { organiser, activityId, attendees } = await webinar(2);
+    const { organiser, activityId, attendees } = await webinarNow(2);
     const [speaker, listener] = await Promise.all(attendees.map((id) => client(id)));
     const host = await client(organiser);
     for (const socket of [speaker, listener, host]) await socket.emitWithAck("live:join", { activityId });
@@ -136,7 +120,7 @@ describe("live room", () => {
   });
 
   it("refuses floods and oversized messages with typed errors", async () => {
-    const { activityId, attendees } = await webinar(1);
+    const { activityId, attendees } = await webinarNow(1);
     const socket = await client(attendees[0]);
     await socket.emitWithAck("live:join", { activityId });
     const results = [];

@@ -124,3 +124,13 @@ describe("logs", () => {
     expect(text).toContain("[e-mail]");
   });
 });
+
+describe("typed text far over its limit", () => {
+  it("is refused with the field's own maximum, whether just over it or a long paste", async () => {
+    const { LiveMessageInput } = await import("~/domain/live/schemas.server");
+    for (const length of [501, 1001, 50_000]) {
+      expect(fieldErrorsOf(LiveMessageInput, { activityId: "a", body: "x".repeat(length) }).body, `${length} characters`).toEqual({ key: "validation.tooLong", values: { count: 500 } });
+    }
+    expect(parseInput(LiveMessageInput, { activityId: "a", body: ` ${"\u0001".repeat(400)}Hallo ` }).body).toBe("Hallo");
+  });
+});

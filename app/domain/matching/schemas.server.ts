@@ -2,7 +2,7 @@ import { z } from "zod";
 import { BUDDY_KINDS, COMMITMENTS, END_REASONS, JOB_GOALS, PRACTISE_LANGUAGES } from "~/lib/reference/buddies";
 import { LANGUAGE_LEVELS } from "~/lib/reference/languages";
 import { SECTORS } from "~/lib/reference/sectors";
-import { checkbox } from "~/lib/validation.server";
+import { checkbox, plainText } from "~/lib/validation.server";
 
 const list = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -92,9 +92,5 @@ export const ReportInput = z.object({
 });
 export const MessageInput = z.object({
   matchId: z.string().min(1).max(64),
-  body: z
-    .string()
-    .max(8000)
-    .transform((value) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim())
-    .pipe(z.string().min(1).max(2000)),
+  body: plainText(2000),
 });
