@@ -7,6 +7,7 @@ import { MonthCalendar } from "~/components/month-calendar";
 import { discoverActivities } from "~/domain/activities/queries.server";
 import { parseDiscoveryFilters } from "~/domain/activities/schemas.server";
 import { listMunicipalities } from "~/domain/people/profile.server";
+import { orHttpError } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "areas.activities.title");
@@ -25,14 +26,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Filters that cannot be read are left out and named on the page, never an error page.
   const { query, view, month, ignored, accepted } = parseDiscoveryFilters(Object.fromEntries(url.searchParams));
   const range = view === "calendar" ? monthRange(month) : null;
-  const [result, municipalities] = await Promise.all([
+  const [result, municipalities] = await orHttpError(Promise.all([
     discoverActivities(range ? { ...query, from: range.from, to: range.to, perPage: 100, page: 1, sort: "date" } : query, {
       userId: context.auth.user?.id ?? null,
       locale: context.locale,
       collapseSeries: view === "list",
     }),
     listMunicipalities(),
-  ]);
+  ]));
   return {
     ...result,
     view,
