@@ -1,14 +1,26 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
-import { isDatabaseUnavailable } from "./lib/database-unavailable";
+import { httpFailure } from "./lib/http.server";
+import { nulSafeDestination } from "./lib/nul-safe-stream.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
+
+/** Requests whose loaders failed because the database could not be reached. */
+const unreachable = new WeakSet<Request>();
+
+/**
+ * Sees every loader and action error before Remix replaces it with "Unexpected Server Error" (in
+ * production, for the browser), so that a database outage can still be told from a bug below.
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (httpFailure(error)?.status === 503) unreachable.add(request);
+  if (!request.signal.aborted && process.env.NODE_ENV !== "test") console.error(error);
+}
 
 export default function handleRequest(
   request: Request,
@@ -18,9 +30,9 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  // A loader that failed because the database is unreachable is a 503 (try again), not a 500 (bug).
-  const errors = Object.values(remixContext.staticHandlerContext.errors ?? {});
-  if (responseStatusCode === 500 && errors.some(isDatabaseUnavailable)) responseStatusCode = 503;
+  // A loader that failed because the database is unreachable is a 503 (try again), not a 500 (bug),
+  // also when it did not go through orHttpError (which throws a 503 answer itself).
+  if (responseStatusCode === 500 && unreachable.has(request)) responseStatusCode = 503;
   // Crawlers get the whole document at once; people get the shell as soon as it is ready.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise<Response>((resolve, reject) => {
@@ -33,7 +45,8 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Not a PassThrough: React 18 sends bytes it never wrote (NULs) next to multi-byte characters.
+          const body = nulSafeDestination();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -14,6 +14,8 @@ import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { AppShell } from "./components/app-shell";
 import { useNonce } from "./components/nonce";
+import { isDatabaseUnavailable } from "./lib/database-unavailable";
+import type { ErrorAnswer } from "./lib/http.server";
 import { i18nFor } from "./lib/i18n";
 import { direction, type Locale } from "./lib/locales";
 import { unreadCount } from "./domain/notifications/notifications.server";
@@ -27,6 +29,17 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Meedoen" }];
 
+/** The badge is not worth an error page: without a database the page's own loader says 503. */
+async function unreadOrNothing(userId: string) {
+  try {
+    return await unreadCount(userId);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return 0;
+    throw error;
+  }
+}
+
+/** Everything the shell needs (language, person, menu) comes from here, so it must not fail for long. */
 export async function loader({ context }: LoaderFunctionArgs) {
   const { user } = context.auth;
   return {
@@ -35,12 +48,18 @@ export async function loader({ context }: LoaderFunctionArgs) {
     // Only the reader's language travels to the browser.
     resources: resources[context.locale],
     user: user
-      ? { ...toActor(user), displayName: user.displayName, unread: await unreadCount(user.id) }
+      ? { ...toActor(user), displayName: user.displayName, unread: await unreadOrNothing(user.id) }
       : null,
   };
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
+
+/** An error answer's Retry-After (503, 429) reaches the client: errors end at this boundary. */
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const retryAfter = errorHeaders?.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
   const nonce = useNonce();
@@ -76,33 +95,60 @@ export default function App() {
   );
 }
 
+/**
+ * Every error page (404, 403, 503, 500) is drawn inside the app's shell: header, language switcher,
+ * navigation and the person's menu, in their language, with a way back to the start page. Only if
+ * the root loader itself failed is there no shell to draw (no language, no person): then a bare page.
+ */
 export function ErrorBoundary() {
   const error = useRouteError();
   const root = useRouteLoaderData<typeof loader>("root");
-  const locale = root?.locale ?? "en";
   const i18n = useMemo(() => (root ? i18nFor(root.locale, root.resources) : null), [root]);
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const body = (
-    <Document locale={locale}>
-      <main id="main" className="container error-page">
-        <ErrorMessage status={status} />
-      </main>
-    </Document>
+  const answer = isRouteErrorResponse(error) && isErrorAnswer(error.data) ? error.data : null;
+  if (!root || !i18n) {
+    return (
+      <Document locale="en">
+        <main id="main" className="container error-page">
+          <h1>Error {status}</h1>
+          <p>
+            <a href="/">Meedoen</a>
+          </p>
+        </main>
+      </Document>
+    );
+  }
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Document locale={root.locale}>
+        <AppShell user={root.user} locale={root.locale} demoData={root.demoData}>
+          <ErrorMessage status={status} answer={answer} />
+        </AppShell>
+      </Document>
+    </I18nextProvider>
   );
-  return i18n ? <I18nextProvider i18n={i18n}>{body}</I18nextProvider> : body;
 }
 
-function ErrorMessage({ status }: { status: number }) {
-  const { t, ready } = useTranslation();
-  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
-  if (!ready || !t(`errors.${key}Title`)) return <h1>Error {status}</h1>;
+function isErrorAnswer(value: unknown): value is ErrorAnswer {
+  return typeof value === "object" && value !== null && typeof (value as ErrorAnswer).messageKey === "string";
+}
+
+const ERROR_KEYS: Record<number, string> = { 403: "forbidden", 404: "notFound", 503: "unavailable" };
+
+function ErrorMessage({ status, answer }: { status: number; answer: ErrorAnswer | null }) {
+  const { t, i18n } = useTranslation();
+  const key = ERROR_KEYS[status] ?? "server";
+  // A refusal says why in its own words ("This activity does not exist"); failures keep the general text.
+  const reason = answer && status < 500 && i18n.exists(answer.messageKey) ? t(answer.messageKey, answer.values) : t(`errors.${key}`);
   return (
-    <>
+    <div className="error-page stack">
       <h1>{t(`errors.${key}Title`)}</h1>
-      <p>{t(`errors.${key}`)}</p>
+      <p>{reason}</p>
       <p>
-        <a href="/">{t("nav.home")}</a>
+        <a href="/" className="button button-secondary">
+          {t("nav.home")}
+        </a>
       </p>
-    </>
+    </div>
   );
 }

@@ -1,10 +1,14 @@
 import { config } from "./config.server";
+import { httpFailure } from "./http.server";
 
 export function originOf(request: Request) {
   return config().PUBLIC_ORIGIN ?? new URL(request.url).origin;
 }
 
-/** Serves an iCalendar body, turning a missing activity, feed or token into a plain 404. */
+/**
+ * Serves an iCalendar body. Calendar apps read no pages, so a failure is a plain-text answer with
+ * the status `httpFailure` gives it (a missing activity, feed or token: 404; no database: 503).
+ */
 export async function calendarResponse(build: () => Promise<string>, options: { filename: string; maxAge: number; private?: boolean }) {
   try {
     return new Response(await build(), {
@@ -15,7 +19,8 @@ export async function calendarResponse(build: () => Promise<string>, options: { 
       },
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "not_found") return new Response("Not found", { status: 404 });
-    throw error;
+    const failure = httpFailure(error);
+    if (!failure) throw error;
+    return new Response(failure.code, { status: failure.status, headers: { ...failure.headers, "Content-Type": "text/plain; charset=utf-8" } });
   }
 }

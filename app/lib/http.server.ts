@@ -1,5 +1,6 @@
 import { data, redirect, type AppLoadContext, type HeadersFunction } from "@remix-run/node";
 import { isDomainError, type FieldErrors } from "~/domain/errors";
+import { isDatabaseUnavailable } from "./database-unavailable";
 
 export type ActionFailure = {
   ok: false;
@@ -26,40 +27,97 @@ export function requireUser(context: AppLoadContext, request: Request) {
   return { user, session };
 }
 
+/** What an error means over HTTP: the status, a translated message and the headers that go with it. */
+export type HttpFailure = {
+  status: number;
+  code: string;
+  messageKey: string;
+  values: Record<string, string | number>;
+  fieldErrors: FieldErrors;
+  headers: Record<string, string>;
+};
+
+/** How long a client should wait before trying again when the database cannot be reached. */
+const UNAVAILABLE_RETRY_SECONDS = 30;
+
 /**
- * For loaders: a domain refusal (not found, not allowed, …) becomes the matching HTTP answer,
- * which the error boundary shows in the reader's language; anything else stays an error.
+ * The one mapping from an error to an HTTP answer (the socket transport has its own, in
+ * server/realtime/ack.ts): a domain refusal keeps its status and message, a database that cannot
+ * be reached is a 503 (try again, nothing is wrong with the request), and anything else is null:
+ * a bug, left to become a 500 with a log line. Never a "not found" for a failure.
+ */
+export function httpFailure(error: unknown): HttpFailure | null {
+  if (isDomainError(error)) {
+    const headers: Record<string, string> = {};
+    if (error.code === "rate_limited") headers["Retry-After"] = String(error.values.retryAfter ?? 60);
+    return { status: error.status, code: error.code, messageKey: error.messageKey, values: error.values, fieldErrors: error.fieldErrors, headers };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return { status: 503, code: "unavailable", messageKey: "errors.unavailable", values: {}, fieldErrors: {}, headers: { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) } };
+  }
+  return null;
+}
+
+/** The body of an error answer thrown from a loader; the error boundary reads it (see root.tsx). */
+export type ErrorAnswer = { code: string; messageKey: string; values: Record<string, string | number> };
+
+/** Throws what `error` means over HTTP (a thrown Response stays as it is; a bug stays an error). */
+export function throwAsHttp(error: unknown): never {
+  if (error instanceof Response) throw error;
+  const failure = httpFailure(error);
+  if (!failure) throw error;
+  const body: ErrorAnswer = { code: failure.code, messageKey: failure.messageKey, values: failure.values };
+  throw data(body, { status: failure.status, headers: failure.headers });
+}
+
+/**
+ * For loaders: a domain refusal (not found, not allowed, …) or an unreachable database becomes the
+ * matching HTTP answer, which the error boundary shows in the reader's language inside the app's
+ * navigation; anything else stays an error.
  */
 export async function orHttpError<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (isDomainError(error)) throw new Response(error.code, { status: error.status });
-    throw error;
+    return throwAsHttp(error);
   }
 }
 
 /**
- * Runs a mutation and turns a domain error into a 4xx answer the form can show next to
- * its fields; anything else is a bug and goes to the error boundary.
+ * For pages that explain a refusal themselves (the live room, the ticket): a domain refusal comes
+ * back as its failure, to be shown with the status it carries; an unreachable database and bugs are
+ * thrown as `orHttpError` throws them.
+ */
+export async function orRefusal<T>(work: Promise<T>): Promise<{ value: T; refusal: null } | { value: null; refusal: HttpFailure }> {
+  try {
+    return { value: await work, refusal: null };
+  } catch (error) {
+    const failure = httpFailure(error);
+    if (failure && isDomainError(error)) return { value: null, refusal: failure };
+    return throwAsHttp(error);
+  }
+}
+
+/**
+ * Runs a mutation and turns a domain error (or an unreachable database) into an answer the form
+ * can show next to its fields, with what the person typed; anything else is a bug and goes to the
+ * error boundary.
  */
 export async function runAction<T>(work: () => Promise<T>, values: Record<string, unknown> = {}) {
   try {
     return await work();
   } catch (error) {
     if (error instanceof Response) throw error;
-    if (!isDomainError(error)) throw error;
-    const fieldErrors = error.fieldErrors;
-    const hasFieldErrors = Object.keys(fieldErrors).length > 0;
-    const failure: ActionFailure = {
+    const failure = httpFailure(error);
+    if (!failure) throw error;
+    const hasFieldErrors = Object.keys(failure.fieldErrors).length > 0;
+    const answer: ActionFailure = {
       ok: false,
-      formError: hasFieldErrors ? null : { key: error.messageKey, values: error.values },
-      fieldErrors,
+      formError: hasFieldErrors ? null : { key: failure.messageKey, values: failure.values },
+      fieldErrors: failure.fieldErrors,
       values,
     };
-    const headers: Record<string, string> = {};
-    if (error.code === "rate_limited") headers["Retry-After"] = String(error.values.retryAfter ?? 60);
-    return data(failure, { status: error.status, headers });
+    return data(answer, { status: failure.status, headers: failure.headers });
   }
 }
 

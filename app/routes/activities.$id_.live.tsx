@@ -4,25 +4,25 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LiveRoom } from "~/components/live-room";
 import { getActivity } from "~/domain/activities/queries.server";
-import { isDomainError } from "~/domain/errors";
 import { askQuestion, hideMessage, moderateQuestion, mutePerson, openRoom, postMessage, roomSnapshot, vote } from "~/domain/live/room.server";
-import { requireUser, runAction } from "~/lib/http.server";
+import { orHttpError, orRefusal, requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "live.title");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  const activity = await getActivity(params.id!, { userId: user.id, locale: context.locale }).catch(() => null);
-  if (!activity) throw new Response("Not found", { status: 404 });
-  try {
-    const room = await roomSnapshot(user.id, params.id!);
-    return { room, loadedAt: new Date().toISOString(), locale: context.locale, refusal: null, activity: { id: activity.id, title: activity.title } };
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    // The page explains the refusal in the reader's language; the status says it to everything else.
-    return data({ room: null, loadedAt: null, locale: context.locale, refusal: error.messageKey, activity: { id: activity.id, title: activity.title } }, { status: error.status });
-  }
+  const activity = await orHttpError(getActivity(params.id!, { userId: user.id, locale: context.locale }));
+  const { value: room, refusal } = await orRefusal(roomSnapshot(user.id, params.id!));
+  const page = {
+    room,
+    loadedAt: room ? new Date().toISOString() : null,
+    locale: context.locale,
+    refusal: refusal?.messageKey ?? null,
+    activity: { id: activity.id, title: activity.title },
+  };
+  // The page explains a refusal in the reader's language; the status says it to everything else.
+  return refusal ? data(page, { status: refusal.status, headers: refusal.headers }) : page;
 }
 
 /** The same room actions as the socket events, for browsers without JavaScript. */

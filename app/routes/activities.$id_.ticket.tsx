@@ -5,8 +5,7 @@ import { useTranslation } from "react-i18next";
 import { FormAlert, TextField } from "~/components/form";
 import { getActivity } from "~/domain/activities/queries.server";
 import { selfCheckIn, ticketFor } from "~/domain/attendance/checkin.server";
-import { isDomainError } from "~/domain/errors";
-import { requireUser, retryAfterHeaders, runAction } from "~/lib/http.server";
+import { orHttpError, orRefusal, requireUser, retryAfterHeaders, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "checkin.myTicket");
@@ -14,12 +13,8 @@ export const headers = retryAfterHeaders;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  const activity = await getActivity(params.id!, { userId: user.id, locale: context.locale }).catch(() => null);
-  if (!activity) throw new Response("Not found", { status: 404 });
-  const ticket = await ticketFor(user.id, params.id!).catch((error: unknown) => {
-    if (isDomainError(error)) return null;
-    throw error;
-  });
+  const activity = await orHttpError(getActivity(params.id!, { userId: user.id, locale: context.locale }));
+  const { value: ticket } = await orRefusal(ticketFor(user.id, params.id!));
   const body = {
     activity: { id: activity.id, title: activity.title },
     ticket: ticket && { image: `data:image/svg+xml;base64,${Buffer.from(ticket.svg).toString("base64")}`, checkedIn: ticket.checkedIn, token: ticket.token },

@@ -1,19 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityCard } from "~/components/activity-card";
 import { ActivityFilters } from "~/components/activity-filters";
 import { MonthCalendar } from "~/components/month-calendar";
 import { discoverActivities } from "~/domain/activities/queries.server";
-import { DiscoveryQuery } from "~/domain/activities/schemas.server";
+import { parseDiscoveryFilters } from "~/domain/activities/schemas.server";
 import { listMunicipalities } from "~/domain/people/profile.server";
+import { orHttpError } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "areas.activities.title");
 
+/** The month shown by the calendar view: the one asked for (already checked), else this one. */
 function monthRange(month: string | null) {
   const now = new Date();
-  const [year, index] = month && /^\d{4}-\d{2}$/.test(month) ? month.split("-").map(Number) : [now.getUTCFullYear(), now.getUTCMonth() + 1];
+  const [year, index] = month ? month.split("-").map(Number) : [now.getUTCFullYear(), now.getUTCMonth() + 1];
   const first = new Date(Date.UTC(year, index - 1, 1));
   const last = new Date(Date.UTC(year, index, 0));
   return { month: first.toISOString().slice(0, 7), from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
@@ -21,29 +23,38 @@ function monthRange(month: string | null) {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const params = Object.fromEntries(url.searchParams);
-  const view = params.view === "calendar" ? "calendar" : "list";
-  const query = DiscoveryQuery.parse(params);
-  const range = view === "calendar" ? monthRange(url.searchParams.get("month")) : null;
-  const [result, municipalities] = await Promise.all([
+  // Filters that cannot be read are left out and named on the page, never an error page.
+  const { query, view, month, ignored, accepted } = parseDiscoveryFilters(Object.fromEntries(url.searchParams));
+  const range = view === "calendar" ? monthRange(month) : null;
+  const [result, municipalities] = await orHttpError(Promise.all([
     discoverActivities(range ? { ...query, from: range.from, to: range.to, perPage: 100, page: 1, sort: "date" } : query, {
       userId: context.auth.user?.id ?? null,
       locale: context.locale,
       collapseSeries: view === "list",
     }),
     listMunicipalities(),
-  ]);
-  return { ...result, view, month: range?.month ?? null, municipalities, locale: context.locale, signedIn: Boolean(context.auth.user) };
+  ]));
+  return {
+    ...result,
+    view,
+    month: range?.month ?? null,
+    municipalities,
+    locale: context.locale,
+    signedIn: Boolean(context.auth.user),
+    filters: accepted,
+    // What was typed is shown back, shortened: it is the reader's own address, but it may be long.
+    ignored: ignored.map(({ name, value }) => ({ name, value: Array.from(value).length > 40 ? `${Array.from(value).slice(0, 40).join("")}…` : value })),
+  };
 }
 
 export default function Activities() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const loading = useNavigation().state === "loading";
-  const filters = Object.fromEntries(params) as Record<string, string>;
+  const filters = data.filters;
+  // Links keep the filters that were understood and drop the rest.
   const withParams = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(filters);
     for (const [key, value] of Object.entries(changes)) {
       if (value === null) next.delete(key);
       else next.set(key, value);
@@ -69,6 +80,18 @@ export default function Activities() {
           {t("activities.view.calendar")}
         </Link>
       </nav>
+      {data.ignored.length > 0 ? (
+        <div className="alert alert-warning" role="status" id="ignored-filters">
+          <p>{t("activities.filters.ignored", { count: data.ignored.length })}</p>
+          <ul className="ignored-filters">
+            {data.ignored.map(({ name, value }) => (
+              <li key={name}>
+                <span className="filter-name">{t(`activities.filters.${name}`)}</span>: <bdi>{value}</bdi>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <details className="filters-toggle" open={Object.keys(filters).some((key) => !["view", "page", "month", "sort"].includes(key))}>
         <summary>{t("activities.filters.title")}</summary>
         <ActivityFilters filters={filters} municipalities={data.municipalities} view={data.view} />

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { OFFER_LIST_FIELDS, OfferForm, offerValues } from "~/components/buddy-forms";
 import { setOfferPaused, updateOffer } from "~/domain/matching/offers.server";
 import { offerForEdit } from "~/domain/matching/views.server";
-import { requireUser, runAction } from "~/lib/http.server";
+import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
 
@@ -13,9 +13,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "buddies.editOffer")
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  const offer = await offerForEdit(user.id, params.id!).catch(() => {
-    throw new Response("Not found", { status: 404 });
-  });
+  const offer = await orHttpError(offerForEdit(user.id, params.id!));
   return { offer };
 }
 

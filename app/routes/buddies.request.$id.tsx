@@ -6,7 +6,7 @@ import { RequestForm, requestValues } from "~/components/buddy-forms";
 import { ConfirmActions } from "~/components/confirm";
 import { updateRequest, withdrawRequest } from "~/domain/matching/offers.server";
 import { requestForEdit } from "~/domain/matching/views.server";
-import { requireUser, runAction } from "~/lib/http.server";
+import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
 
@@ -14,9 +14,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "buddies.editRequest
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  const found = await requestForEdit(user.id, params.id!).catch(() => {
-    throw new Response("Not found", { status: 404 });
-  });
+  const found = await orHttpError(requestForEdit(user.id, params.id!));
   return { request: found };
 }
 

@@ -137,27 +137,66 @@ function isHttpUrl(value: string) {
   }
 }
 
-const flag = z.literal("1").optional().catch(undefined);
-
-/** Discovery filters from a query string: anything unknown is ignored rather than refused. */
-export const DiscoveryQuery = z.object({
-  kind: z.enum(ACTIVITY_KINDS).optional().catch(undefined),
-  language: z.enum(LANGUAGES).optional().catch(undefined),
-  place: z
-    .string()
-    .regex(/^(GM\d{4}|online)$/)
-    .optional()
-    .catch(undefined),
-  from: isoDate.optional().catch(undefined),
-  to: isoDate.optional().catch(undefined),
-  evening: flag,
-  weekend: flag,
-  childcare: flag,
-  theme: z.enum(THEMES).optional().catch(undefined),
-  interest: z.enum(INTERESTS).optional().catch(undefined),
-  group: z.string().max(64).optional().catch(undefined),
-  sort: z.enum(["for-you", "date"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
-  perPage: z.coerce.number().int().min(1).max(100).optional().catch(undefined),
+/** A real calendar day (no 2025-13-45 or 30 February) in years a person could mean. */
+const calendarDate = isoDate.refine((value) => {
+  const [year, month, day] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1900 && year <= 2999 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 });
-export type DiscoveryQuery = z.output<typeof DiscoveryQuery>;
+const whole = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+/**
+ * Every parameter the activities page reads from its address, one schema each. A value that does
+ * not fit is left out rather than refused (a shared link or a hand-edited address should still
+ * show activities), and `parseDiscoveryFilters` says which were left out so that the page can
+ * tell the reader. An empty value is "any", as the filter form sends it.
+ */
+const DISCOVERY_PARAMETERS = {
+  kind: z.enum(ACTIVITY_KINDS),
+  language: z.enum(LANGUAGES),
+  place: z.string().regex(/^(GM\d{4}|online)$/),
+  from: calendarDate,
+  to: calendarDate,
+  evening: z.literal("1"),
+  weekend: z.literal("1"),
+  childcare: z.literal("1"),
+  theme: z.enum(THEMES),
+  interest: z.enum(INTERESTS),
+  group: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  sort: z.enum(["for-you", "date"]),
+  page: whole(1, 10_000),
+  perPage: whole(1, 100),
+  view: z.enum(["list", "calendar"]),
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .refine((value) => calendarDate.safeParse(`${value}-01`).success),
+} as const;
+
+export type DiscoveryParameter = keyof typeof DISCOVERY_PARAMETERS;
+type Parsed = { [K in DiscoveryParameter]?: z.output<(typeof DISCOVERY_PARAMETERS)[K]> };
+
+/** The filters from a query string, and the parameters that were given but could not be read. */
+export function parseDiscoveryFilters(params: Record<string, string>) {
+  const parsed: Parsed = {};
+  const ignored: { name: DiscoveryParameter; value: string }[] = [];
+  for (const name of Object.keys(DISCOVERY_PARAMETERS) as DiscoveryParameter[]) {
+    const raw = params[name];
+    if (raw === undefined || raw.trim() === "") continue;
+    const result = DISCOVERY_PARAMETERS[name].safeParse(raw);
+    if (result.success) (parsed as Record<string, unknown>)[name] = result.data;
+    else ignored.push({ name, value: raw });
+  }
+  const { view, month, ...query } = parsed;
+  /** The accepted parameters as they came, for the form and for links that keep the filters. */
+  const accepted = Object.fromEntries(Object.keys(parsed).map((name) => [name, params[name]])) as Record<string, string>;
+  return { query: query satisfies DiscoveryQuery, view: view ?? "list", month: month ?? null, ignored, accepted };
+}
+
+/** The filters `discoverActivities` applies (the page's own `view` and `month` are not among them). */
+export type DiscoveryQuery = Omit<Parsed, "view" | "month">;
