@@ -1,11 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-pg/client";
 import { config, type DatabaseTarget } from "./config.server";
 import { forgetSingleton, singleton } from "./singleton.server";
+import { sqliteAdapterWithOneLock } from "./sqlite-adapter.server";
 
 /**
  * Both generated clients have the same models (one source schema); the SQLite client's type
@@ -20,9 +20,9 @@ export function createDb(target: DatabaseTarget): Db {
     return client as unknown as Db;
   }
   mkdirSync(dirname(target.file), { recursive: true });
-  // WAL lets readers go on while one writer commits; the busy timeout makes a second writer
-  // wait for the lock instead of failing at once with SQLITE_BUSY.
-  const adapter = new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: 5000 });
+  // One connection, and every query takes its turn behind one lock (decision 022). The busy
+  // timeout is for other processes on the same file (a second instance, the migration runner).
+  const adapter = sqliteAdapterWithOneLock({ url: `file:${target.file}`, timeout: 5000 });
   return new PrismaClient({ adapter });
 }
 

@@ -7,10 +7,11 @@ import { activities } from "./activities.ts";
 import { cluster } from "./cluster.ts";
 import { foundation } from "./foundation.ts";
 import { matching } from "./matching.ts";
+import { sqliteLock } from "./sqlite-lock.ts";
 import { webinar } from "./webinar.ts";
 
 type BenchArgs = { duration: number; requests?: number; volunteers?: number; clients?: number };
-const benches: Record<string, (args: BenchArgs) => Promise<unknown>> = { foundation, activities, matching, webinar, cluster };
+const benches: Record<string, (args: BenchArgs) => Promise<unknown>> = { foundation, activities, matching, webinar, cluster, "sqlite-lock": sqliteLock };
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

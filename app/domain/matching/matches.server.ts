@@ -191,8 +191,12 @@ export async function expireProposals(now = new Date()) {
 
 /** Which side of the match the person is on; anyone else is refused. */
 async function side(match: { newcomerId: string; volunteerId: string }, userId: string) {
-  allow(policy.isMatchParty(await loadActor(userId), match), "buddies.errors.notYourMatch");
-  return match.newcomerId === userId ? ("newcomer" as const) : ("volunteer" as const);
+  return sideOf(await loadActor(userId), match);
+}
+
+function sideOf(actor: Awaited<ReturnType<typeof loadActor>>, match: { newcomerId: string; volunteerId: string }) {
+  allow(policy.isMatchParty(actor, match), "buddies.errors.notYourMatch");
+  return match.newcomerId === actor?.id ? ("newcomer" as const) : ("volunteer" as const);
 }
 
 /**
@@ -200,10 +204,13 @@ async function side(match: { newcomerId: string; volunteerId: string }, userId: 
  * the volunteer's slots: the offer row is locked so two accepts cannot both take the last one.
  */
 export async function respond(userId: string, matchId: string, answer: "accept" | "decline", now = new Date()) {
+  // Loaded before the transaction: a query through db() inside it would wait for the transaction
+  // itself on SQLite (decision 022), and would not be part of it on PostgreSQL.
+  const actor = await loadActor(userId);
   const rows = await db().$transaction(async (tx) => {
     const match = await tx.buddyMatch.findUnique({ where: { id: matchId } });
     if (!match || !match.sentAt) throw NotFound("buddies.errors.notFound");
-    const who = await side(match, userId);
+    const who = sideOf(actor, match);
     const offer = await tx.buddyOffer.update({ where: { id: match.offerId }, data: { lockVersion: { increment: 1 } }, select: { capacity: true, volunteerId: true } });
     const fresh = await tx.buddyMatch.findUniqueOrThrow({ where: { id: matchId } });
     if (fresh.status !== "proposed") throw refuse(fresh.status === "expired" ? "buddies.errors.expired" : "buddies.errors.notOpen");
