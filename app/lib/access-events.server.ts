@@ -1,5 +1,4 @@
-import { EventEmitter } from "node:events";
-import { singleton } from "./singleton.server";
+import { domainBus } from "./domain-bus.server";
 
 /**
  * Domain → realtime: a person's right to a connection or to a room has ended. The realtime layer
@@ -16,13 +15,7 @@ export type AccessChange =
   /** Nobody may be in the room any more (the activity was cancelled). */
   | { kind: "room-closed"; activityId: string };
 
-const bus = () => singleton("access-events", () => new EventEmitter().setMaxListeners(50));
+const accessChanges = domainBus<AccessChange>("access-change");
 
-export function publishAccessChange(change: AccessChange): void {
-  bus().emit("access-change", change);
-}
-
-export function onAccessChange(listener: (change: AccessChange) => void): () => void {
-  bus().on("access-change", listener);
-  return () => bus().off("access-change", listener);
-}
+export const publishAccessChange = accessChanges.publish;
+export const onAccessChange = accessChanges.subscribe;

@@ -1,19 +1,14 @@
-import { EventEmitter } from "node:events";
-import { singleton } from "./singleton.server";
+import { domainBus } from "./domain-bus.server";
 
 /**
  * Domain code announces what happened to a person; the realtime layer (server/realtime)
- * listens and forwards it to that person's sockets. The domain never imports Socket.IO.
+ * listens and forwards it to that person's sockets.
  */
 export type UserEvent = { userId: string; event: string; payload: unknown };
-
-const bus = () => singleton("live-events", () => new EventEmitter().setMaxListeners(50));
+const userEvents = domainBus<UserEvent>("user-event");
 
 export function publishToUser(userId: string, event: string, payload: unknown): void {
-  bus().emit("user-event", { userId, event, payload } satisfies UserEvent);
+  userEvents.publish({ userId, event, payload });
 }
 
-export function onUserEvent(listener: (event: UserEvent) => void): () => void {
-  bus().on("user-event", listener);
-  return () => bus().off("user-event", listener);
-}
+export const onUserEvent = userEvents.subscribe;

@@ -12,7 +12,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const activity = await orHttpError(
-    getActivity(params.id!, { userId: context.auth.user?.id ?? null, locale: context.locale }),
+    getActivity(params.id!, { viewer: context.auth.user, locale: context.locale }),
   );
   return { activity, locale: context.locale, signedIn: Boolean(context.auth.user) };
 }

@@ -12,7 +12,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "live.title");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  const activity = await orHttpError(getActivity(params.id!, { userId: user.id, locale: context.locale }));
+  const activity = await orHttpError(getActivity(params.id!, { viewer: user, locale: context.locale }));
   const { value: room, refusal } = await orRefusal(roomSnapshot(user.id, params.id!));
   const page = {
     room,

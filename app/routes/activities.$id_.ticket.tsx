@@ -1,19 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, TextField } from "~/components/form";
 import { getActivity } from "~/domain/activities/queries.server";
 import { selfCheckIn, ticketFor } from "~/domain/attendance/checkin.server";
 import { orHttpError, orRefusal, requireUser, retryAfterHeaders, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "checkin.myTicket");
 export const headers = retryAfterHeaders;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  const activity = await orHttpError(getActivity(params.id!, { userId: user.id, locale: context.locale }));
+  const activity = await orHttpError(getActivity(params.id!, { viewer: user, locale: context.locale }));
   const { value: ticket } = await orRefusal(ticketFor(user.id, params.id!));
   const body = {
     activity: { id: activity.id, title: activity.title },
@@ -40,12 +41,10 @@ export default function Ticket() {
   const busy = useNavigation().state === "submitting";
   return (
     <section className="narrow stack">
-      <p>
-        <Link to={`/activities/${activity.id}`}>← {activity.title}</Link>
-      </p>
+      <BackLink to={`/activities/${activity.id}`}>{activity.title}</BackLink>
       <h1>{t("checkin.myTicket")}</h1>
       {!ticket ? (
-        <p className="empty-state card">{t("checkin.errors.notGoing")}</p>
+        <p className="empty-state card">{t("checkin.errors.noTicket")}</p>
       ) : ticket.checkedIn || params.get("in") ? (
         <div className="alert alert-success" role="status">
           {t("checkin.youAreIn")}

@@ -6,7 +6,7 @@ import { publicActivity } from "~/lib/public-api.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = new URL(request.url).searchParams.get("lang");
   try {
-    const activity = await getActivity(params.id!, { userId: null, locale: isLocale(lang) ? lang : "en" });
+    const activity = await getActivity(params.id!, { viewer: null, locale: isLocale(lang) ? lang : "en" });
     return Response.json(
       { ...publicActivity(activity), description: activity.description, accessibilityNotes: activity.accessibilityNotes },
       { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300", "Access-Control-Allow-Origin": "*" } },

@@ -14,6 +14,7 @@ import { formatList } from "~/lib/format";
 import { END_REASONS } from "~/lib/reference/buddies";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "areas.buddies.title");
 
@@ -68,9 +69,7 @@ export default function MatchPage() {
   const checkInStage = match.status === "ended" ? "end" : match.fourWeeksDue ? "four-weeks" : null;
   return (
     <section className="stack">
-      <p>
-        <Link to="/buddies">← {t("areas.buddies.title")}</Link>
-      </p>
+      <BackLink to="/buddies">{t("areas.buddies.title")}</BackLink>
       <h1 dir="auto">{t(`buddies.kind.${match.kind}`)}: {match.other.displayName}</h1>
       {notice && !result ? (
         <div className="alert alert-success" role="status">

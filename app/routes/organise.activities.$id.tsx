@@ -6,7 +6,7 @@ import { ActivityForm, valuesFromSubmission } from "~/components/activity-form";
 import { ConfirmActions, ScopeChoice } from "~/components/confirm";
 import { FieldMessage, FormAlert } from "~/components/form";
 import { cancelActivity, duplicateActivity, messageGoing, publishActivity, updateActivity } from "~/domain/activities/activities.server";
-import { getActivity, getActivityForEdit, getAttendeeLists } from "~/domain/activities/queries.server";
+import { getActivity, getManageView } from "~/domain/activities/queries.server";
 import { approveRsvp } from "~/domain/activities/rsvp.server";
 import { groupsOrganisedBy } from "~/domain/groups/groups.server";
 import { listMunicipalities } from "~/domain/people/profile.server";
@@ -14,16 +14,16 @@ import { ACTIVITY_LIST_FIELDS } from "~/lib/activity-form-fields";
 import { formatTimeRange } from "~/lib/format";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 import { formToObject } from "~/lib/validation.server";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.activity.title} · Meedoen` : "Meedoen" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  const [activity, values, attendees, municipalities, groups] = await orHttpError(
+  const [activity, { values, attendees }, municipalities, groups] = await orHttpError(
     Promise.all([
-      getActivity(params.id!, { userId: user.id, locale: context.locale }),
-      getActivityForEdit(user.id, params.id!),
-      getAttendeeLists(user.id, params.id!),
+      getActivity(params.id!, { viewer: user, locale: context.locale }),
+      getManageView(user.id, params.id!),
       listMunicipalities(),
       groupsOrganisedBy(user.id),
     ]),
@@ -75,9 +75,7 @@ export default function ManageActivity() {
   const formResult = sentIntent === "message" || sentIntent === "cancel" || sentIntent === "approve" ? undefined : result;
   return (
     <section className="stack">
-      <p>
-        <Link to="/organise">← {t("areas.organise.title")}</Link>
-      </p>
+      <BackLink to="/organise">{t("areas.organise.title")}</BackLink>
       <h1 lang={activity.contentLocale} dir="auto">{activity.title}</h1>
       <p className="muted">
         {t(`activities.status.${activity.status}`)} · {formatTimeRange(activity.startsAt, activity.endsAt, activity.timeZone, locale)}

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form";
 import { addWalkIn, checkInByQr, checkInCode, checkInFromList, doorList, undoCheckIn } from "~/domain/attendance/checkin.server";
 import { getActivity } from "~/domain/activities/queries.server";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "checkin.doorTitle");
 
@@ -17,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     Promise.all([
       doorList(user.id, params.id!, search),
       checkInCode(user.id, params.id!),
-      getActivity(params.id!, { userId: user.id, locale: context.locale }),
+      getActivity(params.id!, { viewer: user, locale: context.locale }),
     ]),
   );
   return { ...list, code, search, title: activity.title, activityId: params.id! };
@@ -47,9 +48,7 @@ export default function Door() {
   const busy = useNavigation().state === "submitting";
   return (
     <section className="stack door">
-      <p>
-        <Link to={`/organise/activities/${data.activityId}`}>← {t("organise.edit")}</Link>
-      </p>
+      <BackLink to={`/organise/activities/${data.activityId}`}>{t("organise.edit")}</BackLink>
       <h1 dir="auto">{data.title}</h1>
       <div className="door-count" aria-live="polite">
         <p className="lead">{t("reports.presentCount", { count: data.figures.present })}</p>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/charts";
 import { getActivity } from "~/domain/activities/queries.server";
@@ -8,6 +8,7 @@ import { formatDate } from "~/lib/format";
 import { orHttpError, requireUser } from "~/lib/http.server";
 import { direction } from "~/lib/locales";
 import { pageTitle } from "~/lib/meta";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "reports.title");
 
@@ -17,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     Promise.all([
       activityReport(user.id, params.id!),
       attendanceTrend(user.id, params.id!),
-      getActivity(params.id!, { userId: user.id, locale: context.locale }),
+      getActivity(params.id!, { viewer: user, locale: context.locale }),
     ]),
   );
   return { report, trend: trend.map((row) => ({ ...row, startsAt: row.startsAt.toISOString() })), title: activity.title, id: activity.id, locale: context.locale };
@@ -29,9 +30,7 @@ export default function Report() {
   const { figures } = report;
   return (
     <section className="stack">
-      <p>
-        <Link to={`/organise/activities/${id}`}>← {t("organise.edit")}</Link>
-      </p>
+      <BackLink to={`/organise/activities/${id}`}>{t("organise.edit")}</BackLink>
       <h1 dir="auto">{title}</h1>
       <dl className="facts card">
         <dt>{t("reports.signUps")}</dt>

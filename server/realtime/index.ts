@@ -48,7 +48,7 @@ export function attachRealtime(http: HttpServer, options: { allowedOrigins: stri
         return next(error);
       }
       socket.data.user = user;
-      socket.data.session = { id: session.id, expiresAt: session.expiresAt };
+      socket.data.session = { id: session.id };
       next();
     } catch (error) {
       next(error as Error);

@@ -103,6 +103,9 @@ export function attachLiveRooms(io: AppServer) {
   return {
     /** Re-checks the person's right to the room after a change (a cancelled sign-up, say). */
     async recheck(userId: string, activityId: string) {
+      // Most changes (a cancelled sign-up for a café) concern nobody in a room: ask the database only when the person is in this one.
+      const sockets = await io.in(userRoom(userId)).fetchSockets();
+      if (!sockets.some((socket) => socket.rooms.has(liveRoom(activityId)))) return;
       const allowed = await roomAccess(userId, activityId).then(
         () => true,
         () => false,

@@ -6,6 +6,7 @@ import { utcToZonedParts } from "~/domain/activities/recurrence";
 import { createGroup, joinGroup, leaveGroup } from "~/domain/groups/groups.server";
 import { updateProfile } from "~/domain/people/profile.server";
 import { deleteAccount, register } from "~/domain/auth/accounts.server";
+import { loadActor } from "~/domain/policy/guards.server";
 import { db } from "~/lib/db.server";
 import { refusal } from "../support/refusal";
 import { activityForm, localDate, makePerson, publishedActivity } from "../support/factories";
@@ -141,11 +142,11 @@ describe("signing up", () => {
     const [going, waiting] = [await makePerson(), await makePerson()];
     await rsvp(going, id);
     await rsvp(waiting, id);
-    expect((await getActivity(id, { userId: going, locale: "en" })).joinUrl).toBe("https://meet.example.org/x");
-    const waitingView = await getActivity(id, { userId: waiting, locale: "en" });
+    expect((await getActivity(id, { viewer: await loadActor(going), locale: "en" })).joinUrl).toBe("https://meet.example.org/x");
+    const waitingView = await getActivity(id, { viewer: await loadActor(waiting), locale: "en" });
     expect(waitingView.joinUrl).toBeNull();
     expect(waitingView.myRsvp).toEqual({ status: "waitlisted", waitlistPlace: 1 });
-    expect((await getActivity(id, { userId: null, locale: "en" })).joinUrl).toBeNull();
+    expect((await getActivity(id, { viewer: null, locale: "en" })).joinUrl).toBeNull();
   });
 
   it("frees the seat and moves the waitlist when a person deletes their account", async () => {
@@ -195,8 +196,8 @@ describe("discovery", () => {
   it("shows each activity in the reader's language, or says which language it is in", async () => {
     const organiser = await makePerson({ isOrganiser: true });
     const id = await publishedActivity(organiser, { contentLocales: ["nl", "uk"], titles: ["Taalcafé", "Мовне кафе"], summaries: ["", ""], descriptions: ["", ""] });
-    expect((await getActivity(id, { userId: null, locale: "uk" })).title).toBe("Мовне кафе");
-    const english = await getActivity(id, { userId: null, locale: "en" });
+    expect((await getActivity(id, { viewer: null, locale: "uk" })).title).toBe("Мовне кафе");
+    const english = await getActivity(id, { viewer: null, locale: "en" });
     expect(english).toMatchObject({ title: "Taalcafé", contentLocale: "nl", translated: false });
   });
 });

@@ -7,18 +7,17 @@
 import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
-import { io as connect } from "socket.io-client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rsvp } from "~/domain/activities/rsvp.server";
 import { checkInCode } from "~/domain/attendance/checkin.server";
-import { startSession } from "~/domain/auth/lucia.server";
 import { loadActor } from "~/domain/policy/guards.server";
 import { policy, type Actor } from "~/domain/policy/rules";
 import { db } from "~/lib/db.server";
 import { registeredEvents } from "../../server/realtime/ack";
 import { activityForm, localDate, makePerson, publishedActivity } from "../support/factories";
-import { TestClient } from "../support/http-client";
 import { useServer } from "../support/server";
+import { clientFor } from "../support/signed-in";
+import { socketFor, socketWithCookie } from "../support/sockets";
 
 const target = useServer();
 
@@ -250,14 +249,7 @@ async function buildWorld(): Promise<World> {
   return { ids, actors, groupId, groupSlug, upcoming, live, draft: (await draft).id, offerId, requestId, calendarToken, match, question, message };
 }
 
-async function clientAs(role: Role, world: World) {
-  const client = new TestClient(target.url);
-  if (role !== "anonymous") {
-    const [name, value] = (await startSession(world.ids[role])).split(";")[0].split("=");
-    client.cookies.set(name, value);
-  }
-  return client;
-}
+const idOf = (role: Role, world: World) => (role === "anonymous" ? null : world.ids[role]);
 
 /** Refused: the sign-in page for people who are not signed in, 401/403, or 404 for what one may not see. */
 function outcome(response: Response): "allowed" | "refused" {
@@ -283,9 +275,7 @@ describe("authorisation matrix", () => {
   });
 
   it("has a row for every Socket.IO event", async () => {
-    const socket = connect(target.url, { transports: ["websocket"], extraHeaders: { cookie: (await startSession(world.ids.newcomer)).split(";")[0], origin: target.url }, forceNew: true, reconnection: false });
-    await new Promise<void>((resolveConnect) => socket.once("connect", () => resolveConnect()));
-    socket.close();
+    (await socketFor(target.url, world.ids.newcomer)).close(); // handlers register per connection
     expect(registeredEvents.size).toBeGreaterThan(5);
     const covered = new Set(SOCKET_ROWS.map((row) => row.covers));
     expect([...registeredEvents].filter((event) => !covered.has(event))).toEqual([]);
@@ -295,7 +285,7 @@ describe("authorisation matrix", () => {
     const verdicts: string[] = [];
     for (const role of ROLES) {
       const request = await row.request(world, role);
-      const client = await clientAs(role, world);
+      const client = await clientFor(target.url, idOf(role, world));
       const response = request.method === "GET" ? await client.get(request.path) : await client.post(request.path, request.body ?? {});
       expect(response.status, `${role} ${request.method} ${request.path}: server error`).toBeLessThan(500);
       const expected = row.rule(world.actors[role], world, role) ? "allowed" : "refused";
@@ -309,18 +299,14 @@ describe("authorisation matrix", () => {
     for (const role of ROLES) {
       const expected = row.rule(world.actors[role], world, role) ? "allowed" : "refused";
       if (role === "anonymous") {
-        const socket = connect(target.url, { transports: ["websocket"], extraHeaders: { origin: target.url }, forceNew: true, reconnection: false });
-        const refused = await new Promise<boolean>((done) => {
-          socket.once("connect", () => done(false));
-          socket.once("connect_error", () => done(true));
-        });
-        socket.close();
+        const refused = await socketWithCookie(target.url, "").then(
+          (socket) => (socket.close(), false),
+          () => true,
+        );
         if (expected !== (refused ? "refused" : "allowed")) verdicts.push(`${role}: connected, policy says ${expected}`);
         continue;
       }
-      const cookie = (await startSession(world.ids[role])).split(";")[0];
-      const socket = connect(target.url, { transports: ["websocket"], extraHeaders: { cookie, origin: target.url }, forceNew: true, reconnection: false });
-      await new Promise<void>((resolveConnect) => socket.once("connect", () => resolveConnect()));
+      const socket = await socketFor(target.url, world.ids[role]);
       try {
         const answer = await socket.timeout(5000).emitWithAck(row.covers, await row.payload(world, role));
         const got = answer.ok || !["not_allowed", "not_found", "unauthenticated"].includes(answer.error.code) ? "allowed" : "refused";

@@ -1,23 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
-import type { Socket } from "socket.io-client";
+import { describe, expect, it } from "vitest";
 import { closeFinishedSessions, GRACE_MS } from "~/domain/attendance/sessions.server";
 import { db } from "~/lib/db.server";
 import { makePerson } from "../support/factories";
 import { webinarNow } from "../support/live-factories";
 import { useServer } from "../support/server";
-import { nextEvent, socketFor } from "../support/sockets";
+import { nextEvent, useSockets } from "../support/sockets";
 
 const target = useServer();
-const open: Socket[] = [];
-afterEach(() => {
-  for (const socket of open.splice(0)) socket.close();
-});
-
-async function client(userId: string) {
-  const socket = await socketFor(target.url, userId);
-  open.push(socket);
-  return socket;
-}
+const client = useSockets(target).as;
 
 describe("live room", () => {
   it("lets in only people going and the organiser, and not after the end", async () => {

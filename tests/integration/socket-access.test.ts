@@ -3,37 +3,25 @@
  * opened with. Real server, real sessions, real Socket.IO clients.
  */
 import { randomUUID } from "node:crypto";
-import { io as connect, type Socket } from "socket.io-client";
-import { afterEach, describe, expect, it } from "vitest";
+import type { Socket } from "socket.io-client";
+import { describe, expect, it } from "vitest";
 import { rsvp } from "~/domain/activities/rsvp.server";
 import { register } from "~/domain/auth/accounts.server";
-import { startSession } from "~/domain/auth/lucia.server";
 import { db } from "~/lib/db.server";
 import { localDate, makePerson, publishedActivity } from "../support/factories";
-import { TestClient, uniqueEmail } from "../support/http-client";
+import { uniqueEmail } from "../support/http-client";
 import { useServer } from "../support/server";
-import { nextEvent } from "../support/sockets";
+import { nextEvent, useSockets } from "../support/sockets";
+import { clientFor } from "../support/signed-in";
 
 const target = useServer();
 const PASSWORD = "lang-genoeg-wachtwoord-9";
-const open: Socket[] = [];
-afterEach(() => {
-  for (const socket of open.splice(0)) socket.close();
-});
+const sockets = useSockets(target);
 
 /** One signed-in "tab": an HTTP client and a socket on the same session cookie. */
 async function tab(userId: string) {
-  const cookie = (await startSession(userId)).split(";")[0];
-  const client = new TestClient(target.url);
-  const [name, value] = cookie.split("=");
-  client.cookies.set(name, value);
-  const socket = connect(target.url, { transports: ["websocket"], extraHeaders: { cookie, origin: target.url }, reconnection: false, forceNew: true });
-  open.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return { client, socket };
+  const client = await clientFor(target.url, userId);
+  return { client, socket: await sockets.withCookie(client.cookieHeader()) };
 }
 
 function disconnected(socket: Socket, withinMs = 1000) {
@@ -102,10 +90,11 @@ describe("sockets follow the session", () => {
   });
 
   it("refuses a new connection without a live session", async () => {
-    const socket = connect(target.url, { transports: ["websocket"], extraHeaders: { cookie: `meedoen_session=${randomUUID()}`, origin: target.url }, reconnection: false, forceNew: true });
-    open.push(socket);
-    const error = await new Promise<Error & { data?: { code?: string } }>((resolve) => socket.once("connect_error", resolve));
-    expect(error.data?.code).toBe("unauthenticated");
+    const error = (await sockets.withCookie(`meedoen_session=${randomUUID()}`).then(
+      () => null,
+      (refusal: unknown) => refusal,
+    )) as (Error & { data?: { code?: string } }) | null;
+    expect(error?.data?.code).toBe("unauthenticated");
   });
 });
 

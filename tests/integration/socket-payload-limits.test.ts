@@ -1,23 +1,14 @@
-import type { Socket } from "socket.io-client";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MessageInput } from "~/domain/matching/schemas.server";
 import { LiveMessageInput, QuestionInput } from "~/domain/live/schemas.server";
 import { MAX_SOCKET_PAYLOAD_BYTES } from "~/lib/realtime-limits";
 import { buddyPair } from "../support/buddy-factories";
 import { webinarNow } from "../support/live-factories";
 import { useServer } from "../support/server";
-import { socketFor } from "../support/sockets";
+import { useSockets } from "../support/sockets";
 
 const target = useServer();
-const open: Socket[] = [];
-afterEach(() => {
-  for (const socket of open.splice(0)) socket.close();
-});
-async function client(userId: string) {
-  const socket = await socketFor(target.url, userId);
-  open.push(socket);
-  return socket;
-}
+const client = useSockets(target).as;
 
 /** Bytes of the frame Socket.IO sends for an event with an acknowledgement: `421["event",{…}]`. */
 const frameBytes = (event: string, payload: unknown) => Buffer.byteLength(`421${JSON.stringify([event, payload])}`);

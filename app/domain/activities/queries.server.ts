@@ -1,7 +1,7 @@
 import { db } from "~/lib/db.server";
 import { NotFound } from "../errors";
-import { loadActor, requireManageActivity } from "../policy/guards.server";
-import { policy } from "../policy/rules";
+import { requireManageActivity } from "../policy/guards.server";
+import { policy, type Actor } from "../policy/rules";
 import { pickContent } from "./content";
 import { orderForYou, partOfDay, type Reader } from "./for-you";
 import { utcToZonedParts } from "./recurrence";
@@ -234,8 +234,12 @@ async function collapsedByDate(where: Where, page: number, perPage: number, more
   };
 }
 
-/** One activity as a reader sees it; drafts only for their organiser and admins. */
-export async function getActivity(activityId: string, options: { userId: string | null; locale: string }) {
+/**
+ * One activity as a reader sees it; drafts only for their organiser and admins. The viewer comes
+ * from the session (its user carries the role flags), so a page view costs no query for it.
+ */
+export async function getActivity(activityId: string, options: { viewer: Actor | null; locale: string }) {
+  const viewerId = options.viewer?.id ?? null;
   const row = await db().activity.findUnique({
     where: { id: activityId },
     select: {
@@ -250,12 +254,10 @@ export async function getActivity(activityId: string, options: { userId: string 
       group: { select: { id: true, slug: true, name: true } },
     },
   });
-  const [actor, mine] = await Promise.all([
-    loadActor(options.userId),
-    options.userId
-      ? db().rsvp.findUnique({ where: { activityId_userId: { activityId, userId: options.userId } }, select: { status: true, position: true } })
-      : null,
-  ]);
+  const actor = options.viewer;
+  const mine = viewerId
+    ? await db().rsvp.findUnique({ where: { activityId_userId: { activityId, userId: viewerId } }, select: { status: true, position: true } })
+    : null;
   if (!row || (row.status === "draft" && !policy.canSeeDraft(actor, row))) throw NotFound("activities.errors.notFound");
   const waitlistPlace =
     mine?.status === "waitlisted"
@@ -279,9 +281,15 @@ export async function getActivity(activityId: string, options: { userId: string 
 }
 export type ActivityDetail = Awaited<ReturnType<typeof getActivity>>;
 
-/** What the organiser sees: who is going, waiting and awaiting approval, by display name only. */
-export async function getAttendeeLists(actorId: string, activityId: string) {
+/** The organiser's page of one activity: the edit form's values and the people, after one check. */
+export async function getManageView(actorId: string, activityId: string) {
   await requireManageActivity(actorId, activityId);
+  const [values, attendees] = await Promise.all([editValues(activityId), attendeeLists(activityId)]);
+  return { values, attendees };
+}
+
+/** Who is going, waiting and awaiting approval, by display name only. */
+async function attendeeLists(activityId: string) {
   const rsvps = await db().rsvp.findMany({
     where: { activityId, status: { not: "cancelled" } },
     orderBy: { position: "asc" },
@@ -315,8 +323,7 @@ export async function organisedBy(userId: string, locale: string, now = new Date
 }
 
 /** Values for the edit form, in the shape the form sends. */
-export async function getActivityForEdit(actorId: string, activityId: string) {
-  await requireManageActivity(actorId, activityId);
+async function editValues(activityId: string) {
   const row = await db().activity.findUniqueOrThrow({
     where: { id: activityId },
     include: { contents: true, spokenLanguages: true, themes: true, interests: true },
@@ -352,4 +359,3 @@ export async function getActivityForEdit(actorId: string, activityId: string) {
     groupId: row.groupId ?? "",
   };
 }
-export type ActivityFormValues = Awaited<ReturnType<typeof getActivityForEdit>>;

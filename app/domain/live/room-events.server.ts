@@ -1,17 +1,13 @@
-import { EventEmitter } from "node:events";
-import { singleton } from "~/lib/singleton.server";
+import { domainBus } from "~/lib/domain-bus.server";
 
 /** Domain → realtime: something happened in a live room; server/realtime broadcasts it to the room. */
 export type RoomEvent = { activityId: string; event: string; payload: unknown };
-const bus = () => singleton("room-events", () => new EventEmitter().setMaxListeners(50));
+const roomEvents = domainBus<RoomEvent>("room-event");
 
 export function publishToRoom(activityId: string, event: string, payload: unknown) {
-  bus().emit("room-event", { activityId, event, payload } satisfies RoomEvent);
+  roomEvents.publish({ activityId, event, payload });
 }
 
-export function onRoomEvent(listener: (event: RoomEvent) => void): () => void {
-  bus().on("room-event", listener);
-  return () => bus().off("room-event", listener);
-}
+export const onRoomEvent = roomEvents.subscribe;
 
 export const liveRoom = (activityId: string) => `live:${activityId}`;

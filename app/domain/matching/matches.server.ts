@@ -189,14 +189,10 @@ export async function expireProposals(now = new Date()) {
   return stale.length;
 }
 
-/** Which side of the match the person is on; anyone else is refused. */
-async function side(match: { newcomerId: string; volunteerId: string }, userId: string) {
-  return sideOf(await loadActor(userId), match);
-}
-
-function sideOf(actor: Awaited<ReturnType<typeof loadActor>>, match: { newcomerId: string; volunteerId: string }) {
-  allow(policy.isMatchParty(actor, match), "buddies.errors.notYourMatch");
-  return match.newcomerId === actor?.id ? ("newcomer" as const) : ("volunteer" as const);
+/** Which side of the match the person is on; anyone else is refused. Needs no query: the rule reads ids only. */
+function side(match: { newcomerId: string; volunteerId: string }, userId: string) {
+  allow(policy.isMatchParty({ id: userId }, match), "buddies.errors.notYourMatch");
+  return match.newcomerId === userId ? ("newcomer" as const) : ("volunteer" as const);
 }
 
 /**
@@ -204,13 +200,10 @@ function sideOf(actor: Awaited<ReturnType<typeof loadActor>>, match: { newcomerI
  * the volunteer's slots: the offer row is locked so two accepts cannot both take the last one.
  */
 export async function respond(userId: string, matchId: string, answer: "accept" | "decline", now = new Date()) {
-  // Loaded before the transaction: a query through db() inside it would wait for the transaction
-  // itself on SQLite (decision 022), and would not be part of it on PostgreSQL.
-  const actor = await loadActor(userId);
   const rows = await db().$transaction(async (tx) => {
     const match = await tx.buddyMatch.findUnique({ where: { id: matchId } });
     if (!match || !match.sentAt) throw NotFound("buddies.errors.notFound");
-    const who = sideOf(actor, match);
+    const who = side(match, userId);
     const offer = await tx.buddyOffer.update({ where: { id: match.offerId }, data: { lockVersion: { increment: 1 } }, select: { capacity: true, volunteerId: true } });
     const fresh = await tx.buddyMatch.findUniqueOrThrow({ where: { id: matchId } });
     if (fresh.status !== "proposed") throw refuse(fresh.status === "expired" ? "buddies.errors.expired" : "buddies.errors.notOpen");
@@ -259,7 +252,7 @@ export async function checkIn(userId: string, matchId: string, raw: unknown, now
   const input = parseInput(CheckInInput, raw);
   const match = await db().buddyMatch.findUnique({ where: { id: matchId } });
   if (!match) throw NotFound("buddies.errors.notFound");
-  await side(match, userId);
+  side(match, userId);
   const due =
     input.stage === "four-weeks"
       ? match.activatedAt !== null && now.getTime() - match.activatedAt.getTime() >= 28 * DAY
@@ -278,7 +271,7 @@ export async function reportPerson(userId: string, matchId: string, raw: unknown
   const { reason } = parseInput(ReportInput, raw);
   const match = await db().buddyMatch.findUnique({ where: { id: matchId } });
   if (!match) throw NotFound("buddies.errors.notFound");
-  const who = await side(match, userId);
+  const who = side(match, userId);
   const other = who === "newcomer" ? match.volunteerId : match.newcomerId;
   const organisers = await buddyCoordinators();
   const rows = await db().$transaction(async (tx) => {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "~/lib/db.server";
 import { parseInput } from "~/lib/validation.server";
 import { NotFound, ValidationFailed } from "../errors";
-import { allow, loadActor, requireActor } from "../policy/guards.server";
+import { allow, requireActor } from "../policy/guards.server";
 import { policy } from "../policy/rules";
 import { OfferInput, RequestInput } from "./schemas.server";
 
@@ -22,7 +22,7 @@ export async function createOffer(volunteerId: string, raw: unknown) {
 async function ownOffer(volunteerId: string, offerId: string) {
   const offer = await db().buddyOffer.findUnique({ where: { id: offerId } });
   if (!offer) throw NotFound("buddies.errors.notFound");
-  allow(policy.canOwnOffer(await loadActor(volunteerId), offer));
+  allow(policy.canOwnOffer({ id: volunteerId }, offer));
   return offer;
 }
 
@@ -51,7 +51,7 @@ export async function createRequest(newcomerId: string, raw: unknown) {
 async function ownRequest(newcomerId: string, requestId: string) {
   const request = await db().buddyRequest.findUnique({ where: { id: requestId } });
   if (!request) throw NotFound("buddies.errors.notFound");
-  allow(policy.canOwnRequest(await loadActor(newcomerId), request));
+  allow(policy.canOwnRequest({ id: newcomerId }, request));
   return request;
 }
 

@@ -1,6 +1,6 @@
 import { db } from "~/lib/db.server";
 import { NotFound } from "../errors";
-import { allow, loadActor, requireActor } from "../policy/guards.server";
+import { actorSelect, allow, requireActor } from "../policy/guards.server";
 import { policy, type Actor } from "../policy/rules";
 
 const DAY = 86_400_000;
@@ -46,7 +46,7 @@ function matchView(match: {
   endReason: string | null;
   newcomerId: string;
   volunteerId: string;
-}, viewer: Actor, other: PublicPersonRow & { email?: string }) {
+}, viewer: Pick<Actor, "id">, other: PublicPersonRow & { email?: string }) {
   const iAmNewcomer = match.newcomerId === viewer.id;
   return {
     id: match.id,
@@ -67,10 +67,7 @@ function matchView(match: {
 export type MatchView = ReturnType<typeof matchView>;
 
 export async function buddyOverview(userId: string) {
-  const [user, actor] = await Promise.all([
-    db().user.findUniqueOrThrow({ where: { id: userId }, select: { vogCheckedAt: true } }),
-    loadActor(userId).then((found) => found!),
-  ]);
+  const user = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { ...actorSelect, vogCheckedAt: true } });
   const [requests, offers, matches] = await Promise.all([
     db().buddyRequest.findMany({ where: { newcomerId: userId, status: { not: "withdrawn" } }, orderBy: { createdAt: "desc" } }),
     db().buddyOffer.findMany({ where: { volunteerId: userId }, orderBy: { createdAt: "desc" }, include: { matches: { where: { status: { in: ["proposed", "active"] } }, select: { id: true } } } }),
@@ -87,12 +84,12 @@ export async function buddyOverview(userId: string) {
   const byId = new Map(others.map((person) => [person.id, person]));
   const views = matches.flatMap((match) => {
     const other = byId.get(match.newcomerId === userId ? match.volunteerId : match.newcomerId);
-    return other ? [matchView(match, actor, other)] : [];
+    return other ? [matchView(match, user, other)] : [];
   });
   const now = Date.now();
   return {
-    mayRequest: policy.canRequestBuddy(actor),
-    mayOffer: policy.canOfferBuddy(actor),
+    mayRequest: policy.canRequestBuddy(user),
+    mayOffer: policy.canOfferBuddy(user),
     verifiedOn: user.vogCheckedAt?.toISOString() ?? null,
     requests: requests.map((request) => ({
       id: request.id,
@@ -121,8 +118,7 @@ export async function buddyOverview(userId: string) {
 export async function matchForViewer(userId: string, matchId: string) {
   const match = await db().buddyMatch.findUnique({ where: { id: matchId } });
   if (!match || !match.sentAt) throw NotFound("buddies.errors.notFound");
-  const actor = await loadActor(userId);
-  allow(policy.isMatchParty(actor, match), "buddies.errors.notYourMatch");
+  allow(policy.isMatchParty({ id: userId }, match), "buddies.errors.notYourMatch");
   const other = await db().user.findUniqueOrThrow({
     where: { id: match.newcomerId === userId ? match.volunteerId : match.newcomerId },
     select: { ...publicPerson, email: true },
@@ -130,7 +126,7 @@ export async function matchForViewer(userId: string, matchId: string) {
   const checkIns = await db().matchCheckIn.findMany({ where: { matchId, userId }, select: { stage: true } });
   const fourWeeksDue = match.activatedAt !== null && Date.now() - match.activatedAt.getTime() >= 28 * DAY;
   return {
-    ...matchView(match, actor!, other),
+    ...matchView(match, { id: userId }, other),
     checkInsDone: checkIns.map((row) => row.stage),
     fourWeeksDue,
   };
@@ -138,13 +134,13 @@ export async function matchForViewer(userId: string, matchId: string) {
 
 export async function requestForEdit(userId: string, requestId: string) {
   const request = await db().buddyRequest.findUnique({ where: { id: requestId } });
-  if (!request || !policy.canOwnRequest(await loadActor(userId), request) || request.status === "withdrawn") throw NotFound("buddies.errors.notFound");
+  if (!request || !policy.canOwnRequest({ id: userId }, request) || request.status === "withdrawn") throw NotFound("buddies.errors.notFound");
   return { ...request, goals: JSON.parse(request.goals) as string[] };
 }
 
 export async function offerForEdit(userId: string, offerId: string) {
   const offer = await db().buddyOffer.findUnique({ where: { id: offerId } });
-  if (!offer || !policy.canOwnOffer(await loadActor(userId), offer)) throw NotFound("buddies.errors.notFound");
+  if (!offer || !policy.canOwnOffer({ id: userId }, offer)) throw NotFound("buddies.errors.notFound");
   return { ...offer, helpsWith: JSON.parse(offer.helpsWith) as string[], sectors: JSON.parse(offer.sectors) as string[] };
 }
 

@@ -3,6 +3,7 @@
  * shape of export-format.ts, which docs/export-format.md describes. Other people appear only as
  * the person could see them: a buddy's display name, their e-mail while the match is active.
  */
+import { rolesOf } from "../policy/rules";
 import { db } from "~/lib/db.server";
 import { pickContent } from "../activities/content";
 import { EXPORT_FORMAT_VERSION, type MyDataExport } from "./export-format";
@@ -44,7 +45,7 @@ async function accountPart(userId: string) {
       email: profile.email,
       createdAt: at(profile.createdAt),
       updatedAt: at(profile.updatedAt),
-      roles: { newcomer: profile.isNewcomer, volunteer: profile.isVolunteer, organiser: profile.isOrganiser, admin: profile.isAdmin },
+      roles: rolesOf(profile),
       volunteerCheckedOn: maybeAt(secrets.vogCheckedAt),
       calendarFeed: secrets.calendarToken !== null,
     },

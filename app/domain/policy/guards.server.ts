@@ -1,13 +1,14 @@
 import { db } from "~/lib/db.server";
 import { NotAllowed, NotFound, ValidationFailed } from "../errors";
-import { policy, type Actor, type MatchFacts } from "./rules";
+import { holdersOfOrganiserRight, policy, ROLE_FLAGS, type Actor, type MatchFacts } from "./rules";
 
 /**
  * The I/O half of the policy: loads the facts a rule needs and throws a typed refusal. Domain
  * functions call these with the id of the person acting and never trust the route to have checked.
  */
 
-const actorSelect = { id: true, isNewcomer: true, isVolunteer: true, isOrganiser: true, isAdmin: true } as const;
+/** The columns the rules read, for queries that load a person together with other fields. */
+export const actorSelect = { id: true, ...Object.fromEntries(ROLE_FLAGS.map((flag) => [flag, true])) } as { id: true } & Record<(typeof ROLE_FLAGS)[number], true>;
 
 /** The person acting, as the rules see them; a deleted account acts as nobody. */
 export async function loadActor(actorId: string | null | undefined): Promise<Actor | null> {
@@ -65,6 +66,6 @@ export async function matchFacts(matchId: string) {
 
 /** Everyone who holds `policy.canCoordinateBuddies`, as a query: they are told when someone is reported. */
 export async function buddyCoordinators() {
-  const candidates = await db().user.findMany({ where: { OR: [{ isOrganiser: true }, { isAdmin: true }] }, select: actorSelect, take: 50 });
+  const candidates = await db().user.findMany({ where: holdersOfOrganiserRight(), select: actorSelect, take: 50 });
   return candidates.filter((actor) => policy.canCoordinateBuddies(actor));
 }

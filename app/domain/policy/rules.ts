@@ -7,13 +7,24 @@
  * activity's organiser, a person's group role) is the job of ./guards.server.ts.
  */
 
+/** The role flags a person's row carries; every rule below reads only these and the person's id. */
+export const ROLE_FLAGS = ["isNewcomer", "isVolunteer", "isOrganiser", "isAdmin"] as const;
+type RoleFlag = (typeof ROLE_FLAGS)[number];
+
 /** What a rule needs to know about the person acting; null is someone who is not signed in. */
-export type Actor = { id: string; isNewcomer: boolean; isVolunteer: boolean; isOrganiser: boolean; isAdmin: boolean };
+export type Actor = { id: string } & Record<RoleFlag, boolean>;
+/** Rules about one's own things (a match, an offer) need only who is asking, not their roles. */
 type Someone = Actor | null | undefined;
+type SomeoneById = Pick<Actor, "id"> | null | undefined;
 
 /** Just the facts the rules read, from a session user or a database row (no more travels to the browser). */
 export function toActor(user: Actor): Actor {
-  return { id: user.id, isNewcomer: user.isNewcomer, isVolunteer: user.isVolunteer, isOrganiser: user.isOrganiser, isAdmin: user.isAdmin };
+  return { id: user.id, ...(Object.fromEntries(ROLE_FLAGS.map((flag) => [flag, user[flag]])) as Record<RoleFlag, boolean>) };
+}
+
+/** The roles a person holds, by name: for the data export and the admin's list, never for a decision. */
+export function rolesOf(actor: Actor) {
+  return { newcomer: actor.isNewcomer, volunteer: actor.isVolunteer, organiser: actor.isOrganiser, admin: actor.isAdmin };
 }
 
 export type ActivityFacts = { organiserId: string };
@@ -22,9 +33,12 @@ export type MatchFacts = { newcomerId: string; volunteerId: string; status: stri
 export type RsvpFacts = { status: string } | null;
 
 const GROUP_ORGANISER = "organiser";
-const signedIn = (actor: Someone): actor is Actor => Boolean(actor);
+const signedIn = <T extends SomeoneById>(actor: T): actor is NonNullable<T> => Boolean(actor);
 /** The right an admin grants at /admin/people; admins hold every organiser right. */
-const organiserRight = (actor: Someone) => signedIn(actor) && (actor.isOrganiser || actor.isAdmin);
+const ORGANISER_RIGHT: readonly RoleFlag[] = ["isOrganiser", "isAdmin"];
+const organiserRight = (actor: Someone) => signedIn(actor) && ORGANISER_RIGHT.some((flag) => actor[flag]);
+/** The same right as a database filter, for finding its holders (who is told about a report). */
+export const holdersOfOrganiserRight = () => ({ OR: ORGANISER_RIGHT.map((flag) => ({ [flag]: true })) });
 
 /** A membership that carries a group's organiser role. */
 export const isGroupOrganiserRole = (role: string | null | undefined) => role === GROUP_ORGANISER;
@@ -55,7 +69,7 @@ export const policy = {
   canEnterLiveRoom: (actor: Someone, activity: ActivityFacts, rsvp: RsvpFacts) =>
     policy.canManageActivity(actor, activity) || (signedIn(actor) && rsvp?.status === "going"),
   /** A ticket (QR code, self check-in with the spoken code) is for people with a seat. */
-  canHoldTicket: (actor: Someone, rsvp: RsvpFacts) => signedIn(actor) && rsvp?.status === "going",
+  canHoldTicket: (actor: SomeoneById, rsvp: RsvpFacts) => signedIn(actor) && rsvp?.status === "going",
   /** Open the room, pin, answer and hide questions, hide messages, mute; moderators also see who asked anonymously. */
   canModerateRoom: (actor: Someone, activity: ActivityFacts) => policy.canManageActivity(actor, activity),
   canViewThemeReport: (actor: Someone) => organiserRight(actor),
@@ -72,7 +86,7 @@ export const policy = {
   canRequestBuddy: (actor: Someone) => signedIn(actor) && actor.isNewcomer,
   /** Running the matching, reviewing and sending proposals, the VOG check, the dashboard. */
   canCoordinateBuddies: (actor: Someone) => organiserRight(actor),
-  isMatchParty: (actor: Someone, match: Pick<MatchFacts, "newcomerId" | "volunteerId">) =>
+  isMatchParty: (actor: SomeoneById, match: Pick<MatchFacts, "newcomerId" | "volunteerId">) =>
     signedIn(actor) && (match.newcomerId === actor.id || match.volunteerId === actor.id),
   /**
    * Either side may end their match; so may the organiser who made it (the pair's coordinator)
@@ -81,9 +95,9 @@ export const policy = {
   canEndMatch: (actor: Someone, match: MatchFacts) =>
     policy.isMatchParty(actor, match) || (signedIn(actor) && (actor.isAdmin || (match.coordinatorId !== null && match.coordinatorId === actor.id))),
   /** Contact details open up only once both sides have said yes, and only to the two of them. */
-  canSeeContact: (actor: Someone, match: Pick<MatchFacts, "newcomerId" | "volunteerId" | "status">) => policy.isMatchParty(actor, match) && match.status === "active",
-  canOwnOffer: (actor: Someone, offer: { volunteerId: string }) => signedIn(actor) && offer.volunteerId === actor.id,
-  canOwnRequest: (actor: Someone, request: { newcomerId: string }) => signedIn(actor) && request.newcomerId === actor.id,
+  canSeeContact: (actor: SomeoneById, match: Pick<MatchFacts, "newcomerId" | "volunteerId" | "status">) => policy.isMatchParty(actor, match) && match.status === "active",
+  canOwnOffer: (actor: SomeoneById, offer: { volunteerId: string }) => signedIn(actor) && offer.volunteerId === actor.id,
+  canOwnRequest: (actor: SomeoneById, request: { newcomerId: string }) => signedIn(actor) && request.newcomerId === actor.id,
 } as const;
 
 export type Permission = keyof typeof policy;
