@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { ChatComposer } from "./chat-composer";
 import type { QuestionView, RoomSnapshot } from "~/domain/live/room.server";
 import { formatTime } from "~/lib/format";
 import type { Locale } from "~/lib/locales";
@@ -257,27 +258,13 @@ export function LiveRoom({ initial, title, loadedAt, locale }: { initial: RoomSn
         {room.muted ? (
           <p className="muted">{t("live.errors.muted")}</p>
         ) : (
-          <Form method="post" className="chat-form" onSubmit={viaSocket("message", "live:message", (f) => ({ activityId, body: String(f.get("body") ?? "") }))}>
-            <input type="hidden" name="intent" value="message" />
-            <label htmlFor="live-message" className="visually-hidden">
-              {t("buddies.message")}
-            </label>
-            <textarea
-              id="live-message"
-              name="body"
-              rows={2}
-              maxLength={500}
-              required
-              dir="auto"
-              placeholder={t("buddies.message")}
-              aria-invalid={errors.message ? true : undefined}
-              aria-describedby={errors.message ? "error-message" : undefined}
-            />
-            <button type="submit" className="button">
-              {t("buddies.send")}
-            </button>
-            <PlaceError id="error-message" message={errors.message} />
-          </Form>
+          <ChatComposer
+            id="live-message"
+            errorId="error-message"
+            maxLength={500}
+            error={errors.message}
+            onSubmit={viaSocket("message", "live:message", (f) => ({ activityId, body: String(f.get("body") ?? "") }))}
+          />
         )}
       </section>
     </div>

@@ -1,6 +1,6 @@
-import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { ChatComposer } from "./chat-composer";
 import { formatMessageTime } from "~/lib/format";
 import { liveSocket, sendEvent } from "~/lib/socket.client";
 import { useLocale } from "~/lib/use-locale";
@@ -78,31 +78,7 @@ export function MatchChat({ matchId, viewerId, otherName, initial, closed, now }
       {closed ? (
         <p className="muted">{t("buddies.errors.chatClosed")}</p>
       ) : (
-        <Form method="post" className="chat-form" onSubmit={send}>
-          <input type="hidden" name="intent" value="message" />
-          <label htmlFor="chat-body" className="visually-hidden">
-            {t("buddies.message")}
-          </label>
-          <textarea
-            id="chat-body"
-            name="body"
-            rows={2}
-            maxLength={2000}
-            required
-            dir="auto"
-            placeholder={t("buddies.message")}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "chat-error" : undefined}
-          />
-          <button type="submit" className="button" disabled={sending} aria-busy={sending || undefined}>
-            {t("buddies.send")}
-          </button>
-          {error ? (
-            <p className="field-error" id="chat-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-        </Form>
+        <ChatComposer id="chat-body" errorId="chat-error" maxLength={2000} error={error} busy={sending} onSubmit={send} />
       )}
     </section>
   );

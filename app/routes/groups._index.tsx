@@ -35,10 +35,11 @@ export default function Groups() {
         <ul className="cards">
           {groups.map((group) => (
             <li key={group.id} className="card">
-              <h2>
+              {/* Names and descriptions are in the group's own language, whatever the page's direction. */}
+              <h2 dir="auto">
                 <Link to={`/groups/${group.slug}`}>{group.name}</Link>
               </h2>
-              <p>{group.description.slice(0, 200)}</p>
+              <p dir="auto">{group.description.slice(0, 200)}</p>
               <p className="muted">
                 {[group.interest ? t(`reference:interest.${group.interest}`) : null, group.municipality?.name, t("groups.members", { count: group.memberCount })]
                   .filter(Boolean)
