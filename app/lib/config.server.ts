@@ -71,3 +71,6 @@ export function config(): Config {
   cached ??= parseConfig(process.env);
   return cached;
 }
+
+/** Cookies carry `Secure` when asked to, or when people reach us over https. */
+export const secureCookies = () => config().COOKIE_SECURE || config().PUBLIC_ORIGIN?.startsWith("https:") === true;

@@ -1,7 +1,7 @@
 import { Lucia, TimeSpan, type Session, type User } from "lucia";
 import { parse as parseCookies } from "cookie";
 import { publishAccessChange } from "~/lib/access-events.server";
-import { config } from "~/lib/config.server";
+import { secureCookies } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 import { singleton } from "~/lib/singleton.server";
 import { PrismaSessionAdapter, userAttributes } from "./session-adapter.server";
@@ -15,7 +15,7 @@ function createLucia() {
       name: SESSION_COOKIE,
       attributes: {
         sameSite: "lax",
-        secure: config().COOKIE_SECURE || config().PUBLIC_ORIGIN?.startsWith("https:") === true,
+        secure: secureCookies(),
       },
     },
     getUserAttributes: userAttributes,
