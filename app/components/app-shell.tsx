@@ -44,7 +44,8 @@ export function AppShell({ user, locale, demoData, notice = null, children }: Sh
               <details className="menu">
                 <summary>
                   <span className="visually-hidden">{t("nav.accountMenu")}: </span>
-                  {user.displayName}
+                  {/* Its own box, so that a long name ends in an ellipsis, in its own direction, rather than being cut off. */}
+                  <bdi className="menu-name">{user.displayName}</bdi>
                 </summary>
                 <ul className="menu-list">
                   <li>
