@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { db } from "./db.server";
-import { singleton } from "./singleton.server";
 
 /**
  * A secret made once per installation and kept in the database, so that every instance signs
@@ -9,8 +8,9 @@ import { singleton } from "./singleton.server";
  * Only a secret that was read is remembered: a failed read (a database blip at start-up) is
  * forgotten, so the next request tries again instead of failing until the process restarts.
  */
+const known = new Map<string, Promise<Buffer>>();
+
 export function installationSecret(name: string): Promise<Buffer> {
-  const known = singleton("installation-secrets", () => new Map<string, Promise<Buffer>>());
   let secret = known.get(name);
   if (!secret) {
     secret = readOrCreate(name);

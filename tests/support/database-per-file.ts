@@ -11,7 +11,6 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
 import { closeDb } from "~/lib/db.server";
-import { forgetSingleton } from "~/lib/singleton.server";
 import { POSTGRES_ADMIN_URL } from "./services";
 
 const kind = process.env.MEEDOEN_TEST_DB ?? "sqlite";
@@ -57,10 +56,6 @@ if (kind === "postgres") {
   process.env.DATABASE_URL = `file:${file}`;
   cleanup = async () => rmSync(dir, { recursive: true, force: true });
 }
-
-forgetSingleton("rate-limit-windows");
-forgetSingleton("lucia");
-forgetSingleton("municipality-list");
 
 afterAll(async () => {
   await closeDb();

@@ -29,14 +29,12 @@ async function prepare(databaseUrl: string, target: Parameters<typeof migrate>[0
   // The app's own modules, imported here so that they read this DATABASE_URL.
   const { ensureReferenceData } = await import("../../prisma/seed");
   const { closeDb } = await import("~/lib/db.server");
-  const { forgetSingleton } = await import("~/lib/singleton.server");
   const { forgetConfig } = await import("~/lib/config.server");
   forgetConfig();
   try {
     await ensureReferenceData();
   } finally {
     await closeDb();
-    forgetSingleton("municipality-list");
     if (previous === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = previous;
     forgetConfig();

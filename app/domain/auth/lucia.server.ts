@@ -3,7 +3,6 @@ import { parse as parseCookies } from "cookie";
 import { publishAccessChange } from "~/lib/access-events.server";
 import { secureCookies } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
-import { singleton } from "~/lib/singleton.server";
 import { PrismaSessionAdapter, userAttributes } from "./session-adapter.server";
 
 export const SESSION_COOKIE = "meedoen_session";
@@ -22,8 +21,11 @@ function createLucia() {
   });
 }
 
+let instance: ReturnType<typeof createLucia> | undefined;
+
 export function lucia() {
-  return singleton("lucia", createLucia);
+  instance ??= createLucia();
+  return instance;
 }
 
 declare module "lucia" {
