@@ -1,5 +1,4 @@
 import ICAL from "ical.js";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { utcToZonedParts } from "~/domain/activities/recurrence";
 import { db } from "~/lib/db.server";
