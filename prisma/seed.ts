@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { hashPassword } from "../app/domain/auth/password.server.ts";
+import { backfillLocalFacts } from "../app/domain/activities/local-facts.server.ts";
 import { db } from "../app/lib/db.server.ts";
 import { seedDemoActivities } from "./demo-activities.ts";
 import { seedDemoBuddies } from "./demo-buddies.ts";
@@ -67,5 +68,6 @@ export async function hasDemoAccounts(): Promise<boolean> {
 export async function prepareDatabase(options: { demo: boolean }): Promise<{ demoAccounts: boolean }> {
   await ensureReferenceData();
   if (options.demo) await seedDemo();
+  await backfillLocalFacts();
   return { demoAccounts: await hasDemoAccounts() };
 }

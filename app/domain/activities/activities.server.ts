@@ -7,6 +7,7 @@ import { requireManageActivity, requirePublishIn } from "../policy/guards.server
 import { expandSeries, isValidTimeZone, RecurrenceError, rescheduleDates, utcToZonedParts, zonedDateTimeToUtc, type ZonedStart } from "./recurrence";
 import { fillFreeSeats, type Tx } from "./seats.server";
 import { ActivityInput } from "./schemas.server";
+import { localFacts } from "./local-facts";
 import { publishAccessChange } from "~/lib/access-events.server";
 
 export type EditScope = "one" | "future";
@@ -112,6 +113,7 @@ export async function createActivity(actorId: string, raw: unknown, options: { p
           seriesId,
           startsAt,
           endsAt,
+          ...localFacts(startsAt, input.timeZone),
           ...relatedRows(input),
         },
       });
@@ -170,7 +172,7 @@ export async function updateActivity(actorId: string, activityId: string, raw: u
       const startsAt = starts[index];
       await tx.activity.update({
         where: { id: row.id },
-        data: { ...activityFields(input), startsAt, endsAt: new Date(startsAt.getTime() + duration) },
+        data: { ...activityFields(input), startsAt, endsAt: new Date(startsAt.getTime() + duration), ...localFacts(startsAt, input.timeZone) },
       });
       await Promise.all([
         tx.activityContent.deleteMany({ where: { activityId: row.id } }),
@@ -248,6 +250,7 @@ export async function duplicateActivity(actorId: string, activityId: string) {
       rsvpSequence: 0,
       startsAt,
       endsAt: new Date(startsAt.getTime() + (source.endsAt.getTime() - source.startsAt.getTime())),
+      ...localFacts(startsAt, source.timeZone),
       contents: { create: contents.map(({ activityId: _a, ...content }) => content) },
       spokenLanguages: { create: spokenLanguages.map(({ language }) => ({ language })) },
       themes: { create: themes.map(({ theme }) => ({ theme })) },

@@ -21,7 +21,8 @@ export type Candidate = {
 };
 
 export const WEIGHTS = { language: 3, learning: 2, interest: 2, maxInterests: 3, place: 3, online: 1, availability: 2 } as const;
-const LEARNING_LEVELS = new Set(["A1", "A2", "B1", "B2"]);
+/** Levels at which a language counts as one the reader is learning (a café practising it scores). */
+export const LEARNING_LEVELS = new Set(["A1", "A2", "B1", "B2"]);
 
 export function forYouScore(reader: Reader, activity: Candidate): number {
   const spoken = new Set(reader.languages.map((entry) => entry.language));
@@ -39,12 +40,4 @@ export function forYouScore(reader: Reader, activity: Candidate): number {
 
 export function partOfDay(hour: number): "morning" | "afternoon" | "evening" {
   return hour < 12 ? "morning" : hour < 17 ? "afternoon" : "evening";
-}
-
-/** Highest score first; equal scores by start time, so the order is stable and predictable. */
-export function orderForYou<T extends Candidate & { startsAt: Date }>(reader: Reader, items: T[]): T[] {
-  return items
-    .map((item) => ({ item, score: forYouScore(reader, item) }))
-    .sort((a, b) => b.score - a.score || a.item.startsAt.getTime() - b.item.startsAt.getTime())
-    .map((entry) => entry.item);
 }

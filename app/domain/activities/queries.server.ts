@@ -1,16 +1,16 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { NotFound } from "../errors";
 import { requireManageActivity } from "../policy/guards.server";
 import { policy, type Actor } from "../policy/rules";
 import { pickContent } from "./content";
-import { orderForYou, partOfDay, type Reader } from "./for-you";
+import { forYouScore, LEARNING_LEVELS, type Reader } from "./for-you";
+import { WEEKEND_DAYS } from "./local-facts";
 import { utcToZonedParts } from "./recurrence";
 import type { DiscoveryQuery } from "./schemas.server";
 
 const DAY = 24 * 3600_000;
 const DEFAULT_WINDOW_DAYS = 90;
-/** Filters that need local time (evening, weekend) or a score run in memory over at most this many. */
-const MAX_CANDIDATES = 20_000;
 export const PAGE_SIZE = 20;
 
 const cardSelect = {
@@ -89,17 +89,13 @@ function whereFor(query: DiscoveryQuery, now: Date) {
     ...(query.theme ? { themes: { some: { theme: query.theme } } } : {}),
     ...(query.interest ? { interests: { some: { interest: query.interest } } } : {}),
     ...(query.group ? { groupId: query.group } : {}),
+    // Local time in the activity's own zone, stored at write time (local-facts.ts).
+    ...(query.evening ? { localPart: "evening" } : {}),
+    ...(query.weekend ? { localWeekday: { in: WEEKEND_DAYS } } : {}),
   };
 }
 
-function localFilter(query: DiscoveryQuery) {
-  return (row: { startsAt: Date; timeZone: string }) => {
-    const local = utcToZonedParts(row.startsAt, row.timeZone);
-    if (query.evening && Number(local.time.slice(0, 2)) < 17) return false;
-    if (query.weekend && local.weekday < 6) return false;
-    return true;
-  };
-}
+type Where = Prisma.ActivityWhereInput;
 
 export async function readerProfile(userId: string): Promise<Reader | null> {
   const user = await db().user.findUnique({
@@ -115,7 +111,13 @@ export async function readerProfile(userId: string): Promise<Reader | null> {
   };
 }
 
-/** The discovery list: filters in the database where it can, local-time filters and scoring in memory. */
+/** One page of a list: ids in order, how many there are in all, and "+ N more dates" per series shown. */
+type Slice = { ids: string[]; total: number };
+
+/**
+ * The discovery list, filtered and paged in the database. "For you" puts first the activities the
+ * reader scores on (forYouCandidates, a bounded set), then every other one in date order.
+ */
 export async function discoverActivities(query: DiscoveryQuery, options: { userId: string | null; locale: string; now?: Date; collapseSeries?: boolean }) {
   const now = options.now ?? new Date();
   const perPage = query.perPage ?? PAGE_SIZE;
@@ -123,103 +125,150 @@ export async function discoverActivities(query: DiscoveryQuery, options: { userI
   const where = whereFor(query, now);
   const reader = options.userId ? await readerProfile(options.userId) : null;
   const sort = query.sort ?? (reader ? "for-you" : "date");
-  let ids: string[];
-  let total: number;
-
+  const collapse = Boolean(options.collapseSeries);
+  const offset = (page - 1) * perPage;
   const moreDates = new Map<string, number>();
-  let truncated = false;
 
-  if (!query.evening && !query.weekend && sort === "date" && !options.collapseSeries) {
-    [total, ids] = await Promise.all([
-      db().activity.count({ where }),
-      db()
-        .activity.findMany({ where, orderBy: [{ startsAt: "asc" }, { id: "asc" }], skip: (page - 1) * perPage, take: perPage, select: { id: true } })
-        .then((rows) => rows.map((row) => row.id)),
-    ]);
-  } else if (!query.evening && !query.weekend && sort === "date") {
-    ({ total, ids } = await collapsedByDate(where, page, perPage, moreDates));
+  let slice: Slice;
+  if (sort === "for-you" && reader) {
+    const ranked = rankedOnce(await forYouCandidates(where, reader), collapse);
+    const rankedPage = ranked.slice(offset, offset + perPage).map((row) => row.id);
+    // Everything the reader does not score on follows by date; a series ranked above is not repeated.
+    const rest = { AND: [where, { id: { notIn: ranked.map((row) => row.id) } }, { OR: [{ seriesId: null }, { seriesId: { notIn: seriesOf(ranked) } }] }] };
+    const restOffset = Math.max(0, offset - ranked.length);
+    const restLimit = perPage - rankedPage.length;
+    const byDate = await inDateOrder(rest, restOffset, restLimit, collapse, moreDates);
+    slice = { ids: [...rankedPage, ...byDate.ids], total: ranked.length + byDate.total };
+    await countMoreDates(where, ranked.slice(offset, offset + perPage), moreDates);
   } else {
-    const rows = await db().activity.findMany({
-      where,
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      take: MAX_CANDIDATES,
-      select: {
-        id: true,
-        startsAt: true,
-        timeZone: true,
-        mode: true,
-        municipalityCode: true,
-        practisedLanguage: true,
-        seriesId: true,
-        ...(sort === "for-you" ? { spokenLanguages: { select: { language: true } }, interests: { select: { interest: true } } } : {}),
-      },
-    });
-    truncated = rows.length === MAX_CANDIDATES;
-    const kept = query.evening || query.weekend ? rows.filter(localFilter(query)) : rows;
-    const ordered =
-      sort === "for-you" && reader
-        ? orderForYou(
-            reader,
-            kept.map((row) => {
-              const local = utcToZonedParts(row.startsAt, row.timeZone);
-              return {
-                ...row,
-                spokenLanguages: (row as { spokenLanguages?: { language: string }[] }).spokenLanguages?.map((e) => e.language) ?? [],
-                interests: (row as { interests?: { interest: string }[] }).interests?.map((e) => e.interest) ?? [],
-                slot: `${local.weekday}-${partOfDay(Number(local.time.slice(0, 2)))}`,
-              };
-            }),
-          )
-        : kept;
-    // A weekly café would fill the list with its own dates: show each series once, at its best date.
-    const shown = options.collapseSeries
-      ? ordered.filter((row) => {
-          if (!row.seriesId) return true;
-          const seen = moreDates.has(row.seriesId);
-          moreDates.set(row.seriesId, seen ? moreDates.get(row.seriesId)! + 1 : 0);
-          return !seen;
-        })
-      : ordered;
-    total = shown.length;
-    ids = shown.slice((page - 1) * perPage, page * perPage).map((row) => row.id);
+    slice = await inDateOrder(where, offset, perPage, collapse, moreDates);
   }
-  const byId = new Map((await loadCards(ids)).map((row) => [row.id, row]));
-  const items = ids.flatMap((id) => {
+  const byId = new Map((await loadCards(slice.ids)).map((row) => [row.id, row]));
+  const items = slice.ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [{ ...toCard(row, options.locale), moreDates: (row.seriesId && moreDates.get(row.seriesId)) || 0 }] : [];
+    return row ? [{ ...toCard(row, options.locale), moreDates: (collapse && row.seriesId && moreDates.get(row.seriesId)) || 0 }] : [];
   });
-  return { items, total, page, perPage, pageCount: Math.max(1, Math.ceil(total / perPage)), sort, truncated };
+  const total = slice.total;
+  return { items, total, page, perPage, pageCount: Math.max(1, Math.ceil(total / perPage)), sort, truncated: false };
 }
 
-type Where = ReturnType<typeof whereFor>;
+/** How many of a reason's earliest matches become candidates; the union is at most a few hundred rows. */
+const PER_REASON = 100;
+type Candidate = { id: string; startsAt: Date; seriesId: string | null; score: number };
+
+/**
+ * The activities a reader can score on (forYouScore), chosen in the database: for each thing that
+ * earns points (a language they speak, one they are learning, an interest, their municipality,
+ * being online, a free moment of theirs) the earliest matches in the window. Scored here, best
+ * first; equal scores by date. A far-off match beyond the first hundred of every reason it meets
+ * waits in the date-ordered rest: the price of never reading the whole window (decisions/029).
+ */
+async function forYouCandidates(where: Where, reader: Reader): Promise<Candidate[]> {
+  const spoken = reader.languages.map((entry) => entry.language);
+  const learning = reader.languages.filter((entry) => LEARNING_LEVELS.has(entry.level)).map((entry) => entry.language);
+  const slots = reader.availability.map((slot) => slot.split("-")).map(([weekday, part]) => ({ localWeekday: Number(weekday), localPart: part }));
+  const reasons = (
+    [
+      spoken.length ? { spokenLanguages: { some: { language: { in: spoken } } } } : null,
+      learning.length ? { practisedLanguage: { in: learning } } : null,
+      reader.interests.length ? { interests: { some: { interest: { in: reader.interests } } } } : null,
+      reader.municipalityCode ? { municipalityCode: reader.municipalityCode } : null,
+      { mode: { not: "in-person" } },
+      slots.length ? { OR: slots } : null,
+    ] satisfies (Where | null)[]
+  ).filter((reason) => reason !== null) as Where[];
+  const idLists = await Promise.all(
+    reasons.map((reason) =>
+      db().activity.findMany({ where: { AND: [where, reason] }, orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: PER_REASON, select: { id: true } }),
+    ),
+  );
+  const ids = [...new Set(idLists.flat().map((row) => row.id))];
+  if (ids.length === 0) return [];
+  const rows = await db().activity.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      startsAt: true,
+      seriesId: true,
+      mode: true,
+      municipalityCode: true,
+      practisedLanguage: true,
+      localWeekday: true,
+      localPart: true,
+      spokenLanguages: { select: { language: true } },
+      interests: { select: { interest: true } },
+    },
+  });
+  return rows
+    .map((row) => ({
+      id: row.id,
+      startsAt: row.startsAt,
+      seriesId: row.seriesId,
+      score: forYouScore(reader, {
+        spokenLanguages: row.spokenLanguages.map((entry) => entry.language),
+        interests: row.interests.map((entry) => entry.interest),
+        practisedLanguage: row.practisedLanguage,
+        municipalityCode: row.municipalityCode,
+        mode: row.mode,
+        slot: `${row.localWeekday}-${row.localPart}`,
+      }),
+    }))
+    .sort((a, b) => b.score - a.score || a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : 1));
+}
+
+/** With series collapsed, each series once, at its best-ranked date. */
+function rankedOnce(ranked: Candidate[], collapse: boolean): Candidate[] {
+  if (!collapse) return ranked;
+  const seen = new Set<string>();
+  return ranked.filter((row) => !row.seriesId || (!seen.has(row.seriesId) && Boolean(seen.add(row.seriesId))));
+}
+
+const seriesOf = (rows: { seriesId: string | null }[]) => [...new Set(rows.flatMap((row) => (row.seriesId ? [row.seriesId] : [])))];
+
+/** "+ N more dates" for the series among `shown`: their other dates in the window. */
+async function countMoreDates(where: Where, shown: Candidate[], moreDates: Map<string, number>) {
+  const series = seriesOf(shown);
+  if (series.length === 0) return;
+  const counts = await db().activity.groupBy({ by: ["seriesId"], where: { AND: [where, { seriesId: { in: series } }] }, _count: { _all: true } });
+  for (const row of counts) moreDates.set(row.seriesId!, row._count._all - 1);
+}
+
+/** `limit` activities from `offset` in date order, optionally one card per series. */
+async function inDateOrder(where: Where, offset: number, limit: number, collapse: boolean, moreDates: Map<string, number>): Promise<Slice> {
+  if (collapse) return collapsedByDate(where, offset, limit, moreDates);
+  const [total, rows] = await Promise.all([
+    db().activity.count({ where }),
+    limit > 0 ? db().activity.findMany({ where, orderBy: [{ startsAt: "asc" }, { id: "asc" }], skip: offset, take: limit, select: { id: true } }) : [],
+  ]);
+  return { total, ids: rows.map((row) => row.id) };
+}
 
 /**
  * Date order with one card per series, paged in the database: single activities are read in
  * order, each series contributes its first date in the window, and the two lists are merged.
  */
-async function collapsedByDate(where: Where, page: number, perPage: number, moreDates: Map<string, number>) {
+async function collapsedByDate(where: Where, offset: number, limit: number, moreDates: Map<string, number>): Promise<Slice> {
+  const singlesWhere = { AND: [where, { seriesId: null }] };
   const [singles, heads] = await Promise.all([
-    db().activity.count({ where: { ...where, seriesId: null } }),
-    db().activity.groupBy({ by: ["seriesId"], where: { ...where, seriesId: { not: null } }, _min: { startsAt: true }, _count: { _all: true } }),
+    db().activity.count({ where: singlesWhere }),
+    db().activity.groupBy({ by: ["seriesId"], where: { AND: [where, { seriesId: { not: null } }] }, _min: { startsAt: true }, _count: { _all: true } }),
   ]);
-  const end = page * perPage;
-  const firstSingles = await db().activity.findMany({
-    where: { ...where, seriesId: null },
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    take: end,
-    select: { id: true, startsAt: true },
-  });
+  const end = offset + limit;
+  const firstSingles =
+    limit > 0
+      ? await db().activity.findMany({ where: singlesWhere, orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: end, select: { id: true, startsAt: true } })
+      : [];
   const seriesHeads = heads.map((head) => ({ seriesId: head.seriesId!, startsAt: head._min.startsAt!, more: head._count._all - 1 }));
   const merged = [
     ...firstSingles.map((row) => ({ startsAt: row.startsAt, id: row.id as string | null, seriesId: null as string | null, more: 0 })),
     ...seriesHeads.map((head) => ({ startsAt: head.startsAt, id: null, seriesId: head.seriesId, more: head.more })),
   ]
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
-    .slice((page - 1) * perPage, end);
+    .slice(offset, end);
   const wanted = merged.filter((entry) => entry.seriesId);
   const headRows = wanted.length
     ? await db().activity.findMany({
-        where: { ...where, OR: wanted.map((entry) => ({ seriesId: entry.seriesId, startsAt: entry.startsAt })) },
+        where: { AND: [where, { OR: wanted.map((entry) => ({ seriesId: entry.seriesId, startsAt: entry.startsAt })) }] },
         select: { id: true, seriesId: true },
       })
     : [];
