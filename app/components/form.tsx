@@ -24,7 +24,7 @@ type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   error?: FieldError;
 };
 
-export function TextField({ name, label, hint, error, id, ...input }: TextFieldProps) {
+export function TextField({ name, label, hint, error, id, type = "text", ...input }: TextFieldProps) {
   const fieldId = id ?? `field-${name}`;
   const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ");
   return (
@@ -38,6 +38,7 @@ export function TextField({ name, label, hint, error, id, ...input }: TextFieldP
       <input
         id={fieldId}
         name={name}
+        type={type}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
         {...input}
