@@ -68,8 +68,10 @@ export default function Door() {
 
       <div className="card stack">
         <p>{t("checkin.codeIntro")}</p>
-        <p className="big-code" aria-label={data.code.split("").join(" ")}>
-          {data.code}
+        <p className="big-code">
+          {/* Read letter by letter by a screen reader; aria-label on a <p> would be ignored. */}
+          <span aria-hidden="true">{data.code}</span>
+          <span className="visually-hidden">{data.code.split("").join(" ")}</span>
         </p>
       </div>
 
