@@ -37,10 +37,10 @@ async function workshopIn(municipalityCode: string, fields: Record<string, unkno
 
 const rsvpOf = (activityId: string, userId: string) => db().rsvp.findUnique({ where: { activityId_userId: { activityId, userId } } });
 
-const TOWNS = ["GM0014", "GM0344", "GM0599", "GM0518", "GM0772", "GM0855"]; // Groningen, Utrecht, Rotterdam, The Hague, Eindhoven, Tilburg
+const TOWNS = ["GM0014", "GM0344", "GM0599", "GM0518", "GM0772"]; // Groningen, Utrecht, Rotterdam, The Hague, Eindhoven
 const MATRIX = [
   ...LOCALES.map((locale) => ({ locale, javaScriptEnabled: true, label: `${locale}, JavaScript on` })),
-  ...(["nl", "ar"] as const).map((locale) => ({ locale, javaScriptEnabled: false, label: `${locale}, JavaScript off` })),
+  { locale: "nl" as const, javaScriptEnabled: false, label: "nl, JavaScript off" },
 ].map((row, index) => ({ ...row, town: TOWNS[index] }));
 
 describe.each(MATRIX)("a newcomer ($label)", ({ locale, javaScriptEnabled, label, town }) => {
@@ -53,7 +53,6 @@ describe.each(MATRIX)("a newcomer ($label)", ({ locale, javaScriptEnabled, label
     await journey(browser, `newcomer-find-${name}`, { locale: BROWSER_LOCALE[locale], javaScriptEnabled, baseUrl: target.url, userId: newcomer.id }, async (page, check) => {
       await page.goto(`${target.url}/activities`);
       expect(await page.getAttribute("html", "lang")).toBe(locale);
-      await check("the activity list");
 
       await page.locator("summary", { hasText: t("activities.filters.title") }).click();
       await page.getByLabel(t("activities.filters.kind"), { exact: true }).selectOption("workshop");
