@@ -85,7 +85,7 @@ describe.each(MATRIX)("a newcomer ($label)", ({ locale, javaScriptEnabled, label
       expect(await page.getByRole("img", { name: t("checkin.qrAlt") }).isVisible()).toBe(true);
       await check("the ticket page");
 
-      await page.getByRole("link", { name: TITLES[locale] }).click();
+      await page.getByRole("link", { name: TITLES[locale], exact: true }).click(); // the back link, named without its arrow
       await page.getByRole("link", { name: t("activities.rsvp.cancel") }).click();
       await page.getByText(t("activities.rsvp.confirmCancel")).waitFor();
       expect((await rsvpOf(activityId, newcomer.id))?.status).toBe("going"); // asking is not doing

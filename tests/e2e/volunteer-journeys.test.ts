@@ -26,8 +26,8 @@ describe.each([
       await page.getByRole("link", { name: t("buddies.offerSlots") }).click();
       await page.waitForURL(/\/buddies\/offer\/new$/);
       await page.getByRole("radio", { name: new RegExp(t("buddies.kind.language")) }).check();
-      const dutch = page.getByLabel(t("buddies.form.practiseLanguage", { language: t("reference:language.nl") }), { exact: true });
-      expect(await dutch.isChecked()).toBe(true); // the likely choice comes ticked
+      const dutch = page.getByRole("checkbox", { name: t("buddies.form.practiseLanguage", { language: t("reference:language.nl") }), exact: true }); // named without the decorative check mark
+      expect(await dutch.isChecked({ timeout: 5_000 })).toBe(true); // the likely choice comes ticked
       await page.getByLabel(t("buddies.form.capacity"), { exact: true }).fill("2");
       await check("the offer form");
       await page.getByRole("button", { name: t("buddies.saveOffer") }).click();
