@@ -9,7 +9,6 @@ const target = useServer();
 const browser = useBrowser();
 
 describe.each([
-  { locale: "en" as const, javaScriptEnabled: true },
   { locale: "ar" as const, javaScriptEnabled: true },
   { locale: "nl" as const, javaScriptEnabled: false },
 ])("an admin in $locale (JavaScript $javaScriptEnabled)", ({ locale, javaScriptEnabled }) => {
