@@ -5,9 +5,12 @@ import { chromiumProblem, postgresProblem, redisProblem, skipOrFail } from "./te
 const alias = { "~": fileURLToPath(new URL("./app", import.meta.url)) };
 
 export default defineConfig(async (): Promise<ViteUserConfig> => {
-  const skipPostgres = skipOrFail("PostgreSQL integration tests", await postgresProblem());
-  const skipBrowser = skipOrFail("browser tests", chromiumProblem());
+  // Each service is probed once per run; the template set-up below relies on the same answer.
   const pg = await postgresProblem();
+  // Read by tests/support/template-databases.ts, which runs in this process after this file.
+  process.env.MEEDOEN_TEST_POSTGRES = pg ? "unreachable" : "reachable";
+  const skipPostgres = skipOrFail("PostgreSQL integration tests", pg);
+  const skipBrowser = skipOrFail("browser tests", chromiumProblem());
   const skipCluster = skipOrFail("multi-instance tests", pg ?? (await redisProblem()));
   const integration = (database: "sqlite" | "postgres") => ({
     resolve: { alias },
@@ -23,7 +26,10 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
     },
   });
   return {
+    resolve: { alias },
     test: {
+      // One migrated template database per kind for the whole run; each test file copies it.
+      globalSetup: ["tests/support/template-databases.ts"],
       projects: [
         { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
         integration("sqlite"),

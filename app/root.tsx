@@ -1,4 +1,4 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -21,6 +21,7 @@ import { direction, type Locale } from "./lib/locales";
 import { unreadCount } from "./domain/notifications/notifications.server";
 import { toActor } from "./domain/policy/rules";
 import { resources } from "./locales/index.server";
+import { takeNotice } from "./lib/notice.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles/app.css" },
@@ -39,10 +40,21 @@ async function unreadOrNothing(userId: string) {
   }
 }
 
+/** Like the badge, a notice ("Saved") is not worth an error page when its secret cannot be read. */
+async function noticeOrNothing(request: Request) {
+  try {
+    return await takeNotice(request);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return { notice: null, setCookie: null };
+    throw error;
+  }
+}
+
 /** Everything the shell needs (language, person, menu) comes from here, so it must not fail for long. */
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = context.auth;
-  return {
+  const { notice, setCookie } = await noticeOrNothing(request);
+  const shell = {
     locale: context.locale,
     demoData: context.demoData,
     // Only the reader's language travels to the browser.
@@ -50,10 +62,12 @@ export async function loader({ context }: LoaderFunctionArgs) {
     user: user
       ? { ...toActor(user), displayName: user.displayName, unread: await unreadOrNothing(user.id) }
       : null,
+    notice,
   };
+  return data(shell, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
-export type RootData = Awaited<ReturnType<typeof loader>>;
+export type RootData = Awaited<ReturnType<typeof loader>>["data"];
 
 /** An error answer's Retry-After (503, 429) reaches the client: errors end at this boundary. */
 export const headers: HeadersFunction = ({ errorHeaders }) => {
@@ -82,12 +96,12 @@ function Document({ locale, children }: { locale: Locale; children: ReactNode })
 }
 
 export default function App() {
-  const { locale, resources: bundle, user, demoData } = useLoaderData<typeof loader>();
+  const { locale, resources: bundle, user, demoData, notice } = useLoaderData<typeof loader>();
   const i18n = useMemo(() => i18nFor(locale, bundle), [locale, bundle]);
   return (
     <I18nextProvider i18n={i18n}>
       <Document locale={locale}>
-        <AppShell user={user} locale={locale} demoData={demoData}>
+        <AppShell user={user} locale={locale} demoData={demoData} notice={notice}>
           <Outlet />
         </AppShell>
       </Document>

@@ -41,10 +41,27 @@ export type RunningServer = {
   close: () => Promise<void>;
 };
 
-async function loadBuild(): Promise<ServerBuild> {
+/**
+ * One copy of every app module in the process (decisions/023). The compiled build gives the
+ * route table and the browser's asset manifest; the route modules and the server entry are the
+ * source files, loaded through the same module graph as server/ itself (tsx in production,
+ * vite-node in the tests), so that a database client, an event bus or an error class exists once.
+ */
+export async function loadBuild(): Promise<ServerBuild> {
   const path = join(root, "build/index.js");
   if (!existsSync(path)) throw new Error("No Remix build found: run `npm run build` first.");
-  return (await import(pathToFileURL(path).href)) as ServerBuild;
+  const compiled = (await import(pathToFileURL(path).href)) as ServerBuild;
+  const routes = await Promise.all(
+    Object.entries(compiled.routes).map(async ([id, route]) => [id, { ...route!, module: await importSource(id) }] as const),
+  );
+  return { ...compiled, entry: { module: await importSource("entry.server") }, routes: Object.fromEntries(routes) };
+}
+
+/** A route id ("root", "routes/activities.$id") or "entry.server" as the module under app/. */
+async function importSource(id: string) {
+  const file = [".tsx", ".ts"].map((extension) => join(root, "app", `${id}${extension}`)).find((candidate) => existsSync(candidate));
+  if (!file) throw new Error(`No source module for route ${id} under app/: rebuild (npm run build) after moving a route.`);
+  return import(pathToFileURL(file).href);
 }
 
 /**

@@ -5,6 +5,7 @@ import { policy, type Actor } from "~/domain/policy/rules";
 import type { Locale } from "~/lib/locales";
 import { LanguageSwitcher } from "./language-switcher";
 import { NotificationBell } from "./notification-bell";
+import { PageNoticeBanner, type PageNotice } from "./page-notice";
 
 type ShellUser = (Actor & { displayName: string; unread: number }) | null;
 
@@ -15,7 +16,9 @@ const AREAS = [
   { to: "/organise", key: "nav.organise" },
 ] as const;
 
-export function AppShell({ user, locale, demoData, children }: { user: ShellUser; locale: Locale; demoData: boolean; children: ReactNode }) {
+type ShellProps = { user: ShellUser; locale: Locale; demoData: boolean; notice?: PageNotice; children: ReactNode };
+
+export function AppShell({ user, locale, demoData, notice = null, children }: ShellProps) {
   const { t } = useTranslation();
   const location = useLocation();
   return (
@@ -41,7 +44,8 @@ export function AppShell({ user, locale, demoData, children }: { user: ShellUser
               <details className="menu">
                 <summary>
                   <span className="visually-hidden">{t("nav.accountMenu")}: </span>
-                  {user.displayName}
+                  {/* Its own box, so that a long name ends in an ellipsis, in its own direction, rather than being cut off. */}
+                  <bdi className="menu-name">{user.displayName}</bdi>
                 </summary>
                 <ul className="menu-list">
                   <li>
@@ -87,6 +91,7 @@ export function AppShell({ user, locale, demoData, children }: { user: ShellUser
         </nav>
       </header>
       <main id="main" tabIndex={-1} className="container">
+        <PageNoticeBanner notice={notice} />
         {children}
       </main>
       <footer className="site-footer">

@@ -60,5 +60,5 @@ export const RateLimited = (retryAfterSeconds: number, messageKey?: string) => {
 };
 
 export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError || (error instanceof Error && error.name === "DomainError");
+  return error instanceof DomainError;
 }

@@ -71,3 +71,11 @@ export function config(): Config {
   cached ??= parseConfig(process.env);
   return cached;
 }
+
+/** For a process that points at another database while it runs (the tests' template set-up). */
+export function forgetConfig(): void {
+  cached = undefined;
+}
+
+/** Cookies carry `Secure` when asked to, or when people reach us over https. */
+export const secureCookies = () => config().COOKIE_SECURE || config().PUBLIC_ORIGIN?.startsWith("https:") === true;

@@ -4,7 +4,6 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-pg/client";
 import { config, type DatabaseTarget } from "./config.server";
-import { forgetSingleton, singleton } from "./singleton.server";
 import { sqliteAdapterWithOneLock } from "./sqlite-adapter.server";
 
 /**
@@ -26,13 +25,16 @@ export function createDb(target: DatabaseTarget): Db {
   return new PrismaClient({ adapter });
 }
 
+let client: Db | undefined;
+
 export function db(): Db {
-  return singleton("db", () => createDb(config().database));
+  client ??= createDb(config().database);
+  return client;
 }
 
+/** Disconnects; the next db() connects again (to DATABASE_URL as it is then). */
 export async function closeDb(): Promise<void> {
-  const store = globalThis as unknown as { __meedoen?: Map<string, unknown> };
-  const client = store.__meedoen?.get("db") as Db | undefined;
-  forgetSingleton("db");
-  await client?.$disconnect();
+  const closing = client;
+  client = undefined;
+  await closing?.$disconnect();
 }

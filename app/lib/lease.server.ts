@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { db } from "./db.server";
-import { singleton } from "./singleton.server";
 
 /** This process among the instances sharing the database, for leases and their logs. */
+const INSTANCE_NAME = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+
 export function instanceName(): string {
-  return singleton("instance-name", () => `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`);
+  return INSTANCE_NAME;
 }
 
 /**

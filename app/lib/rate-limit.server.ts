@@ -2,7 +2,6 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { RateLimited } from "~/domain/errors";
 import { config } from "./config.server";
 import { redis } from "./redis.server";
-import { singleton } from "./singleton.server";
 
 /**
  * Fixed-window counters from rate-limiter-flexible. With REDIS_URL they live in Redis, so a limit
@@ -23,11 +22,9 @@ export const RULES = {
 
 type Built = { client: ReturnType<typeof redis>; limiter: RateLimiterAbstract };
 
-/**
- * Every limiter of the process, on globalThis (the Express code and the Remix bundle load this
- * module twice). Test files forget "rate-limit-windows" to start with empty limiters.
- */
-const limiters = () => singleton("rate-limit-windows", () => new Map<string, Built>());
+/** Every limiter of the process, built on first use. */
+const built = new Map<string, Built>();
+const limiters = () => built;
 
 /** The limiter for a rule, built once; rebuilt only if the Redis connection was replaced. */
 export function limiterFor(rule: RateLimitRule): RateLimiterAbstract {

@@ -1,20 +1,21 @@
 import { Redis } from "ioredis";
 import { config } from "./config.server";
-import { singleton } from "./singleton.server";
 
 /**
  * The shared Redis connection for quick commands (rate limits), or null without REDIS_URL.
  * Commands fail at once while Redis is unreachable (no offline queue), so callers can fall back
  * instead of hanging a request.
  */
+let connection: Redis | undefined;
+
 export function redis(): Redis | null {
   const url = config().REDIS_URL;
   if (!url) return null;
-  return singleton("redis", () => {
-    const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
-    client.on("error", () => undefined); // reconnects by itself; failures surface where commands are used
-    return client;
-  });
+  if (!connection) {
+    connection = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    connection.on("error", () => undefined); // reconnects by itself; failures surface where commands are used
+  }
+  return connection;
 }
 
 /** A separate connection for blocking reads (the Socket.IO streams adapter). */
@@ -25,9 +26,8 @@ export function newRedisConnection(): Redis {
 }
 
 export async function closeRedis() {
-  const store = globalThis as unknown as { __meedoen?: Map<string, unknown> };
-  const client = store.__meedoen?.get("redis") as Redis | undefined;
-  store.__meedoen?.delete("redis");
+  const client = connection;
+  connection = undefined;
   await client?.quit().catch(() => client.disconnect());
 }
 

@@ -1,6 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-
-export async function loader(_args: LoaderFunctionArgs) {
+export async function loader() {
   throw new Response("Not found", { status: 404 });
 }
 

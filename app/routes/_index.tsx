@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pageTitle } from "~/lib/meta";
 
@@ -14,14 +14,8 @@ const AREAS = ["activities", "buddies", "groups"] as const;
 export default function Home() {
   const { t } = useTranslation();
   const { name } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   return (
     <div className="stack">
-      {params.get("deleted") ? (
-        <div className="alert alert-success" role="status">
-          {t("account.deleted")}
-        </div>
-      ) : null}
       <section className="hero">
         <h1>{name ? t("home.welcomeBack", { name }) : t("home.title")}</h1>
         <p className="lead">{t("home.intro")}</p>

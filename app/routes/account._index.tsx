@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, SubmitButton, TextField } from "~/components/form";
 import { changePassword } from "~/domain/auth/accounts.server";
@@ -10,6 +9,7 @@ import { formatDate } from "~/lib/format";
 import { requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
+import { redirectWithNotice } from "~/lib/notice.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "account.title");
 
@@ -25,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return runAction(async () => {
     await changePassword(user.id, input);
     // Every old session is gone; this device continues on a fresh one.
-    throw redirect("/account?passwordChanged=1", { headers: { "Set-Cookie": await startSession(user.id) } });
+    throw await redirectWithNotice("/account", { key: "account.passwordChanged" }, { headers: { "Set-Cookie": await startSession(user.id) } });
   });
 }
 
@@ -33,7 +33,6 @@ export default function AccountPage() {
   const { t } = useTranslation();
   const { email, createdAt, locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const errors = result?.fieldErrors ?? {};
   return (
@@ -50,11 +49,6 @@ export default function AccountPage() {
 
       <section className="card" aria-labelledby="password-heading">
         <h2 id="password-heading">{t("account.changePassword")}</h2>
-        {params.get("passwordChanged") && !result ? (
-          <div className="alert alert-success" role="status">
-            {t("account.passwordChanged")}
-          </div>
-        ) : null}
         <Form method="post" className="stack" noValidate>
           <FormAlert error={result?.formError} />
           <TextField

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField } from "~/components/choice";
@@ -9,6 +8,7 @@ import { lucia } from "~/domain/auth/lucia.server";
 import { requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
+import { redirectWithNotice } from "~/lib/notice.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "account.deleteTitle");
 
@@ -22,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const input = formToObject(await request.formData());
   return runAction(async () => {
     await deleteAccount(user.id, input);
-    throw redirect("/?deleted=1", { headers: { "Set-Cookie": lucia().createBlankSessionCookie().serialize() } });
+    throw await redirectWithNotice("/", { key: "account.deleted" }, { headers: { "Set-Cookie": lucia().createBlankSessionCookie().serialize() } });
   });
 }
 

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form";
@@ -7,6 +6,7 @@ import { getActivity } from "~/domain/activities/queries.server";
 import { cancelRsvp, rsvp } from "~/domain/activities/rsvp.server";
 import { formatList, formatMoney, formatTimeRange } from "~/lib/format";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
+import { redirectWithNotice } from "~/lib/notice.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.activity.title} · Meedoen` : "Meedoen" }];
 
@@ -24,10 +24,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return runAction(async () => {
     if (intent === "cancel") {
       await cancelRsvp(user.id, params.id!);
-      throw redirect(`/activities/${params.id}?rsvp=cancelled`);
+      throw await redirectWithNotice(`/activities/${params.id}`, { key: "activities.rsvp.done.cancelled" });
     }
     const result = await rsvp(user.id, params.id!);
-    throw redirect(`/activities/${params.id}?rsvp=${result.status}`);
+    throw await redirectWithNotice(`/activities/${params.id}`, { key: `activities.rsvp.done.${result.status}` });
   });
 }
 
@@ -37,7 +37,6 @@ export default function ActivityPage() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
-  const justDid = params.get("rsvp");
   const mine = activity.myRsvp;
   const closed = activity.status !== "published" || new Date(activity.startsAt) <= new Date();
   return (
@@ -49,11 +48,6 @@ export default function ActivityPage() {
       <h1 lang={activity.contentLocale} dir="auto">{activity.title}</h1>
       {!activity.translated ? (
         <p className="hint">{t("activities.writtenIn", { language: t(`reference:language.${activity.contentLocale}`) })}</p>
-      ) : null}
-      {justDid && !result ? (
-        <div className="alert alert-success" role="status">
-          {t(`activities.rsvp.done.${justDid}`, { defaultValue: "" })}
-        </div>
       ) : null}
       <FormAlert error={result?.formError} />
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, TextField } from "~/components/form";
 import { getActivity } from "~/domain/activities/queries.server";
@@ -29,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   return runAction(async () => {
     await selfCheckIn(user.id, params.id!, form.get("code"));
-    throw redirect(`/activities/${params.id}/ticket?in=1`);
+    throw redirect(`/activities/${params.id}/ticket`);
   });
 }
 
@@ -37,7 +37,6 @@ export default function Ticket() {
   const { t } = useTranslation();
   const { activity, ticket } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   return (
     <section className="narrow stack">
@@ -45,7 +44,7 @@ export default function Ticket() {
       <h1>{t("checkin.myTicket")}</h1>
       {!ticket ? (
         <p className="empty-state card">{t("checkin.errors.noTicket")}</p>
-      ) : ticket.checkedIn || params.get("in") ? (
+      ) : ticket.checkedIn ? (
         <div className="alert alert-success" role="status">
           {t("checkin.youAreIn")}
         </div>

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityCard } from "~/components/activity-card";
@@ -8,6 +7,7 @@ import { myUpcoming } from "~/domain/activities/queries.server";
 import { originOf } from "~/lib/calendar-response.server";
 import { requireUser } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
+import { redirectWithNotice } from "~/lib/notice.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "activities.mine.title");
 
@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(context, request);
   await calendarToken(user.id, true);
-  return redirect("/activities/mine?rotated=1");
+  return redirectWithNotice("/activities/mine", { key: "activities.mine.rotated" });
 }
 
 export default function MyActivities() {

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AreaIntro } from "~/components/area-intro";
 import { FormAlert } from "~/components/form";
@@ -11,6 +10,7 @@ import { formatDate, formatList } from "~/lib/format";
 import { requireUser, runAction } from "~/lib/http.server";
 import type { Locale } from "~/lib/locales";
 import { pageTitle } from "~/lib/meta";
+import { redirectWithNotice } from "~/lib/notice.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "areas.buddies.title");
 
@@ -24,8 +24,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const answer = form.get("answer") === "accept" ? "accept" : "decline";
   return runAction(async () => {
-    await respond(user.id, String(form.get("matchId") ?? ""), answer);
-    throw redirect(`/buddies?answered=${answer}`);
+    const outcome = await respond(user.id, String(form.get("matchId") ?? ""), answer);
+    throw await redirectWithNotice("/buddies", { key: `buddies.notice.${outcome}` });
   });
 }
 
@@ -33,18 +33,11 @@ export default function Buddies() {
   const { t } = useTranslation();
   const { overview, locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   if (!overview) return <AreaIntro area="buddies" signedIn={false} />;
-  const notice = params.get("answered") ?? params.get("done");
   return (
     <section className="stack">
       <h1>{t("areas.buddies.title")}</h1>
       <p className="lead">{t("areas.buddies.intro")}</p>
-      {notice && !result ? (
-        <div className="alert alert-success" role="status">
-          {t(`buddies.notice.${notice}`)}
-        </div>
-      ) : null}
       <FormAlert error={result?.formError} />
 
       {overview.proposals.length > 0 ? (

@@ -15,6 +15,7 @@ import { END_REASONS } from "~/lib/reference/buddies";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
 import { BackLink } from "~/components/back-link";
+import { redirectWithNotice } from "~/lib/notice.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "areas.buddies.title");
 
@@ -30,15 +31,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(context, request);
   const input = formToObject(await request.formData());
   const id = params.id!;
-  const back = (notice: string) => {
-    throw redirect(`/buddies/match/${id}?done=${notice}`);
+  const back = async (notice: string) => {
+    throw await redirectWithNotice(`/buddies/match/${id}`, { key: `buddies.notice.${notice}` });
   };
   return runAction(async () => {
     switch (input.intent) {
       case "accept":
-      case "decline":
-        await respond(user.id, id, input.intent);
-        return input.intent === "decline" ? redirect("/buddies?answered=decline") : back("accepted");
+      case "decline": {
+        const outcome = await respond(user.id, id, input.intent);
+        if (outcome === "decline") throw await redirectWithNotice("/buddies", { key: "buddies.notice.decline" });
+        // The page itself says "waiting for the other person"; the notice only confirms the yes.
+        return back(outcome === "accept" ? "accepted" : outcome);
+      }
       case "message":
         await sendMessage(user.id, { matchId: id, body: input.body });
         return back("sent");
@@ -50,9 +54,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return back("checked-in");
       case "report":
         await reportPerson(user.id, id, input);
-        throw redirect("/buddies?done=reported");
+        throw await redirectWithNotice("/buddies", { key: "buddies.notice.reported" });
       default:
-        return back("");
+        throw redirect(`/buddies/match/${id}`);
     }
   }, input);
 }
@@ -63,7 +67,6 @@ export default function MatchPage() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
-  const notice = params.get("done");
   const confirm = params.get("confirm");
   const errors = result?.fieldErrors ?? {};
   const checkInStage = match.status === "ended" ? "end" : match.fourWeeksDue ? "four-weeks" : null;
@@ -71,11 +74,6 @@ export default function MatchPage() {
     <section className="stack">
       <BackLink to="/buddies">{t("areas.buddies.title")}</BackLink>
       <h1 dir="auto">{t(`buddies.kind.${match.kind}`)}: {match.other.displayName}</h1>
-      {notice && !result ? (
-        <div className="alert alert-success" role="status">
-          {t(`buddies.notice.${notice}`, { defaultValue: "" })}
-        </div>
-      ) : null}
       <FormAlert error={result?.formError} />
 
       <section className="card stack">
@@ -87,9 +85,9 @@ export default function MatchPage() {
           <p>
             {t("buddies.contact")}: <a href={`mailto:${match.contact.email}`}>{match.contact.email}</a>
           </p>
-        ) : (
+        ) : match.status === "proposed" ? (
           <p className="hint">{t("buddies.contactAfterBoth")}</p>
-        )}
+        ) : null}
       </section>
 
       {match.status === "proposed" ? (

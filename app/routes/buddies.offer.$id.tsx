@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OFFER_LIST_FIELDS, OfferForm, offerValues } from "~/components/buddy-forms";
@@ -8,6 +7,7 @@ import { offerForEdit } from "~/domain/matching/views.server";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
+import { redirectWithNotice } from "~/lib/notice.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "buddies.editOffer");
 
@@ -23,10 +23,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return runAction(async () => {
     if (input.intent === "pause" || input.intent === "resume") {
       await setOfferPaused(user.id, params.id!, input.intent === "pause");
-      throw redirect(`/buddies?done=${input.intent === "pause" ? "paused" : "resumed"}`);
+      throw await redirectWithNotice("/buddies", { key: `buddies.notice.${input.intent === "pause" ? "paused" : "resumed"}` });
     }
     await updateOffer(user.id, params.id!, input);
-    throw redirect("/buddies?done=saved");
+    throw await redirectWithNotice("/buddies", { key: "buddies.notice.saved" });
   }, input);
 }
 

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OFFER_LIST_FIELDS, OfferForm, offerValues, type OfferValues } from "~/components/buddy-forms";
@@ -7,6 +6,7 @@ import { createOffer } from "~/domain/matching/offers.server";
 import { requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
+import { redirectWithNotice } from "~/lib/notice.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "buddies.offerSlots");
 
@@ -20,7 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const input = formToObject(await request.formData(), OFFER_LIST_FIELDS);
   return runAction(async () => {
     await createOffer(user.id, input);
-    throw redirect("/buddies?done=offered");
+    throw await redirectWithNotice("/buddies", { key: "buddies.notice.offered" });
   }, input);
 }
 

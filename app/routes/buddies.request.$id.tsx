@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RequestForm, requestValues } from "~/components/buddy-forms";
@@ -9,6 +8,7 @@ import { requestForEdit } from "~/domain/matching/views.server";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
+import { redirectWithNotice } from "~/lib/notice.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "buddies.editRequest");
 
@@ -24,10 +24,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return runAction(async () => {
     if (input.intent === "withdraw") {
       await withdrawRequest(user.id, params.id!);
-      throw redirect("/buddies?done=withdrawn");
+      throw await redirectWithNotice("/buddies", { key: "buddies.notice.withdrawn" });
     }
     await updateRequest(user.id, params.id!, input);
-    throw redirect("/buddies?done=saved");
+    throw await redirectWithNotice("/buddies", { key: "buddies.notice.saved" });
   }, input);
 }
 

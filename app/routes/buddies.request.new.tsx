@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RequestForm, requestValues, type RequestValues } from "~/components/buddy-forms";
@@ -7,6 +6,7 @@ import { createRequest } from "~/domain/matching/offers.server";
 import { requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
+import { redirectWithNotice } from "~/lib/notice.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "buddies.askForBuddy");
 
@@ -20,7 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const input = formToObject(await request.formData(), ["goals"]);
   return runAction(async () => {
     await createRequest(user.id, input);
-    throw redirect("/buddies?done=requested");
+    throw await redirectWithNotice("/buddies", { key: "buddies.notice.requested" });
   }, input);
 }
 

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityForm, valuesFromSubmission } from "~/components/activity-form";
@@ -15,6 +14,7 @@ import { formatTimeRange } from "~/lib/format";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 import { formToObject } from "~/lib/validation.server";
 import { BackLink } from "~/components/back-link";
+import { redirectWithNotice } from "~/lib/notice.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.activity.title} · Meedoen` : "Meedoen" }];
 
@@ -36,8 +36,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.id!;
   const input = formToObject(await request.formData(), ACTIVITY_LIST_FIELDS);
   const scope = input.scope === "future" ? "future" : "one";
-  const done = (notice: string) => {
-    throw redirect(`/organise/activities/${id}?done=${notice}`);
+  const done = async (notice: string) => {
+    throw await redirectWithNotice(`/organise/activities/${id}`, { key: `organise.done.${notice}` });
   };
   return runAction(async () => {
     switch (input.intent) {
@@ -49,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return done("cancelled");
       case "duplicate": {
         const copy = await duplicateActivity(user.id, id);
-        throw redirect(`/organise/activities/${copy.id}?done=duplicated`);
+        throw await redirectWithNotice(`/organise/activities/${copy.id}`, { key: "organise.done.duplicated" });
       }
       case "approve":
         await approveRsvp(user.id, id, String(input.userId ?? ""));
@@ -70,7 +70,6 @@ export default function ManageActivity() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
-  const notice = params.get("done") ?? (params.get("created") ? "created" : null);
   const sentIntent = result?.values.intent;
   const formResult = sentIntent === "message" || sentIntent === "cancel" || sentIntent === "approve" ? undefined : result;
   return (
@@ -81,11 +80,6 @@ export default function ManageActivity() {
         {t(`activities.status.${activity.status}`)} · {formatTimeRange(activity.startsAt, activity.endsAt, activity.timeZone, locale)}
         {activity.seriesId ? ` · ${t("organise.inSeries")}` : ""}
       </p>
-      {notice && !result ? (
-        <div className="alert alert-success" role="status">
-          {t(`organise.done.${notice}`, { count: Number(params.get("created") ?? 1) })}
-        </div>
-      ) : null}
       {result && !formResult ? <FormAlert error={result.formError} /> : null}
 
       <div className="form-actions">

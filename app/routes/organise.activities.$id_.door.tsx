@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form";
 import { addWalkIn, checkInByQr, checkInCode, checkInFromList, doorList, undoCheckIn } from "~/domain/attendance/checkin.server";
@@ -8,6 +8,7 @@ import { getActivity } from "~/domain/activities/queries.server";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { BackLink } from "~/components/back-link";
+import { redirectWithNotice } from "~/lib/notice.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "checkin.doorTitle");
 
@@ -34,7 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     else if (form.intent === "walk-in") await addWalkIn(user.id, id, form.walkInName);
     else if (form.intent === "qr") {
       const person = await checkInByQr(user.id, id, form.token);
-      throw redirect(`/organise/activities/${id}/door?in=${encodeURIComponent(person.displayName)}`);
+      throw await redirectWithNotice(back, { key: "checkin.welcome", values: { name: person.displayName } });
     } else await checkInFromList(user.id, id, form.userId ?? "");
     throw redirect(back);
   });
@@ -44,7 +45,6 @@ export default function Door() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   return (
     <section className="stack door">
@@ -59,11 +59,6 @@ export default function Door() {
           {data.figures.presentWithoutPlace > 0 ? <li>{t("reports.withoutPlaceCount", { count: data.figures.presentWithoutPlace })}</li> : null}
         </ul>
       </div>
-      {params.get("in") && !result ? (
-        <div className="alert alert-success" role="status" dir="auto">
-          {t("checkin.welcome", { name: params.get("in") })}
-        </div>
-      ) : null}
       <FormAlert error={result?.formError ?? Object.values(result?.fieldErrors ?? {})[0]} />
 
       <div className="card stack">

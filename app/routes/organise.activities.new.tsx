@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityForm, valuesFromSubmission, type ActivityFormValues } from "~/components/activity-form";
@@ -12,6 +11,7 @@ import { formToObject } from "~/lib/validation.server";
 import { ACTIVITY_LIST_FIELDS } from "~/lib/activity-form-fields";
 import { requireActor } from "~/domain/policy/guards.server";
 import { policy } from "~/domain/policy/rules";
+import { redirectWithNotice } from "~/lib/notice.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "organise.new");
 
@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const input = formToObject(await request.formData(), ACTIVITY_LIST_FIELDS);
   return runAction(async () => {
     const created = await createActivity(user.id, input, { publish: input.intent === "publish" });
-    throw redirect(`/organise/activities/${created.id}?created=${created.count}`);
+    throw await redirectWithNotice(`/organise/activities/${created.id}`, { key: "organise.done.created", values: { count: created.count } });
   }, input);
 }
 

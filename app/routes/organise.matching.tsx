@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableScroll } from "~/components/table-scroll";
 import { CheckboxField } from "~/components/choice";
 import { FormAlert } from "~/components/form";
 import { MatchExplanation } from "~/components/match-explanation";
 import { MunicipalitySelect } from "~/components/municipality-select";
+import { UnmatchedReasons } from "~/components/unmatched-reasons";
 import { discardProposal, runMatching, sendProposals } from "~/domain/matching/matches.server";
 import { verifyVolunteer } from "~/domain/matching/offers.server";
 import { matchingDashboard } from "~/domain/matching/views.server";
@@ -16,6 +17,7 @@ import { formatList } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { useLocale } from "~/lib/use-locale";
 import { formToObject } from "~/lib/validation.server";
+import { redirectWithNotice } from "~/lib/notice.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "matching.title");
 
@@ -32,17 +34,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     switch (input.intent) {
       case "run": {
         const run = await runMatching(user.id, { municipalityCode: (input.municipalityCode as string) || null, autoSend: input.autoSend === "on" });
-        throw redirect(`/organise/matching?matched=${run.matched}&of=${run.requests}`);
+        throw await redirectWithNotice("/organise/matching", { key: "matching.ran", values: { matched: run.matched, count: run.requests } });
       }
       case "send":
         await sendProposals(user.id, input.matchIds as string[]);
-        throw redirect("/organise/matching?done=sent");
+        throw await redirectWithNotice("/organise/matching", { key: "matching.done.sent" });
       case "discard":
         await discardProposal(user.id, String(input.matchId ?? ""));
-        throw redirect("/organise/matching?done=discarded");
+        throw await redirectWithNotice("/organise/matching", { key: "matching.done.discarded" });
       case "verify":
         await verifyVolunteer(user.id, String(input.volunteerId ?? ""), String(input.checkedOn ?? ""));
-        throw redirect("/organise/matching?done=verified");
+        throw await redirectWithNotice("/organise/matching", { key: "matching.done.verified" });
       default:
         throw redirect("/organise/matching");
     }
@@ -54,23 +56,12 @@ export default function MatchingPage() {
   const locale = useLocale();
   const { dashboard, municipalities } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const today = new Date().toISOString().slice(0, 10);
   const { outcomes } = dashboard;
   return (
     <section className="stack">
       <h1>{t("matching.title")}</h1>
-      {params.get("matched") && !result ? (
-        <div className="alert alert-success" role="status">
-          {t("matching.ran", { matched: Number(params.get("matched")), count: Number(params.get("of")) })}
-        </div>
-      ) : null}
-      {params.get("done") && !result ? (
-        <div className="alert alert-success" role="status">
-          {t(`matching.done.${params.get("done")}`, { defaultValue: "" })}
-        </div>
-      ) : null}
       <FormAlert error={result?.formError ?? Object.values(result?.fieldErrors ?? {})[0]} />
 
       <Form method="post" className="card stack">
@@ -81,7 +72,12 @@ export default function MatchingPage() {
         <button type="submit" name="intent" value="run" className="button" disabled={busy}>
           {t("matching.runButton")}
         </button>
-        {dashboard.lastRun ? <p className="hint">{t("matching.lastRun", { matched: dashboard.lastRun.matched, count: dashboard.lastRun.requests, ms: dashboard.lastRun.runtimeMs })}</p> : null}
+        {dashboard.lastRun ? (
+          <>
+            <p className="hint">{t("matching.lastRun", { matched: dashboard.lastRun.matched, count: dashboard.lastRun.requests, ms: dashboard.lastRun.runtimeMs })}</p>
+            <UnmatchedReasons counts={dashboard.lastRun.unmatched} locale={locale} />
+          </>
+        ) : null}
       </Form>
 
       <section className="card stack" aria-labelledby="review-heading">

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChipGroup, CheckboxField } from "~/components/choice";
 import { FieldMessage, FormAlert, SubmitButton, TextField } from "~/components/form";
@@ -14,6 +13,7 @@ import { pageTitle } from "~/lib/meta";
 import { INTERESTS } from "~/lib/reference/interests";
 import { SECTORS } from "~/lib/reference/sectors";
 import { formToObject } from "~/lib/validation.server";
+import { redirectWithNotice } from "~/lib/notice.server";
 
 /** Fields the profile form sends once per ticked box or language row. */
 const PROFILE_LIST_FIELDS = ["languages", "levels", "interests", "sectors", "availability"];
@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const input = formToObject(await request.formData(), PROFILE_LIST_FIELDS);
   return runAction(async () => {
     await updateProfile(user.id, input);
-    throw redirect("/profile?saved=1");
+    throw await redirectWithNotice("/profile", { key: "profile.saved" });
   }, input);
 }
 
@@ -52,7 +52,6 @@ export default function ProfilePage() {
   const { t } = useTranslation();
   const { profile, municipalities } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const errors = result?.fieldErrors ?? {};
   // After a failed save without JavaScript, show what the person sent rather than the old profile.
@@ -74,16 +73,6 @@ export default function ProfilePage() {
   return (
     <section>
       <h1>{t("profile.title")}</h1>
-      {params.get("welcome") ? (
-        <div className="alert alert-info" role="status">
-          {t("profile.welcome", { name: profile.displayName })}
-        </div>
-      ) : null}
-      {params.get("saved") && !result ? (
-        <div className="alert alert-success" role="status">
-          {t("profile.saved")}
-        </div>
-      ) : null}
       {/* Keyed on the saved version: after a save, fields show what the server stored. */}
       <Form method="post" className="stack profile-form" noValidate key={new Date(profile.updatedAt).getTime()}>
         <FormAlert error={result?.formError} />

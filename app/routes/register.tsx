@@ -10,6 +10,7 @@ import { retryAfterHeaders, runAction } from "~/lib/http.server";
 import { LOCALE_NAMES, LOCALES } from "~/lib/locales";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
+import { redirectWithNotice } from "~/lib/notice.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "auth.registerTitle");
 export const headers = retryAfterHeaders;
@@ -25,7 +26,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { password: _password, ...values } = input;
   return runAction(async () => {
     const { userId } = await register(input, context.clientAddress);
-    throw redirect("/profile?welcome=1", { headers: { "Set-Cookie": await startSession(userId) } });
+    const welcome = { key: "profile.welcome", values: { name: String(input.displayName ?? "").trim() } };
+    throw await redirectWithNotice("/profile", welcome, { headers: { "Set-Cookie": await startSession(userId) } });
   }, values);
 }
 

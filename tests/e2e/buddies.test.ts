@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { SCREENSHOTS, useBrowser, signInAs } from "../support/browser";
+import { SCREENSHOTS, useBrowser, signInAs, submitForNotice } from "../support/browser";
 import { useServer } from "../support/server";
 
 const target = useServer();
@@ -17,7 +17,7 @@ describe("buddies", () => {
       await page.goto(`${target.url}/buddies/offer/new`);
       await page.check('input[name="kind"][value="language"]');
       await page.fill("#field-capacity", "1");
-      await submit(page, 'main form button[type="submit"]', /done=offered/);
+      await submitForNotice(page, 'main form button[type="submit"]');
     });
     await browser.flow("buddy-newcomer-request", { locale: "uk-UA" }, async (page) => {
       await signInAs(page, target.url, "olena");
@@ -26,17 +26,18 @@ describe("buddies", () => {
       await page.check('input[name="kind"][value="language"]');
       await page.selectOption("#field-targetLanguage", "nl");
       await page.selectOption("#field-targetLevel", "A2");
-      await submit(page, 'main form button[type="submit"]', /done=requested/);
+      await submitForNotice(page, 'main form button[type="submit"]');
       expect(await page.textContent("[role=status]")).toMatch(/[\u0400-\u04FF]/);
     });
     await browser.flow("buddy-organiser-run", { locale: "en-GB" }, async (page) => {
       await signInAs(page, target.url, "marieke");
       await page.goto(`${target.url}/organise/matching`);
       const sanne = page.locator(".people-list li", { hasText: "Sanne" });
-      await Promise.all([page.waitForURL(/done=verified/), sanne.locator('button[value="verify"]').click()]);
+      await sanne.locator('button[value="verify"]').click();
+      await page.locator(".page-notice").waitFor();
       await page.selectOption("#field-municipality", "GM0363");
       await page.check('input[name="autoSend"]');
-      await submit(page, 'button[value="run"]', /matched=1/);
+      await submitForNotice(page, 'button[value="run"]');
     });
 
     await browser.flow("buddy-volunteer-accepts", { locale: "nl-NL" }, async (page) => {
@@ -44,14 +45,14 @@ describe("buddies", () => {
       await page.goto(`${target.url}/buddies`);
       const proposal = page.locator("li", { hasText: "Olena" }).first();
       expect(await proposal.textContent()).not.toContain("@demo.meedoen.nl"); // no contact before both say yes
-      await submit(page, 'button[value="accept"]', /answered=accept/);
+      await submitForNotice(page, 'button[value="accept"]');
     });
     let matchUrl = "";
     await browser.flow("buddy-newcomer-accepts", { locale: "uk-UA" }, async (page) => {
       await signInAs(page, target.url, "olena");
       await page.goto(`${target.url}/buddies`);
       expect(await page.textContent(".explanation")).toMatch(/[\u0400-\u04FF]/); // why this match, in Ukrainian
-      await submit(page, 'button[value="accept"]', /answered=accept/);
+      await submitForNotice(page, 'button[value="accept"]');
       await submit(page, 'a[href^="/buddies/match/"]', /\/buddies\/match\//);
       matchUrl = page.url();
       expect(await page.textContent('a[href^="mailto:"]')).toBe("sanne@demo.meedoen.nl");
@@ -70,7 +71,7 @@ describe("buddies", () => {
       await signInAs(page, target.url, "sanne");
       await page.goto(matchUrl);
       await page.fill("#chat-body", "Hoi Olena, tot dinsdag!");
-      await submit(page, ".chat-form button[type=submit]", /done=sent/);
+      await submitForNotice(page, ".chat-form button[type=submit]");
       expect(await page.locator(".messages li.mine .bubble").last().textContent()).toBe("Hoi Olena, tot dinsdag!");
     });
   });

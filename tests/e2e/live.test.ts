@@ -1,4 +1,3 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { rsvp } from "~/domain/activities/rsvp.server";
 import { db } from "~/lib/db.server";

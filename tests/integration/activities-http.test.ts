@@ -29,7 +29,8 @@ describe("activities over HTTP", () => {
     const { client, userId } = await signedInClient("nl");
     const response = await client.post(`/activities/${id}`, { intent: "rsvp" });
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe(`/activities/${id}?rsvp=going`);
+    expect(response.headers.get("location")).toBe(`/activities/${id}`);
+    expect(await (await client.get(`/activities/${id}`)).text()).toContain("Je komt! We hebben een plek voor je gereserveerd.");
     const again = await client.post(`/activities/${id}`, { intent: "rsvp" });
     expect(again.status).toBe(409);
     // The page also carries every translation, so look inside the alert itself.

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { Prisma } from "../../app/generated/prisma/client.ts";
 import type { Db } from "../../app/lib/db.server.ts";
-import { ACTIVITY_KINDS, PRACTISED_LEVELS, THEMES, type ActivityKind } from "../../app/lib/reference/activities.ts";
+import { PRACTISED_LEVELS, THEMES, type ActivityKind } from "../../app/lib/reference/activities.ts";
 import { INTERESTS } from "../../app/lib/reference/interests.ts";
 import { zonedDateTimeToUtc } from "../../app/domain/activities/recurrence.ts";
 import { load, root, sessionsFor, startServerProcess } from "./support.ts";

@@ -104,6 +104,19 @@ export function watchForProblems(page: Page, label: string) {
 }
 
 /**
+ * Submits with a click and waits for the notice the action sends back ("Saved", "Olena is in"),
+ * which arrives on the page the action leads to; returns its text. A notice already on the page
+ * does not count: each one is a new element.
+ */
+export async function submitForNotice(page: Page, selector: string): Promise<string> {
+  await page.evaluate(() => document.querySelectorAll(".page-notice").forEach((old) => old.setAttribute("data-seen", "")));
+  await page.click(selector);
+  const notice = page.locator(".page-notice:not([data-seen])");
+  await notice.waitFor();
+  return (await notice.textContent()) ?? "";
+}
+
+/**
  * Resolves once the page's Socket.IO client is connected (the server's "40" CONNECT packet has
  * arrived), which happens after hydration: from then on a form submit goes over the socket.
  * Call it before the page navigates, so that the socket is not missed.

@@ -16,6 +16,7 @@ import {
   type Place,
   type VolunteerOffer,
 } from "~/domain/matching/engine";
+import { reasonUnmatched, unmatchedReasons } from "~/domain/matching/engine/unmatched";
 
 const DAY_MS = 86_400_000;
 const NOW = new Date("2026-03-02T12:00:00Z");
@@ -522,5 +523,45 @@ describe("assign versus greedy", () => {
     expect(assign({ requests: [], offers: [], excludedPairs: [], now: NOW })).toEqual({ proposals: [], matched: 0, totalScore: 0, unmatched: [] });
     const lonely = assign({ requests: [request({ id: "A" })], offers: [offer({ paused: true })], excludedPairs: [], now: NOW });
     expect(lonely).toMatchObject({ matched: 0, unmatched: ["A"] });
+  });
+});
+
+describe("why a request was left over", () => {
+  it.each([
+    ["noVolunteer", request({ kind: "job", targetSector: "it" }), offer()],
+    ["notVerified", request(), offer({ verified: false })],
+    ["full", request(), offer({ capacity: 0 })],
+    ["full", request(), offer({ paused: true })],
+    ["subject", request({ targetLanguage: "en" }), offer()],
+    ["noCommonLanguage", request({ speaks: ["uk"] }), offer()],
+    ["noCommonTime", request({ availability: ["6-morning"] }), offer()],
+    ["cannotMeet", request({ place: NIJMEGEN }), offer()],
+    ["taken", request(), offer()],
+  ] as const)("names %s when that is what rules the only volunteer out", (reason, r, o) => {
+    expect(reasonUnmatched(r, [o], none)).toBe(reason);
+  });
+
+  it("names a pair that declined or ended before", () => {
+    expect(reasonUnmatched(request(), [offer()], new Set([pairKey("n1", "v1")]))).toBe("onlyPastPairs");
+  });
+
+  it("goes by the first check that leaves nobody, over all volunteers together", () => {
+    // One volunteer is unverified, the other verified but never free at the newcomer's times.
+    const offers = [offer({ id: "o1", verified: false }), offer({ id: "o2", volunteerId: "v2", availability: ["7-morning"] })];
+    expect(reasonUnmatched(request(), offers, none)).toBe("noCommonTime");
+  });
+
+  it("counts only the requests a run left over", () => {
+    const input: MatchInput = {
+      requests: [request({ id: "r1" }), request({ id: "r2", newcomerId: "n2" }), request({ id: "r3", newcomerId: "n3", speaks: ["uk"] })],
+      offers: [offer()],
+      excludedPairs: [],
+      now: NOW,
+    };
+    const result = assign(input);
+    const counts = unmatchedReasons(input, new Set(result.proposals.map((p) => p.requestId)));
+    expect(result.matched).toBe(1);
+    expect(counts).toEqual({ taken: 1, noCommonLanguage: 1 });
+    expect(Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0)).toBe(input.requests.length - result.matched);
   });
 });

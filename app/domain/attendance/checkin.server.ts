@@ -2,7 +2,7 @@ import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypt
 import QRCode from "qrcode";
 import { db } from "~/lib/db.server";
 import { hit, refund, RULES } from "~/lib/rate-limit.server";
-import { singleton } from "~/lib/singleton.server";
+import { installationSecret } from "~/lib/installation-secret.server";
 import { DomainError, NotFound, ValidationFailed } from "../errors";
 import { allow, requireManageActivity } from "../policy/guards.server";
 import { policy } from "../policy/rules";
@@ -11,18 +11,8 @@ import { attendanceOf } from "./attendance.server";
 const refuse = (key: string) => new DomainError("conflict", key);
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"; // no 0/O or 1/I/L: read out loud in a noisy room
 
-/** The key that signs QR codes: made once per installation, kept in the database, shared by instances. */
-async function signingKey(): Promise<Buffer> {
-  return singleton("qr-signing-key", async () => {
-    const fresh = randomBytes(32).toString("base64url");
-    await db().setting.upsert({ where: { key: "qr-signing-key" }, create: { key: "qr-signing-key", value: fresh }, update: {} });
-    const stored = await db().setting.findUniqueOrThrow({ where: { key: "qr-signing-key" } });
-    return Buffer.from(stored.value, "base64url");
-  });
-}
-
 async function mac(activityId: string, userId: string) {
-  return createHmac("sha256", await signingKey()).update(`${activityId}:${userId}`).digest("base64url").slice(0, 22);
+  return createHmac("sha256", await installationSecret("qr-signing-key")).update(`${activityId}:${userId}`).digest("base64url").slice(0, 22);
 }
 
 /** The attendee's ticket: their id and a signature over activity and person, so it cannot be forged or reused elsewhere. */

@@ -1,9 +1,8 @@
 import { Lucia, TimeSpan, type Session, type User } from "lucia";
 import { parse as parseCookies } from "cookie";
 import { publishAccessChange } from "~/lib/access-events.server";
-import { config } from "~/lib/config.server";
+import { secureCookies } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
-import { singleton } from "~/lib/singleton.server";
 import { PrismaSessionAdapter, userAttributes } from "./session-adapter.server";
 
 export const SESSION_COOKIE = "meedoen_session";
@@ -15,15 +14,18 @@ function createLucia() {
       name: SESSION_COOKIE,
       attributes: {
         sameSite: "lax",
-        secure: config().COOKIE_SECURE || config().PUBLIC_ORIGIN?.startsWith("https:") === true,
+        secure: secureCookies(),
       },
     },
     getUserAttributes: userAttributes,
   });
 }
 
+let instance: ReturnType<typeof createLucia> | undefined;
+
 export function lucia() {
-  return singleton("lucia", createLucia);
+  instance ??= createLucia();
+  return instance;
 }
 
 declare module "lucia" {

@@ -7,6 +7,7 @@ import { allow, buddyCoordinators, loadActor, matchFacts, requireActor } from ".
 import { policy } from "../policy/rules";
 import { deliver, recordNotifications } from "../notifications/notifications.server";
 import { assign, type MatchInput, type MatchRequest, type VolunteerOffer } from "./engine";
+import { unmatchedReasons } from "./engine/unmatched";
 import { CheckInInput, EndInput, ReportInput } from "./schemas.server";
 
 const DAY = 86_400_000;
@@ -112,6 +113,7 @@ export async function runMatching(actorId: string, options: { municipalityCode?:
   const started = performance.now();
   const result = assign(input);
   const runtimeMs = Math.round(performance.now() - started);
+  const unmatched = unmatchedReasons(input, new Set(result.proposals.map((proposal) => proposal.requestId)));
   const runId = randomUUID();
   const offers = new Map(input.offers.map((offer) => [offer.id, offer]));
   const requests = new Map(input.requests.map((request) => [request.id, request]));
@@ -120,6 +122,7 @@ export async function runMatching(actorId: string, options: { municipalityCode?:
       data: {
         id: runId, actorId, municipalityCode: options.municipalityCode ?? null, autoSend: options.autoSend,
         requests: input.requests.length, offers: input.offers.length, matched: result.matched, totalScore: result.totalScore, runtimeMs,
+        unmatched: JSON.stringify(unmatched),
       },
     });
     const notices = [];
@@ -143,7 +146,7 @@ export async function runMatching(actorId: string, options: { municipalityCode?:
     return recordNotifications(tx, notices);
   }, TRANSACTION);
   deliver(rows);
-  return { runId, requests: input.requests.length, offers: input.offers.length, matched: result.matched, totalScore: result.totalScore, runtimeMs };
+  return { runId, requests: input.requests.length, offers: input.offers.length, matched: result.matched, totalScore: result.totalScore, runtimeMs, unmatched };
 }
 
 /** Sends proposals an organiser has reviewed; each side then has a week to answer. */
@@ -196,11 +199,17 @@ function side(match: { newcomerId: string; volunteerId: string }, userId: string
 }
 
 /**
+ * What an answer led to: declined, said yes and waiting for the other side, or both said yes (the
+ * pair is active and sees each other's contact details). The page says which, not a guess.
+ */
+export type ResponseOutcome = "decline" | "accept" | "bothAccepted";
+
+/**
  * Accept or decline. When the second side accepts, the match becomes active, which takes one of
  * the volunteer's slots: the offer row is locked so two accepts cannot both take the last one.
  */
-export async function respond(userId: string, matchId: string, answer: "accept" | "decline", now = new Date()) {
-  const rows = await db().$transaction(async (tx) => {
+export async function respond(userId: string, matchId: string, answer: "accept" | "decline", now = new Date()): Promise<ResponseOutcome> {
+  const { rows, outcome } = await db().$transaction(async (tx) => {
     const match = await tx.buddyMatch.findUnique({ where: { id: matchId } });
     if (!match || !match.sentAt) throw NotFound("buddies.errors.notFound");
     const who = side(match, userId);
@@ -214,23 +223,25 @@ export async function respond(userId: string, matchId: string, answer: "accept" 
       await tx.buddyMatch.update({ where: { id: matchId }, data: { status: "declined", declinedBy: userId } });
       await tx.buddyRequest.update({ where: { id: match.requestId }, data: { status: "open" } });
       const other = who === "newcomer" ? match.volunteerId : match.newcomerId;
-      return recordNotifications(tx, [{ userId: other, kind: "buddy-declined" }]);
+      return { rows: await recordNotifications(tx, [{ userId: other, kind: "buddy-declined" }]), outcome: "decline" as const };
     }
     const bothAccepted = who === "newcomer" ? fresh.volunteerAcceptedAt : fresh.newcomerAcceptedAt;
     if (!bothAccepted) {
       await tx.buddyMatch.update({ where: { id: matchId }, data: { [acceptedField]: now } });
-      return [];
+      return { rows: [], outcome: "accept" as const };
     }
     const active = await tx.buddyMatch.count({ where: { offerId: match.offerId, status: "active" } });
     if (active >= offer.capacity) throw refuse("buddies.errors.volunteerFull");
     await tx.buddyMatch.update({ where: { id: matchId }, data: { [acceptedField]: now, status: "active", activatedAt: now } });
     await tx.buddyRequest.update({ where: { id: match.requestId }, data: { status: "matched" } });
-    return recordNotifications(tx, [
+    const rows = await recordNotifications(tx, [
       { userId: match.newcomerId, kind: "buddy-active" },
       { userId: match.volunteerId, kind: "buddy-active" },
     ]);
+    return { rows, outcome: "bothAccepted" as const };
   }, TRANSACTION);
   deliver(rows);
+  return outcome;
 }
 
 export async function endMatch(userId: string, matchId: string, raw: unknown, now = new Date()) {

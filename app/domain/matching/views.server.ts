@@ -2,6 +2,7 @@ import { db } from "~/lib/db.server";
 import { NotFound } from "../errors";
 import { actorSelect, allow, requireActor } from "../policy/guards.server";
 import { policy, type Actor } from "../policy/rules";
+import type { UnmatchedCounts } from "./engine/unmatched";
 
 const DAY = 86_400_000;
 
@@ -207,6 +208,12 @@ export async function matchingDashboard(actorId: string, now = new Date()) {
       openReports: reports,
     },
     unverified,
-    lastRun: lastRun && { matched: lastRun.matched, requests: lastRun.requests, runtimeMs: lastRun.runtimeMs, at: lastRun.createdAt.toISOString() },
+    lastRun: lastRun && {
+      matched: lastRun.matched,
+      requests: lastRun.requests,
+      runtimeMs: lastRun.runtimeMs,
+      at: lastRun.createdAt.toISOString(),
+      unmatched: JSON.parse(lastRun.unmatched) as UnmatchedCounts,
+    },
   };
 }

@@ -1,5 +1,4 @@
 import { db } from "~/lib/db.server";
-import { singleton } from "~/lib/singleton.server";
 import { parseInput } from "~/lib/validation.server";
 import { NotFound, ValidationFailed } from "../errors";
 import { ProfileInput } from "./schemas.server";
@@ -75,8 +74,14 @@ export async function setLocale(userId: string, locale: string): Promise<void> {
 }
 
 /** Reference data that changes only with a deployment: read once per process. */
+let municipalities: ReturnType<typeof readMunicipalities> | undefined;
+const readMunicipalities = () => db().municipality.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true, province: true } });
+
 export function listMunicipalities() {
-  return singleton("municipality-list", () =>
-    db().municipality.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true, province: true } }),
-  );
+  if (!municipalities) {
+    municipalities = readMunicipalities();
+    // A failed read is not kept: the next page asks the database again.
+    municipalities.catch(() => (municipalities = undefined));
+  }
+  return municipalities;
 }

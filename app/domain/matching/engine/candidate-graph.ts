@@ -132,8 +132,18 @@ function encodeSets(requests: readonly MatchRequest[], offers: readonly Voluntee
   const slots = new Vocabulary();
   const interests = new Vocabulary();
   const tags = new Vocabulary(); // goals, and what volunteers help with
-  for (const r of requests) [languages.add(r.speaks), slots.add(r.availability), interests.add(r.interests), tags.add(r.goals)];
-  for (const o of offers) [languages.add(o.speaks), slots.add(o.availability), interests.add(o.interests), tags.add(o.helpsWith)];
+  for (const r of requests) {
+    languages.add(r.speaks);
+    slots.add(r.availability);
+    interests.add(r.interests);
+    tags.add(r.goals);
+  }
+  for (const o of offers) {
+    languages.add(o.speaks);
+    slots.add(o.availability);
+    interests.add(o.interests);
+    tags.add(o.helpsWith);
+  }
   return {
     words: { languages: languages.words, slots: slots.words, interests: interests.words, tags: tags.words },
     rSpeaks: languages.bitsets(requests.map((r) => r.speaks)),

@@ -98,19 +98,30 @@ const intersect = <T>(a: readonly T[], b: readonly T[]): T[] => {
   return [...new Set(a)].filter((item) => other.has(item));
 };
 
+type Constraint = (r: MatchRequest, o: VolunteerOffer, excluded: Set<string>) => boolean;
+
+/**
+ * The hard constraints for a pair, each named by what fails when no volunteer meets it, in the
+ * order an organiser would look (is there anyone of this kind, are they verified, ...): the
+ * first one that leaves a request with nobody is the reason it was not matched (./unmatched.ts).
+ */
+export const CONSTRAINTS = [
+  ["noVolunteer", (r, o) => r.kind === o.kind && r.newcomerId !== o.volunteerId],
+  ["notVerified", (_r, o) => o.verified],
+  ["full", (_r, o) => !o.paused && capacityOf(o) > 0],
+  ["subject", (r, o) => subjectFits(r, o)],
+  // Only languages the newcomer actually speaks count: practising Dutch is not talking in Dutch.
+  ["noCommonLanguage", (r, o) => intersect(r.speaks, o.speaks).length > 0],
+  ["noCommonTime", (r, o) => intersect(r.availability, o.availability).length > 0],
+  ["cannotMeet", (r, o) => meeting(r, o) !== null],
+  ["onlyPastPairs", (r, o, excluded) => !excluded.has(pairKey(r.newcomerId, o.volunteerId))],
+] as const satisfies readonly (readonly [string, Constraint])[];
+
+export type ConstraintName = (typeof CONSTRAINTS)[number][0];
+
 /** Hard constraints for a pair; `excluded` holds `pairKey(newcomerId, volunteerId)` keys. */
 export function eligible(r: MatchRequest, o: VolunteerOffer, excluded: Set<string>): boolean {
-  return (
-    r.kind === o.kind &&
-    available(o) &&
-    r.newcomerId !== o.volunteerId &&
-    !excluded.has(pairKey(r.newcomerId, o.volunteerId)) &&
-    subjectFits(r, o) &&
-    // Only languages the newcomer actually speaks count: practising Dutch is not talking in Dutch.
-    intersect(r.speaks, o.speaks).length > 0 &&
-    intersect(r.availability, o.availability).length > 0 &&
-    meeting(r, o) !== null
-  );
+  return CONSTRAINTS.every(([, holds]) => holds(r, o, excluded));
 }
 
 /** Canonical order of slots (Monday morning first), for stable explanations. */
