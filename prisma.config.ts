@@ -8,7 +8,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 process.env.PRISMA_QUERY_ENGINE_LIBRARY ??= path.resolve("node_modules/.prisma-unused/libquery_engine.so.node");
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.resolve("node_modules/.prisma-unused/schema-engine");
 
-const sqliteFile = (process.env.SQLITE_PATH ?? "data/meedoen.db");
+const sqliteFile = process.env.SQLITE_PATH ?? "data/meedoen.db";
 
 export default defineConfig({
   experimental: { adapter: true },

@@ -1,15 +1,5 @@
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLoaderData,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { AppShell } from "./components/app-shell";
@@ -59,9 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     demoData: context.demoData,
     // Only the reader's language travels to the browser.
     resources: resources[context.locale],
-    user: user
-      ? { ...toActor(user), displayName: user.displayName, unread: await unreadOrNothing(user.id) }
-      : null,
+    user: user ? { ...toActor(user), displayName: user.displayName, unread: await unreadOrNothing(user.id) } : null,
     notice,
   };
   return data(shell, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);

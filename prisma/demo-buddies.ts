@@ -11,9 +11,33 @@ export async function seedDemoBuddies() {
   const id = (name: string) => people.get(name)!;
   const checkedOn = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
 
-  await createOffer(id("joost"), { kind: "job", helpsWith: ["cv", "network"], sectors: ["it", "finance"], capacity: "2", commitment: "1h-week-3-months", travelKm: "20", onlineOk: "on" });
-  await createOffer(id("fatima"), { kind: "language", helpsWith: ["nl"], sectors: [], capacity: "2", commitment: "1h-week-6-months", travelKm: "10", onlineOk: "on" });
-  await createOffer(id("pieter"), { kind: "language", helpsWith: ["nl", "en"], sectors: [], capacity: "1", commitment: "flexible", travelKm: "15", onlineOk: "" });
+  await createOffer(id("joost"), {
+    kind: "job",
+    helpsWith: ["cv", "network"],
+    sectors: ["it", "finance"],
+    capacity: "2",
+    commitment: "1h-week-3-months",
+    travelKm: "20",
+    onlineOk: "on",
+  });
+  await createOffer(id("fatima"), {
+    kind: "language",
+    helpsWith: ["nl"],
+    sectors: [],
+    capacity: "2",
+    commitment: "1h-week-6-months",
+    travelKm: "10",
+    onlineOk: "on",
+  });
+  await createOffer(id("pieter"), {
+    kind: "language",
+    helpsWith: ["nl", "en"],
+    sectors: [],
+    capacity: "1",
+    commitment: "flexible",
+    travelKm: "15",
+    onlineOk: "",
+  });
   for (const volunteer of ["joost", "fatima"]) await verifyVolunteer(id("admin"), id(volunteer), checkedOn);
 
   await createRequest(id("andriy"), { kind: "job", targetSector: "it", goals: ["cv", "network"], onlineOk: "on", note: "" });

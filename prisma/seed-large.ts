@@ -45,7 +45,24 @@ const municipalities = readMunicipalities().map((m) => m.code);
 const hubs = ["GM0363", "GM0599", "GM0518", "GM0344", "GM0479", "GM0268", "GM0034", "GM0772"];
 const newcomerLanguages = ["uk", "uk", "uk", "ru", "ar", "ar", "tr", "fa", "ti", "so", "pl", "es"];
 const SLOTS = WEEKDAYS.flatMap((day) => DAY_PARTS.map((part) => `${day}-${part}`));
-const firstNames = ["Olena", "Andriy", "Iryna", "Oksana", "Mykola", "Yara", "Omar", "Sanne", "Joost", "Fatima", "Daan", "Emma", "Lucas", "Noor", "Tetiana", "Bohdan"];
+const firstNames = [
+  "Olena",
+  "Andriy",
+  "Iryna",
+  "Oksana",
+  "Mykola",
+  "Yara",
+  "Omar",
+  "Sanne",
+  "Joost",
+  "Fatima",
+  "Daan",
+  "Emma",
+  "Lucas",
+  "Noor",
+  "Tetiana",
+  "Bohdan",
+];
 
 await migrate(config().database);
 await ensureReferenceData();
@@ -71,13 +88,14 @@ for (let offset = 0; offset < total; offset += BATCH) {
   const languages = users.flatMap((user) => {
     const own = user.isNewcomer ? pick(newcomerLanguages) : "nl";
     const extra = some(["en", "nl", "de", "ru", "fr"], 0, 2).filter((code) => code !== own);
-    return [{ userId: user.id, language: own, level: "native" }, ...extra.map((language) => ({ userId: user.id, language, level: pick(LANGUAGE_LEVELS.slice(0, 6)) }))];
+    return [
+      { userId: user.id, language: own, level: "native" },
+      ...extra.map((language) => ({ userId: user.id, language, level: pick(LANGUAGE_LEVELS.slice(0, 6)) })),
+    ];
   });
   const interests = users.flatMap((user) => some(INTERESTS, 1, 5).map((interest) => ({ userId: user.id, interest })));
   const sectors = users.flatMap((user) => some(SECTORS, 0, 2).map((sector) => ({ userId: user.id, sector })));
-  const availability = users.flatMap((user) =>
-    some(SLOTS, 1, 6).map((slot) => ({ userId: user.id, weekday: Number(slot[0]), part: slot.slice(2) })),
-  );
+  const availability = users.flatMap((user) => some(SLOTS, 1, 6).map((slot) => ({ userId: user.id, weekday: Number(slot[0]), part: slot.slice(2) })));
   await db().$transaction([
     db().user.createMany({ data: users }),
     db().userLanguage.createMany({ data: languages }),

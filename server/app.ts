@@ -51,9 +51,7 @@ export async function loadBuild(): Promise<ServerBuild> {
   const path = join(root, "build/index.js");
   if (!existsSync(path)) throw new Error("No Remix build found: run `npm run build` first.");
   const compiled = (await import(pathToFileURL(path).href)) as ServerBuild;
-  const routes = await Promise.all(
-    Object.entries(compiled.routes).map(async ([id, route]) => [id, { ...route!, module: await importSource(id) }] as const),
-  );
+  const routes = await Promise.all(Object.entries(compiled.routes).map(async ([id, route]) => [id, { ...route!, module: await importSource(id) }] as const));
   return { ...compiled, entry: { module: await importSource("entry.server") }, routes: Object.fromEntries(routes) };
 }
 

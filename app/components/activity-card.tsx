@@ -35,7 +35,10 @@ export function ActivityCard({ activity, locale }: { activity: Card & { moreDate
       <ul className="facts-inline">
         <li>
           {t("activities.spokenIn", {
-            languages: formatList(activity.spokenLanguages.map((code) => t(`reference:language.${code}`)), locale),
+            languages: formatList(
+              activity.spokenLanguages.map((code) => t(`reference:language.${code}`)),
+              locale,
+            ),
           })}
         </li>
         {activity.practisedLanguage ? (
@@ -52,9 +55,7 @@ export function ActivityCard({ activity, locale }: { activity: Card & { moreDate
           </li>
         ) : null}
       </ul>
-      {!activity.translated ? (
-        <p className="hint">{t("activities.writtenIn", { language: t(`reference:language.${activity.contentLocale}`) })}</p>
-      ) : null}
+      {!activity.translated ? <p className="hint">{t("activities.writtenIn", { language: t(`reference:language.${activity.contentLocale}`) })}</p> : null}
     </li>
   );
 }

@@ -30,7 +30,11 @@ export function ActivityFilters({ filters, municipalities, view }: { filters: Fi
     <Form method="get" className="filters card" aria-label={t("activities.filters.title")}>
       <input type="hidden" name="view" value={view} />
       <div className="filter-grid">
-        {select("kind", t("activities.filters.kind"), ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activities.kind.${k}`) })))}
+        {select(
+          "kind",
+          t("activities.filters.kind"),
+          ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activities.kind.${k}`) })),
+        )}
         {select("language", t("activities.filters.language"), LANGUAGES.map((l) => ({ value: l, label: t(`reference:language.${l}`) })).sort(byLabel))}
         {select("place", t("activities.filters.place"), [
           { value: "online", label: t("activities.mode.online") },

@@ -148,7 +148,14 @@ export function ActivityForm({
           <TextField name="startTime" type="time" label={t("organise.form.startTime")} required defaultValue={values.startTime} error={errors.startTime} />
           <TextField name="endTime" type="time" label={t("organise.form.endTime")} required defaultValue={values.endTime} error={errors.endTime} />
         </div>
-        <TextField name="timeZone" label={t("organise.form.timeZone")} list="time-zones" defaultValue={values.timeZone || "Europe/Amsterdam"} error={errors.timeZone} dir="ltr" />
+        <TextField
+          name="timeZone"
+          label={t("organise.form.timeZone")}
+          list="time-zones"
+          defaultValue={values.timeZone || "Europe/Amsterdam"}
+          error={errors.timeZone}
+          dir="ltr"
+        />
         <datalist id="time-zones">
           {ZONES.map((zone) => (
             <option key={zone} value={zone} />
@@ -167,7 +174,13 @@ export function ActivityForm({
                 ))}
               </select>
             </div>
-            <TextField name="repeatUntil" type="date" label={t("organise.form.repeatUntil")} hint={t("organise.form.repeatUntilHint")} error={errors.repeatUntil} />
+            <TextField
+              name="repeatUntil"
+              type="date"
+              label={t("organise.form.repeatUntil")}
+              hint={t("organise.form.repeatUntilHint")}
+              error={errors.repeatUntil}
+            />
           </div>
         ) : null}
       </fieldset>
@@ -183,9 +196,24 @@ export function ActivityForm({
             </label>
           ))}
         </fieldset>
-        <TextField name="venue" label={t("organise.form.venue")} hint={t("organise.form.venueHint")} maxLength={200} defaultValue={values.venue} error={errors.venue} />
+        <TextField
+          name="venue"
+          label={t("organise.form.venue")}
+          hint={t("organise.form.venueHint")}
+          maxLength={200}
+          defaultValue={values.venue}
+          error={errors.venue}
+        />
         <MunicipalitySelect municipalities={municipalities} defaultValue={values.municipalityCode} error={errors.municipalityCode} />
-        <TextField name="joinUrl" type="url" label={t("organise.form.joinUrl")} hint={t("organise.form.joinUrlHint")} defaultValue={values.joinUrl} error={errors.joinUrl} dir="ltr" />
+        <TextField
+          name="joinUrl"
+          type="url"
+          label={t("organise.form.joinUrl")}
+          hint={t("organise.form.joinUrlHint")}
+          defaultValue={values.joinUrl}
+          error={errors.joinUrl}
+          dir="ltr"
+        />
         <div className="field">
           <label htmlFor="field-accessibilityNotes">{t("organise.form.accessibility")}</label>
           <textarea id="field-accessibilityNotes" name="accessibilityNotes" rows={2} maxLength={1000} defaultValue={values.accessibilityNotes} />
@@ -223,13 +251,47 @@ export function ActivityForm({
           </div>
         </div>
         <div className="field-row">
-          <TextField name="capacity" type="number" inputMode="numeric" min={1} label={t("organise.form.capacity")} hint={t("organise.form.capacityHint")} defaultValue={values.capacity} error={errors.capacity} />
-          <TextField name="costEuros" inputMode="decimal" label={t("organise.form.cost")} hint={t("organise.form.costHint")} defaultValue={values.costEuros} error={errors.costEuros} />
+          <TextField
+            name="capacity"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            label={t("organise.form.capacity")}
+            hint={t("organise.form.capacityHint")}
+            defaultValue={values.capacity}
+            error={errors.capacity}
+          />
+          <TextField
+            name="costEuros"
+            inputMode="decimal"
+            label={t("organise.form.cost")}
+            hint={t("organise.form.costHint")}
+            defaultValue={values.costEuros}
+            error={errors.costEuros}
+          />
         </div>
         <CheckboxField name="childcare" label={t("organise.form.childcare")} defaultChecked={values.childcare} />
         <CheckboxField name="requiresApproval" label={t("organise.form.requiresApproval")} defaultChecked={values.requiresApproval} />
-        <TextField name="reminderHours" type="number" inputMode="numeric" min={1} label={t("organise.form.reminder")} hint={t("organise.form.reminderHint")} defaultValue={values.reminderHours} error={errors.reminderHours} />
-        <TextField name="rsvpCutoffHours" type="number" inputMode="numeric" min={0} label={t("organise.form.cutoff")} hint={t("organise.form.cutoffHint")} defaultValue={values.rsvpCutoffHours} error={errors.rsvpCutoffHours} />
+        <TextField
+          name="reminderHours"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          label={t("organise.form.reminder")}
+          hint={t("organise.form.reminderHint")}
+          defaultValue={values.reminderHours}
+          error={errors.reminderHours}
+        />
+        <TextField
+          name="rsvpCutoffHours"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          label={t("organise.form.cutoff")}
+          hint={t("organise.form.cutoffHint")}
+          defaultValue={values.rsvpCutoffHours}
+          error={errors.rsvpCutoffHours}
+        />
         {groups.length > 0 ? (
           <div className="field">
             <label htmlFor="field-groupId">{t("organise.form.group")}</label>

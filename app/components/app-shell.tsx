@@ -34,7 +34,9 @@ export function AppShell({ user, locale, demoData, notice = null, children }: Sh
       <header className="site-header">
         <div className="container header-row">
           <a className="brand" href="/">
-            <span aria-hidden="true" className="brand-mark">M</span>
+            <span aria-hidden="true" className="brand-mark">
+              M
+            </span>
             <span className="brand-name">Meedoen</span>
           </a>
           <div className="header-tools">

@@ -27,9 +27,29 @@ function KindChoice({ selected, hints }: { selected: string; hints: "kindHint" |
   );
 }
 
-export type RequestValues = { kind: string; targetLanguage: string; targetLevel: string; targetSector: string; goals: string[]; onlineOk: boolean; note: string };
+export type RequestValues = {
+  kind: string;
+  targetLanguage: string;
+  targetLevel: string;
+  targetSector: string;
+  goals: string[];
+  onlineOk: boolean;
+  note: string;
+};
 
-export function RequestForm({ values, errors, formError, busy, submitLabel }: { values: RequestValues; errors: FieldErrors; formError?: FormError; busy: boolean; submitLabel: string }) {
+export function RequestForm({
+  values,
+  errors,
+  formError,
+  busy,
+  submitLabel,
+}: {
+  values: RequestValues;
+  errors: FieldErrors;
+  formError?: FormError;
+  busy: boolean;
+  submitLabel: string;
+}) {
   const { t } = useTranslation();
   return (
     <Form method="post" className="stack" noValidate>
@@ -99,9 +119,30 @@ export function RequestForm({ values, errors, formError, busy, submitLabel }: { 
   );
 }
 
-export type OfferValues = { kind: string; helpsWith: string[]; sectors: string[]; capacity: string; commitment: string; travelKm: string; onlineOk: boolean; onlineOnly: boolean };
+export type OfferValues = {
+  kind: string;
+  helpsWith: string[];
+  sectors: string[];
+  capacity: string;
+  commitment: string;
+  travelKm: string;
+  onlineOk: boolean;
+  onlineOnly: boolean;
+};
 
-export function OfferForm({ values, errors, formError, busy, submitLabel }: { values: OfferValues; errors: FieldErrors; formError?: FormError; busy: boolean; submitLabel: string }) {
+export function OfferForm({
+  values,
+  errors,
+  formError,
+  busy,
+  submitLabel,
+}: {
+  values: OfferValues;
+  errors: FieldErrors;
+  formError?: FormError;
+  busy: boolean;
+  submitLabel: string;
+}) {
   const { t } = useTranslation();
   return (
     <Form method="post" className="stack" noValidate>
@@ -125,7 +166,17 @@ export function OfferForm({ values, errors, formError, busy, submitLabel }: { va
       <fieldset className="card">
         <legend>{t("buddies.form.howMuch")}</legend>
         <div className="field-row">
-          <TextField name="capacity" type="number" inputMode="numeric" min={1} max={10} label={t("buddies.form.capacity")} hint={t("buddies.form.capacityHint")} defaultValue={values.capacity} error={errors.capacity} />
+          <TextField
+            name="capacity"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={10}
+            label={t("buddies.form.capacity")}
+            hint={t("buddies.form.capacityHint")}
+            defaultValue={values.capacity}
+            error={errors.capacity}
+          />
           <div className="field">
             <label htmlFor="field-commitment">{t("buddies.form.commitment")}</label>
             <select id="field-commitment" name="commitment" defaultValue={values.commitment}>
@@ -137,7 +188,16 @@ export function OfferForm({ values, errors, formError, busy, submitLabel }: { va
             </select>
           </div>
         </div>
-        <TextField name="travelKm" type="number" inputMode="numeric" min={0} max={100} label={t("buddies.form.travelKm")} defaultValue={values.travelKm} error={errors.travelKm} />
+        <TextField
+          name="travelKm"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={100}
+          label={t("buddies.form.travelKm")}
+          defaultValue={values.travelKm}
+          error={errors.travelKm}
+        />
         <CheckboxField name="onlineOk" label={t("buddies.form.offerOnline")} defaultChecked={values.onlineOk} />
         <CheckboxField name="onlineOnly" label={t("buddies.form.onlineOnly")} defaultChecked={values.onlineOnly} />
         <p className="hint">{t("buddies.form.profileHint")}</p>
@@ -165,7 +225,6 @@ export function requestValues(sent: Record<string, unknown> | undefined, fallbac
   };
 }
 
-
 export function offerValues(sent: Record<string, unknown> | undefined, fallback: OfferValues): OfferValues {
   if (!sent) return fallback;
   const text = (key: string) => (typeof sent[key] === "string" ? (sent[key] as string) : "");
@@ -181,4 +240,3 @@ export function offerValues(sent: Record<string, unknown> | undefined, fallback:
     onlineOnly: sent.onlineOnly === "on",
   };
 }
-

@@ -12,15 +12,7 @@ export function CheckboxField({ label, className, ...input }: CheckboxFieldProps
 }
 
 /** A wrapping group of toggle chips: plain checkboxes, so it works without JavaScript. */
-export function ChipGroup({
-  name,
-  options,
-  selected,
-}: {
-  name: string;
-  options: { value: string; label: string }[];
-  selected: readonly string[];
-}) {
+export function ChipGroup({ name, options, selected }: { name: string; options: { value: string; label: string }[]; selected: readonly string[] }) {
   return (
     <div className="chips">
       {options.map((option) => (

@@ -6,7 +6,19 @@ import { useTranslation } from "react-i18next";
  * The second step of a destructive action: the dangerous button and a way back. The first step is
  * a link to `?confirm=…`, so the confirmation works without JavaScript.
  */
-export function ConfirmActions({ intent, label, busy, cancelTo = "?", cancelLabel }: { intent: string; label: ReactNode; busy: boolean; cancelTo?: string; cancelLabel?: string }) {
+export function ConfirmActions({
+  intent,
+  label,
+  busy,
+  cancelTo = "?",
+  cancelLabel,
+}: {
+  intent: string;
+  label: ReactNode;
+  busy: boolean;
+  cancelTo?: string;
+  cancelLabel?: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="form-actions">

@@ -35,14 +35,7 @@ export function TextField({ name, label, hint, error, id, type = "text", ...inpu
           {hint}
         </p>
       ) : null}
-      <input
-        id={fieldId}
-        name={name}
-        type={type}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...input}
-      />
+      <input id={fieldId} name={name} type={type} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...input} />
       <FieldMessage id={`${fieldId}-error`} error={error} />
     </div>
   );

@@ -53,9 +53,13 @@ export function LiveRoom({ initial, title, loadedAt, locale }: { initial: RoomSn
     let ended = false;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler knows its own payload
     const handlers: Record<string, (payload: any) => void> = {
-      "live:message": (message: Message) => setRoom((c) => (c.messages.some((m) => m.id === message.id) ? c : { ...c, messages: [...c.messages.slice(-199), message] })),
+      "live:message": (message: Message) =>
+        setRoom((c) => (c.messages.some((m) => m.id === message.id) ? c : { ...c, messages: [...c.messages.slice(-199), message] })),
       "live:message-hidden": ({ messageId }: { messageId: string }) =>
-        setRoom((c) => ({ ...c, messages: c.mayModerate ? c.messages.map((m) => (m.id === messageId ? { ...m, hidden: true } : m)) : c.messages.filter((m) => m.id !== messageId) })),
+        setRoom((c) => ({
+          ...c,
+          messages: c.mayModerate ? c.messages.map((m) => (m.id === messageId ? { ...m, hidden: true } : m)) : c.messages.filter((m) => m.id !== messageId),
+        })),
       "live:question": upsertQuestion,
       "live:count": ({ count: value }: { count: number }) => setCount(value),
       "live:opened": () => setRoom((c) => ({ ...c, opened: true })),
@@ -163,7 +167,11 @@ export function LiveRoom({ initial, title, loadedAt, locale }: { initial: RoomSn
 
       <section className="card stack" aria-labelledby="qa-heading">
         <h2 id="qa-heading">{t("live.questions")}</h2>
-        <Form method="post" className="stack" onSubmit={viaSocket("ask", "live:ask", (f) => ({ activityId, body: String(f.get("body") ?? ""), anonymous: f.get("anonymous") === "on" }))}>
+        <Form
+          method="post"
+          className="stack"
+          onSubmit={viaSocket("ask", "live:ask", (f) => ({ activityId, body: String(f.get("body") ?? ""), anonymous: f.get("anonymous") === "on" }))}
+        >
           <input type="hidden" name="intent" value="ask" />
           <label htmlFor="ask-body">{t("live.askLabel")}</label>
           <textarea
@@ -200,13 +208,24 @@ export function LiveRoom({ initial, title, loadedAt, locale }: { initial: RoomSn
               <div className="form-actions">
                 <Form method="post" onSubmit={viaSocket(`question-${question.id}`, "live:vote", () => ({ questionId: question.id }))}>
                   <input type="hidden" name="questionId" value={question.id} />
-                  <button type="submit" name="intent" value="vote" className="button button-small button-secondary" disabled={question.voted || question.answered} aria-pressed={question.voted}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="vote"
+                    className="button button-small button-secondary"
+                    disabled={question.voted || question.answered}
+                    aria-pressed={question.voted}
+                  >
                     ▲ {question.voted ? t("live.voted") : t("live.vote")}
                   </button>
                 </Form>
                 {room.mayModerate
                   ? (["answer", question.pinned ? "unpin" : "pin", "hide"] as const).map((action) => (
-                      <Form key={action} method="post" onSubmit={viaSocket(`question-${question.id}`, "live:moderate", () => ({ questionId: question.id, action }))}>
+                      <Form
+                        key={action}
+                        method="post"
+                        onSubmit={viaSocket(`question-${question.id}`, "live:moderate", () => ({ questionId: question.id, action }))}
+                      >
                         <input type="hidden" name="questionId" value={question.id} />
                         <input type="hidden" name="action" value={action} />
                         <button type="submit" name="intent" value="moderate" className="link-button" disabled={action === "answer" && question.answered}>

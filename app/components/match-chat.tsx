@@ -12,7 +12,21 @@ type Message = { id: string; senderId: string; body: string; createdAt: string }
  * messages go over Socket.IO and arrive live. Message text is rendered as text: links stay
  * text, markup stays visible characters.
  */
-export function MatchChat({ matchId, viewerId, otherName, initial, closed, now }: { matchId: string; viewerId: string; otherName: string; initial: Message[]; closed: boolean; now: string }) {
+export function MatchChat({
+  matchId,
+  viewerId,
+  otherName,
+  initial,
+  closed,
+  now,
+}: {
+  matchId: string;
+  viewerId: string;
+  otherName: string;
+  initial: Message[];
+  closed: boolean;
+  now: string;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [messages, setMessages] = useState(initial);

@@ -30,7 +30,8 @@ export function MatchExplanation({ explanation }: { explanation: Explanation }) 
   }
   if (explanation.online) lines.push(t("buddies.explain.online"));
   else if (typeof explanation.distanceKm === "number" && explanation.distanceKm < 1) lines.push(t("buddies.explain.sameTown"));
-  else if (typeof explanation.distanceKm === "number") lines.push(t("buddies.explain.distance", { count: Math.round(explanation.distanceKm), km: Math.round(explanation.distanceKm) }));
+  else if (typeof explanation.distanceKm === "number")
+    lines.push(t("buddies.explain.distance", { count: Math.round(explanation.distanceKm), km: Math.round(explanation.distanceKm) }));
   if (explanation.sharedSlots?.length) lines.push(t("buddies.explain.slots", { slots: list(explanation.sharedSlots.slice(0, 3).map(slot)) }));
   if (explanation.commonLanguages?.length) {
     lines.push(t("buddies.explain.languages", { languages: list(explanation.commonLanguages.map((code) => t(`reference:language.${code}`))) }));

@@ -57,9 +57,7 @@ export function MonthCalendar({
                       <Link to={`/activities/${activity.id}`} lang={activity.contentLocale} dir="auto">
                         {activity.title}
                       </Link>{" "}
-                      <span className="muted">
-                        · {activity.mode === "online" ? t("activities.mode.online") : activity.municipality?.name}
-                      </span>
+                      <span className="muted">· {activity.mode === "online" ? t("activities.mode.online") : activity.municipality?.name}</span>
                     </li>
                   ))}
                 </ul>

@@ -4,15 +4,7 @@ import { FieldMessage } from "./form";
 
 type Municipality = { code: string; name: string; province: string };
 
-export function MunicipalitySelect({
-  municipalities,
-  defaultValue,
-  error,
-}: {
-  municipalities: Municipality[];
-  defaultValue: string;
-  error?: FieldError;
-}) {
+export function MunicipalitySelect({ municipalities, defaultValue, error }: { municipalities: Municipality[]; defaultValue: string; error?: FieldError }) {
   const { t } = useTranslation();
   const byProvince = new Map<string, Municipality[]>();
   for (const municipality of municipalities) {

@@ -6,14 +6,7 @@ export type FieldError = { key: string; values?: Record<string, string | number>
 export type FieldErrors = Record<string, FieldError>;
 
 export type ErrorCode =
-  | "validation"
-  | "unauthenticated"
-  | "not_allowed"
-  | "not_found"
-  | "conflict"
-  | "invalid_credentials"
-  | "rate_limited"
-  | "payload_too_large";
+  "validation" | "unauthenticated" | "not_allowed" | "not_found" | "conflict" | "invalid_credentials" | "rate_limited" | "payload_too_large";
 
 const STATUS: Record<ErrorCode, number> = {
   validation: 400,
@@ -40,8 +33,7 @@ export class DomainError extends Error {
   }
 }
 
-export const ValidationFailed = (fieldErrors: FieldErrors, messageKey = "errors.validation") =>
-  new DomainError("validation", messageKey, fieldErrors);
+export const ValidationFailed = (fieldErrors: FieldErrors, messageKey = "errors.validation") => new DomainError("validation", messageKey, fieldErrors);
 export const NotAllowed = (messageKey = "errors.notAllowed") => new DomainError("not_allowed", messageKey);
 export const NotFound = (messageKey = "errors.notFound") => new DomainError("not_found", messageKey);
 export const Unauthenticated = () => new DomainError("unauthenticated", "errors.unauthenticated");

@@ -6,36 +6,41 @@ const booleanFlag = z
   .optional()
   .transform((value) => value === "true" || value === "1");
 
-const ConfigSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default("0.0.0.0"),
-  DATABASE_URL: z
-    .string()
-    .regex(/^(postgres(ql)?:\/\/|file:)/, "must start with postgres://, postgresql:// or file:")
-    .optional(),
-  SQLITE_PATH: z.string().min(1).default("data/meedoen.db"),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
-  /** Prefix for every Redis key and stream, so several deployments (or test runs) can share one Redis. */
-  REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,40}$/, "letters, digits and : . - _ only").default("meedoen:"),
-  /** The origin users reach us at; mutations from any other Origin are refused. */
-  PUBLIC_ORIGIN: z.string().url().optional(),
-  COOKIE_SECURE: booleanFlag,
-  DEMO_DATA: booleanFlag,
-  /** Demo data on a public address, knowingly (a public demo site); see refuseDemoOnPublicOrigin. */
-  ALLOW_PUBLIC_DEMO_DATA: booleanFlag,
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-}).superRefine(refuseDemoOnPublicOrigin);
+const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(postgres(ql)?:\/\/|file:)/, "must start with postgres://, postgresql:// or file:")
+      .optional(),
+    SQLITE_PATH: z.string().min(1).default("data/meedoen.db"),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+      .optional(),
+    /** Prefix for every Redis key and stream, so several deployments (or test runs) can share one Redis. */
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[\w:.-]{1,40}$/, "letters, digits and : . - _ only")
+      .default("meedoen:"),
+    /** The origin users reach us at; mutations from any other Origin are refused. */
+    PUBLIC_ORIGIN: z.string().url().optional(),
+    COOKIE_SECURE: booleanFlag,
+    DEMO_DATA: booleanFlag,
+    /** Demo data on a public address, knowingly (a public demo site); see refuseDemoOnPublicOrigin. */
+    ALLOW_PUBLIC_DEMO_DATA: booleanFlag,
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  })
+  .superRefine(refuseDemoOnPublicOrigin);
 
 /**
  * The demo accounts, an admin among them, share a password printed in the README. That is fine on
  * a laptop (`npm start` leaves PUBLIC_ORIGIN unset) and dangerous anywhere people can reach, so a
  * public PUBLIC_ORIGIN with DEMO_DATA stops the start unless ALLOW_PUBLIC_DEMO_DATA says it is meant.
  */
-function refuseDemoOnPublicOrigin(
-  values: { DEMO_DATA: boolean; ALLOW_PUBLIC_DEMO_DATA: boolean; PUBLIC_ORIGIN?: string },
-  ctx: z.RefinementCtx,
-) {
+function refuseDemoOnPublicOrigin(values: { DEMO_DATA: boolean; ALLOW_PUBLIC_DEMO_DATA: boolean; PUBLIC_ORIGIN?: string }, ctx: z.RefinementCtx) {
   if (!values.DEMO_DATA || values.ALLOW_PUBLIC_DEMO_DATA || !values.PUBLIC_ORIGIN) return;
   if (isLoopback(new URL(values.PUBLIC_ORIGIN).hostname)) return;
   ctx.addIssue({

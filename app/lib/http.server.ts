@@ -53,7 +53,14 @@ export function httpFailure(error: unknown): HttpFailure | null {
     return { status: error.status, code: error.code, messageKey: error.messageKey, values: error.values, fieldErrors: error.fieldErrors, headers };
   }
   if (isDatabaseUnavailable(error)) {
-    return { status: 503, code: "unavailable", messageKey: "errors.unavailable", values: {}, fieldErrors: {}, headers: { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) } };
+    return {
+      status: 503,
+      code: "unavailable",
+      messageKey: "errors.unavailable",
+      values: {},
+      fieldErrors: {},
+      headers: { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) },
+    };
   }
   return null;
 }

@@ -5,11 +5,7 @@ import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from 
 export const LOCALE_COOKIE = "meedoen_lng";
 
 /** The person's saved setting first, then the cookie set by the switcher, then the browser. */
-export function chooseLocale(options: {
-  userLocale?: string | null;
-  cookieLocale?: string | null;
-  acceptLanguage?: string | null;
-}): Locale {
+export function chooseLocale(options: { userLocale?: string | null; cookieLocale?: string | null; acceptLanguage?: string | null }): Locale {
   if (isLocale(options.userLocale)) return options.userLocale;
   if (isLocale(options.cookieLocale)) return options.cookieLocale;
   return localeFromAcceptLanguage(options.acceptLanguage) ?? DEFAULT_LOCALE;

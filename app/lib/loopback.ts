@@ -5,7 +5,10 @@
  */
 export function isLoopback(hostOrAddress: string | undefined | null): boolean {
   if (!hostOrAddress) return false;
-  const host = hostOrAddress.toLowerCase().replace(/^\[(.*)\]$/, "$1").replace(/^::ffff:(?=\d+\.)/, "");
+  const host = hostOrAddress
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, "$1")
+    .replace(/^::ffff:(?=\d+\.)/, "");
   if (host === "localhost" || host === "::1") return true;
   const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
   return octets !== null && octets.slice(1).every((octet) => Number(octet) <= 255);

@@ -5,9 +5,7 @@ import { ValidationFailed, type FieldError, type FieldErrors } from "~/domain/er
 export function issueToFieldError(issue: z.ZodIssue): FieldError {
   switch (issue.code) {
     case "invalid_type":
-      return issue.received === "undefined" || issue.received === "null"
-        ? { key: "validation.required" }
-        : { key: "validation.invalid" };
+      return issue.received === "undefined" || issue.received === "null" ? { key: "validation.required" } : { key: "validation.invalid" };
     case "too_small":
       if (issue.type === "string" && issue.minimum === 1) return { key: "validation.required" };
       return issue.type === "array"

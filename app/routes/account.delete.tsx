@@ -39,14 +39,7 @@ export default function DeleteAccountPage() {
       </div>
       <Form method="post" className="stack" noValidate>
         <FormAlert error={result?.formError} />
-        <TextField
-          name="password"
-          type="password"
-          label={t("account.deletePassword")}
-          autoComplete="current-password"
-          required
-          error={errors.password}
-        />
+        <TextField name="password" type="password" label={t("account.deletePassword")} autoComplete="current-password" required error={errors.password} />
         <div className={`field${errors.confirm ? " has-error" : ""}`}>
           <CheckboxField name="confirm" label={t("account.deleteConfirm")} required aria-describedby="field-confirm-error" />
           <FieldMessage id="field-confirm-error" error={errors.confirm ? { key: "account.deleteConfirmRequired" } : undefined} />

@@ -11,9 +11,7 @@ import { redirectWithNotice } from "~/lib/notice.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.activity.title} · Meedoen` : "Meedoen" }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const activity = await orHttpError(
-    getActivity(params.id!, { viewer: context.auth.user, locale: context.locale }),
-  );
+  const activity = await orHttpError(getActivity(params.id!, { viewer: context.auth.user, locale: context.locale }));
   return { activity, locale: context.locale, signedIn: Boolean(context.auth.user) };
 }
 
@@ -45,10 +43,10 @@ export default function ActivityPage() {
         <span className="badge">{t(`activities.kind.${activity.kind}`)}</span>
         {activity.status !== "published" ? <span className="badge badge-danger">{t(`activities.status.${activity.status}`)}</span> : null}
       </p>
-      <h1 lang={activity.contentLocale} dir="auto">{activity.title}</h1>
-      {!activity.translated ? (
-        <p className="hint">{t("activities.writtenIn", { language: t(`reference:language.${activity.contentLocale}`) })}</p>
-      ) : null}
+      <h1 lang={activity.contentLocale} dir="auto">
+        {activity.title}
+      </h1>
+      {!activity.translated ? <p className="hint">{t("activities.writtenIn", { language: t(`reference:language.${activity.contentLocale}`) })}</p> : null}
       <FormAlert error={result?.formError} />
 
       <dl className="facts card">
@@ -58,13 +56,16 @@ export default function ActivityPage() {
         </dd>
         <dt>{t("activities.where")}</dt>
         <dd>
-          {activity.mode === "online"
-            ? t("activities.mode.online")
-            : [activity.venue, activity.municipality?.name].filter(Boolean).join(", ")}
+          {activity.mode === "online" ? t("activities.mode.online") : [activity.venue, activity.municipality?.name].filter(Boolean).join(", ")}
           {activity.mode === "hybrid" ? ` · ${t("activities.mode.alsoOnline")}` : null}
         </dd>
         <dt>{t("activities.languages")}</dt>
-        <dd>{formatList(activity.spokenLanguages.map((code) => t(`reference:language.${code}`)), locale)}</dd>
+        <dd>
+          {formatList(
+            activity.spokenLanguages.map((code) => t(`reference:language.${code}`)),
+            locale,
+          )}
+        </dd>
         {activity.practisedLanguage ? (
           <>
             <dt>{t("activities.practisedLanguage")}</dt>
@@ -85,7 +86,9 @@ export default function ActivityPage() {
         {activity.accessibilityNotes ? (
           <>
             <dt>{t("activities.accessibility")}</dt>
-            <dd lang={activity.contentLocale} dir="auto">{activity.accessibilityNotes}</dd>
+            <dd lang={activity.contentLocale} dir="auto">
+              {activity.accessibilityNotes}
+            </dd>
           </>
         ) : null}
         <dt>{t("activities.seats")}</dt>
@@ -168,7 +171,11 @@ export default function ActivityPage() {
         ) : (
           <Form method="post">
             <button type="submit" name="intent" value="rsvp" className="button" disabled={busy} aria-busy={busy || undefined}>
-              {activity.seatsLeft === 0 ? t("activities.rsvp.joinWaitlist") : activity.requiresApproval ? t("activities.rsvp.request") : t("activities.rsvp.going")}
+              {activity.seatsLeft === 0
+                ? t("activities.rsvp.joinWaitlist")
+                : activity.requiresApproval
+                  ? t("activities.rsvp.request")
+                  : t("activities.rsvp.going")}
             </button>
           </Form>
         )}

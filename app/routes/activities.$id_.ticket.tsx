@@ -54,7 +54,15 @@ export default function Ticket() {
           <img className="qr" src={ticket.image} alt={t("checkin.qrAlt")} width={240} height={240} />
           <Form method="post" className="card stack">
             <FormAlert error={result?.formError ?? Object.values(result?.fieldErrors ?? {})[0]} />
-            <TextField name="code" label={t("checkin.codeLabel")} hint={t("checkin.codeHint")} autoComplete="off" autoCapitalize="characters" maxLength={10} dir="ltr" />
+            <TextField
+              name="code"
+              label={t("checkin.codeLabel")}
+              hint={t("checkin.codeHint")}
+              autoComplete="off"
+              autoCapitalize="characters"
+              maxLength={10}
+              dir="ltr"
+            />
             <button type="submit" className="button" disabled={busy}>
               {t("checkin.checkMeIn")}
             </button>

@@ -26,14 +26,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Filters that cannot be read are left out and named on the page, never an error page.
   const { query, view, month, ignored, accepted } = parseDiscoveryFilters(Object.fromEntries(url.searchParams));
   const range = view === "calendar" ? monthRange(month) : null;
-  const [result, municipalities] = await orHttpError(Promise.all([
-    discoverActivities(range ? { ...query, from: range.from, to: range.to, perPage: 100, page: 1, sort: "date" } : query, {
-      userId: context.auth.user?.id ?? null,
-      locale: context.locale,
-      collapseSeries: view === "list",
-    }),
-    listMunicipalities(),
-  ]));
+  const [result, municipalities] = await orHttpError(
+    Promise.all([
+      discoverActivities(range ? { ...query, from: range.from, to: range.to, perPage: 100, page: 1, sort: "date" } : query, {
+        userId: context.auth.user?.id ?? null,
+        locale: context.locale,
+        collapseSeries: view === "list",
+      }),
+      listMunicipalities(),
+    ]),
+  );
   return {
     ...result,
     view,

@@ -143,10 +143,21 @@ function ProposalCard({ proposal, locale }: { proposal: MatchView; locale: Local
   return (
     <li className="card stack">
       <h3 dir="auto">
-        {t(proposal.role === "newcomer" ? "buddies.proposalForNewcomer" : "buddies.proposalForVolunteer", { name: proposal.other.displayName, kind: t(`buddies.kind.${proposal.kind}`) })}
+        {t(proposal.role === "newcomer" ? "buddies.proposalForNewcomer" : "buddies.proposalForVolunteer", {
+          name: proposal.other.displayName,
+          kind: t(`buddies.kind.${proposal.kind}`),
+        })}
       </h3>
       <p className="muted">
-        {[proposal.other.municipality, formatList(proposal.other.languages.map((l) => t(`reference:language.${l.language}`)), locale)].filter(Boolean).join(" · ")}
+        {[
+          proposal.other.municipality,
+          formatList(
+            proposal.other.languages.map((l) => t(`reference:language.${l.language}`)),
+            locale,
+          ),
+        ]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
       <MatchExplanation explanation={proposal.explanation} />
       {proposal.iAccepted ? (

@@ -73,12 +73,22 @@ export default function MatchPage() {
   return (
     <section className="stack">
       <BackLink to="/buddies">{t("areas.buddies.title")}</BackLink>
-      <h1 dir="auto">{t(`buddies.kind.${match.kind}`)}: {match.other.displayName}</h1>
+      <h1 dir="auto">
+        {t(`buddies.kind.${match.kind}`)}: {match.other.displayName}
+      </h1>
       <FormAlert error={result?.formError} />
 
       <section className="card stack">
         <p className="muted">
-          {[match.other.municipality, formatList(match.other.languages.map((l) => t(`reference:language.${l.language}`)), locale)].filter(Boolean).join(" · ")}
+          {[
+            match.other.municipality,
+            formatList(
+              match.other.languages.map((l) => t(`reference:language.${l.language}`)),
+              locale,
+            ),
+          ]
+            .filter(Boolean)
+            .join(" · ")}
         </p>
         <MatchExplanation explanation={match.explanation} />
         {match.contact ? (

@@ -50,11 +50,23 @@ export default function EditOffer() {
       <h1>{t("buddies.editOffer")}</h1>
       <Form method="post" className="card person-row">
         <span>{offer.status === "paused" ? t("buddies.pausedHint") : t("buddies.activeHint")}</span>
-        <button type="submit" name="intent" value={offer.status === "paused" ? "resume" : "pause"} className="button button-secondary button-small" disabled={busy}>
+        <button
+          type="submit"
+          name="intent"
+          value={offer.status === "paused" ? "resume" : "pause"}
+          className="button button-secondary button-small"
+          disabled={busy}
+        >
           {offer.status === "paused" ? t("buddies.resume") : t("buddies.pause")}
         </button>
       </Form>
-      <OfferForm values={offerValues(result?.values, saved)} errors={result?.fieldErrors ?? {}} formError={result?.formError} busy={busy} submitLabel={t("buddies.save")} />
+      <OfferForm
+        values={offerValues(result?.values, saved)}
+        errors={result?.fieldErrors ?? {}}
+        formError={result?.formError}
+        busy={busy}
+        submitLabel={t("buddies.save")}
+      />
     </section>
   );
 }

@@ -28,12 +28,27 @@ export default function NewOffer() {
   const { t } = useTranslation();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const empty: OfferValues = { kind: "language", helpsWith: ["nl"], sectors: [], capacity: "1", commitment: "1h-week-3-months", travelKm: "10", onlineOk: true, onlineOnly: false };
+  const empty: OfferValues = {
+    kind: "language",
+    helpsWith: ["nl"],
+    sectors: [],
+    capacity: "1",
+    commitment: "1h-week-3-months",
+    travelKm: "10",
+    onlineOk: true,
+    onlineOnly: false,
+  };
   return (
     <section className="narrow stack">
       <h1>{t("buddies.offerSlots")}</h1>
       <p className="lead">{t("buddies.offerIntro")}</p>
-      <OfferForm values={offerValues(result?.values, empty)} errors={result?.fieldErrors ?? {}} formError={result?.formError} busy={busy} submitLabel={t("buddies.saveOffer")} />
+      <OfferForm
+        values={offerValues(result?.values, empty)}
+        errors={result?.fieldErrors ?? {}}
+        formError={result?.formError}
+        busy={busy}
+        submitLabel={t("buddies.saveOffer")}
+      />
     </section>
   );
 }

@@ -49,7 +49,13 @@ export default function EditRequest() {
   return (
     <section className="narrow stack">
       <h1>{t("buddies.editRequest")}</h1>
-      <RequestForm values={requestValues(result?.values, saved)} errors={result?.fieldErrors ?? {}} formError={result?.formError} busy={busy} submitLabel={t("buddies.save")} />
+      <RequestForm
+        values={requestValues(result?.values, saved)}
+        errors={result?.fieldErrors ?? {}}
+        formError={result?.formError}
+        busy={busy}
+        submitLabel={t("buddies.save")}
+      />
       <section className="card stack">
         <h2>{t("buddies.withdraw")}</h2>
         {params.get("confirm") === "withdraw" ? (

@@ -33,7 +33,13 @@ export default function NewRequest() {
     <section className="narrow stack">
       <h1>{t("buddies.askForBuddy")}</h1>
       <p className="lead">{t("buddies.askIntro")}</p>
-      <RequestForm values={requestValues(result?.values, empty)} errors={result?.fieldErrors ?? {}} formError={result?.formError} busy={busy} submitLabel={t("buddies.sendRequest")} />
+      <RequestForm
+        values={requestValues(result?.values, empty)}
+        errors={result?.fieldErrors ?? {}}
+        formError={result?.formError}
+        busy={busy}
+        submitLabel={t("buddies.sendRequest")}
+      />
     </section>
   );
 }

@@ -37,9 +37,7 @@ export default function GroupPage() {
   return (
     <section className="stack">
       <h1 dir="auto">{group.name}</h1>
-      <p className="muted">
-        {[group.interest ? t(`reference:interest.${group.interest}`) : null, group.municipality?.name].filter(Boolean).join(" · ")}
-      </p>
+      <p className="muted">{[group.interest ? t(`reference:interest.${group.interest}`) : null, group.municipality?.name].filter(Boolean).join(" · ")}</p>
       <div className="description" dir="auto">
         {group.description.split(/\n{2,}/).map((paragraph, index) => (
           <p key={index}>{paragraph}</p>

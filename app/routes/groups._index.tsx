@@ -41,7 +41,11 @@ export default function Groups() {
               </h2>
               <p dir="auto">{group.description.slice(0, 200)}</p>
               <p className="muted">
-                {[group.interest ? t(`reference:interest.${group.interest}`) : null, group.municipality?.name, t("groups.members", { count: group.memberCount })]
+                {[
+                  group.interest ? t(`reference:interest.${group.interest}`) : null,
+                  group.municipality?.name,
+                  t("groups.members", { count: group.memberCount }),
+                ]
                   .filter(Boolean)
                   .join(" · ")}
               </p>

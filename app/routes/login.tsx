@@ -20,12 +20,15 @@ export async function loader({ context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const input = formToObject(form);
-  return runAction(async () => {
-    const { userId } = await signIn(input, context.clientAddress);
-    // A new session id at every sign-in: a session fixed before sign-in is worth nothing after it.
-    if (context.auth.session) await endSession(context.auth.session.id);
-    throw redirect(safeRedirectPath(form.get("redirectTo")), { headers: { "Set-Cookie": await startSession(userId) } });
-  }, { email: input.email });
+  return runAction(
+    async () => {
+      const { userId } = await signIn(input, context.clientAddress);
+      // A new session id at every sign-in: a session fixed before sign-in is worth nothing after it.
+      if (context.auth.session) await endSession(context.auth.session.id);
+      throw redirect(safeRedirectPath(form.get("redirectTo")), { headers: { "Set-Cookie": await startSession(userId) } });
+    },
+    { email: input.email },
+  );
 }
 
 export default function Login() {
@@ -48,14 +51,7 @@ export default function Login() {
           defaultValue={result?.values.email as string | undefined}
           error={result?.fieldErrors.email}
         />
-        <TextField
-          name="password"
-          type="password"
-          label={t("auth.password")}
-          autoComplete="current-password"
-          required
-          error={result?.fieldErrors.password}
-        />
+        <TextField name="password" type="password" label={t("auth.password")} autoComplete="current-password" required error={result?.fieldErrors.password} />
         <SubmitButton busy={busy}>{t("auth.signIn")}</SubmitButton>
       </Form>
       <p>

@@ -75,7 +75,9 @@ export default function ManageActivity() {
   return (
     <section className="stack">
       <BackLink to="/organise">{t("areas.organise.title")}</BackLink>
-      <h1 lang={activity.contentLocale} dir="auto">{activity.title}</h1>
+      <h1 lang={activity.contentLocale} dir="auto">
+        {activity.title}
+      </h1>
       <p className="muted">
         {t(`activities.status.${activity.status}`)} · {formatTimeRange(activity.startsAt, activity.endsAt, activity.timeZone, locale)}
         {activity.seriesId ? ` · ${t("organise.inSeries")}` : ""}

@@ -16,11 +16,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
   const search = new URL(request.url).searchParams.get("q") ?? "";
   const [list, code, activity] = await orHttpError(
-    Promise.all([
-      doorList(user.id, params.id!, search),
-      checkInCode(user.id, params.id!),
-      getActivity(params.id!, { viewer: user, locale: context.locale }),
-    ]),
+    Promise.all([doorList(user.id, params.id!, search), checkInCode(user.id, params.id!), getActivity(params.id!, { viewer: user, locale: context.locale })]),
   );
   return { ...list, code, search, title: activity.title, activityId: params.id! };
 }

@@ -16,13 +16,15 @@ export const meta: MetaFunction = (args) => pageTitle(args, "reports.title");
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
   const [report, trend, activity] = await orHttpError(
-    Promise.all([
-      activityReport(user.id, params.id!),
-      attendanceTrend(user.id, params.id!),
-      getActivity(params.id!, { viewer: user, locale: context.locale }),
-    ]),
+    Promise.all([activityReport(user.id, params.id!), attendanceTrend(user.id, params.id!), getActivity(params.id!, { viewer: user, locale: context.locale })]),
   );
-  return { report, trend: trend.map((row) => ({ ...row, startsAt: row.startsAt.toISOString() })), title: activity.title, id: activity.id, locale: context.locale };
+  return {
+    report,
+    trend: trend.map((row) => ({ ...row, startsAt: row.startsAt.toISOString() })),
+    title: activity.title,
+    id: activity.id,
+    locale: context.locale,
+  };
 }
 
 export default function Report() {

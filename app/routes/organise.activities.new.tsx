@@ -32,9 +32,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 const EMPTY: ActivityFormValues = {
-  kind: "meetup", contents: [], date: "", startTime: "19:00", endTime: "21:00", timeZone: "Europe/Amsterdam", mode: "in-person",
-  venue: "", municipalityCode: "", accessibilityNotes: "", joinUrl: "", capacity: "", childcare: false, costEuros: "",
-  spokenLanguages: [], practisedLanguage: "", practisedLevel: "", themes: [], interests: [], requiresApproval: false, rsvpCutoffHours: "", reminderHours: "24", groupId: "",
+  kind: "meetup",
+  contents: [],
+  date: "",
+  startTime: "19:00",
+  endTime: "21:00",
+  timeZone: "Europe/Amsterdam",
+  mode: "in-person",
+  venue: "",
+  municipalityCode: "",
+  accessibilityNotes: "",
+  joinUrl: "",
+  capacity: "",
+  childcare: false,
+  costEuros: "",
+  spokenLanguages: [],
+  practisedLanguage: "",
+  practisedLevel: "",
+  themes: [],
+  interests: [],
+  requiresApproval: false,
+  rsvpCutoffHours: "",
+  reminderHours: "24",
+  groupId: "",
 };
 
 export default function NewActivity() {

@@ -74,7 +74,9 @@ export default function MatchingPage() {
         </button>
         {dashboard.lastRun ? (
           <>
-            <p className="hint">{t("matching.lastRun", { matched: dashboard.lastRun.matched, count: dashboard.lastRun.requests, ms: dashboard.lastRun.runtimeMs })}</p>
+            <p className="hint">
+              {t("matching.lastRun", { matched: dashboard.lastRun.matched, count: dashboard.lastRun.requests, ms: dashboard.lastRun.runtimeMs })}
+            </p>
             <UnmatchedReasons counts={dashboard.lastRun.unmatched} locale={locale} />
           </>
         ) : null}
@@ -97,7 +99,8 @@ export default function MatchingPage() {
                   <label className="check">
                     <input type="checkbox" name="matchIds" value={proposal.id} form="send-form" defaultChecked />
                     <span dir="auto">
-                      <strong>{proposal.newcomer}</strong> ↔ <strong>{proposal.volunteer}</strong> · {t(`buddies.kind.${proposal.kind}`)} · {t("matching.score", { score: proposal.score })}
+                      <strong>{proposal.newcomer}</strong> ↔ <strong>{proposal.volunteer}</strong> · {t(`buddies.kind.${proposal.kind}`)} ·{" "}
+                      {t("matching.score", { score: proposal.score })}
                     </span>
                   </label>
                   <MatchExplanation explanation={proposal.explanation} />
@@ -126,7 +129,15 @@ export default function MatchingPage() {
           <dt>{t("matching.openReports")}</dt>
           <dd>{outcomes.openReports}</dd>
           <dt>{t("matching.endedByReason")}</dt>
-          <dd>{outcomes.endedByReason.length === 0 ? "—" : formatList(outcomes.endedByReason.map((row) => `${t(`buddies.reasons.${row.reason}`, { defaultValue: row.reason })}: ${row.count}`), locale, "unit")}</dd>
+          <dd>
+            {outcomes.endedByReason.length === 0
+              ? "—"
+              : formatList(
+                  outcomes.endedByReason.map((row) => `${t(`buddies.reasons.${row.reason}`, { defaultValue: row.reason })}: ${row.count}`),
+                  locale,
+                  "unit",
+                )}
+          </dd>
         </dl>
       </section>
 

@@ -62,9 +62,7 @@ export default function ProfilePage() {
     isNewcomer: sent ? sent.isNewcomer === "on" : profile.isNewcomer,
     isVolunteer: sent ? sent.isVolunteer === "on" : profile.isVolunteer,
     municipalityCode: sent ? sent.municipalityCode : profile.municipality?.code,
-    languages: sent
-      ? (sent.languages ?? []).map((language, index) => ({ language, level: sent.levels?.[index] ?? "" }))
-      : profile.languages,
+    languages: sent ? (sent.languages ?? []).map((language, index) => ({ language, level: sent.levels?.[index] ?? "" })) : profile.languages,
     interests: sent?.interests ?? profile.interests,
     sectors: sent?.sectors ?? profile.sectors,
     availability: sent?.availability ?? profile.availability,
@@ -114,11 +112,7 @@ export default function ProfilePage() {
 
         <fieldset className="card">
           <legend>{t("profile.whereTitle")}</legend>
-          <MunicipalitySelect
-            municipalities={municipalities}
-            defaultValue={values.municipalityCode ?? ""}
-            error={errors.municipalityCode}
-          />
+          <MunicipalitySelect municipalities={municipalities} defaultValue={values.municipalityCode ?? ""} error={errors.municipalityCode} />
         </fieldset>
 
         <fieldset className="card" aria-describedby="languages-hint">
@@ -133,11 +127,7 @@ export default function ProfilePage() {
         <fieldset className="card">
           <legend>{t("profile.interestsTitle")}</legend>
           <p className="hint">{t("profile.interestsHint")}</p>
-          <ChipGroup
-            name="interests"
-            selected={values.interests}
-            options={INTERESTS.map((key) => ({ value: key, label: t(`reference:interest.${key}`) }))}
-          />
+          <ChipGroup name="interests" selected={values.interests} options={INTERESTS.map((key) => ({ value: key, label: t(`reference:interest.${key}`) }))} />
           <FieldMessage id="field-interests-error" error={errors.interests} />
         </fieldset>
 
@@ -151,11 +141,7 @@ export default function ProfilePage() {
         <fieldset className="card">
           <legend>{t("profile.sectorsTitle")}</legend>
           <p className="hint">{t("profile.sectorsHint")}</p>
-          <ChipGroup
-            name="sectors"
-            selected={values.sectors}
-            options={SECTORS.map((key) => ({ value: key, label: t(`reference:sector.${key}`) }))}
-          />
+          <ChipGroup name="sectors" selected={values.sectors} options={SECTORS.map((key) => ({ value: key, label: t(`reference:sector.${key}`) }))} />
           <FieldMessage id="field-sectors-error" error={errors.sectors} />
         </fieldset>
 

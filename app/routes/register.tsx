@@ -54,15 +54,7 @@ export default function Register() {
           defaultValue={typed.displayName}
           error={errors.displayName}
         />
-        <TextField
-          name="email"
-          type="email"
-          label={t("auth.email")}
-          autoComplete="email"
-          required
-          defaultValue={typed.email}
-          error={errors.email}
-        />
+        <TextField name="email" type="email" label={t("auth.email")} autoComplete="email" required defaultValue={typed.email} error={errors.email} />
         <TextField
           name="password"
           type="password"

@@ -1,7 +1,6 @@
 /** Derives the PostgreSQL schema from the SQLite source schema (one model, two providers). */
 export function toPostgresSchema(sqliteSchema: string): string {
-  const header =
-    "// GENERATED from prisma/schema.prisma by scripts/db/generate-postgres-schema.ts. Do not edit.\n";
+  const header = "// GENERATED from prisma/schema.prisma by scripts/db/generate-postgres-schema.ts. Do not edit.\n";
   return (
     header +
     sqliteSchema

@@ -195,8 +195,7 @@ const municipalities = admin2
     const fallback = MISSING_SEATS[code];
     const seat = SEATS[code] ?? fallback?.place ?? division.name.replace(/^Gemeente /, "");
     const matches = dutchPlaces.filter((place) => place.admin2 === code && place.name === seat);
-    const location =
-      matches.length === 1 ? { latitude: Number(matches[0].lat), longitude: Number(matches[0].lng) } : fallback;
+    const location = matches.length === 1 ? { latitude: Number(matches[0].lat), longitude: Number(matches[0].lng) } : fallback;
     if (!location) {
       problems.push(`${code} ${name}: ${matches.length} places named "${seat}"; add the seat to SEATS or MISSING_SEATS`);
       return null;

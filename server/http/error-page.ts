@@ -1,8 +1,7 @@
 import { serverT } from "../../app/lib/i18n.server.ts";
 import { direction, type Locale } from "../../app/lib/locales.ts";
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /**
  * A page for failures that happen before Remix runs (body too large, foreign origin, database

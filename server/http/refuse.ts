@@ -14,7 +14,10 @@ export const LINGER_MS = 5_000;
  * read yet, so the language comes from the locale cookie or Accept-Language.
  */
 export function refuse(req: Request, res: Response, status: number, titleKey: string, bodyKey: string): void {
-  res.status(status).type("html").send(errorPage(localeOf(req), titleKey, bodyKey));
+  res
+    .status(status)
+    .type("html")
+    .send(errorPage(localeOf(req), titleKey, bodyKey));
   if (req.complete) return;
   // Whatever is still on its way is thrown away, for a while; then the connection is closed.
   req.resume();

@@ -41,7 +41,10 @@ export function enforceAccess(io: AppServer, liveRooms: LiveRooms) {
   async function checkSockets(now = new Date()) {
     const sockets = [...io.of("/").sockets.values()] as AppSocket[];
     // Expiry is read from the database too, so a session Lucia extended since the handshake counts as live.
-    const live = await liveSessionIds(sockets.map((socket) => socket.data.session.id), now);
+    const live = await liveSessionIds(
+      sockets.map((socket) => socket.data.session.id),
+      now,
+    );
     for (const socket of sockets) if (!live.has(socket.data.session.id)) socket.disconnect(true);
   }
   const timer = setInterval(() => {

@@ -6,9 +6,7 @@ import { parseInput } from "../../app/lib/validation.server.ts";
 import { log } from "../logger.ts";
 import type { AppSocket } from "./types.ts";
 
-export type Ack<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; messageKey: string; message: string; fieldErrors?: Record<string, string> } };
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; messageKey: string; message: string; fieldErrors?: Record<string, string> } };
 
 /** Maps a thrown error to an acknowledgement in the person's language. */
 export function errorAck(error: unknown, locale: Locale): Ack<never> {
@@ -17,9 +15,7 @@ export function errorAck(error: unknown, locale: Locale): Ack<never> {
   const t = serverT(locale);
   const code = known?.code ?? "internal";
   const messageKey = known?.messageKey ?? "errors.server";
-  const fieldErrors = known
-    ? Object.fromEntries(Object.entries(known.fieldErrors).map(([field, e]) => [field, t(e.key, e.values)]))
-    : undefined;
+  const fieldErrors = known ? Object.fromEntries(Object.entries(known.fieldErrors).map(([field, e]) => [field, t(e.key, e.values)])) : undefined;
   return { ok: false, error: { code, messageKey, message: t(messageKey, known?.values), fieldErrors } };
 }
 
@@ -30,12 +26,7 @@ export const registeredEvents = new Set<string>();
  * Registers an event whose payload is validated by `schema` and whose answer always goes
  * back through the acknowledgement, as data or as a typed error; never both, never neither.
  */
-export function handle<S extends ZodTypeAny, T>(
-  socket: AppSocket,
-  event: string,
-  schema: S,
-  handler: (input: z.output<S>) => Promise<T> | T,
-) {
+export function handle<S extends ZodTypeAny, T>(socket: AppSocket, event: string, schema: S, handler: (input: z.output<S>) => Promise<T> | T) {
   registeredEvents.add(event);
   socket.on(event, async (payload: unknown, ack: unknown) => {
     if (typeof ack !== "function") return; // Without an acknowledgement there is nobody to answer.

@@ -26,7 +26,15 @@ export function attachRealtime(http: HttpServer, options: { allowedOrigins: stri
   // plain pub/sub) resumes after a Redis hiccup and stores sessions for connection-state recovery.
   const adapterConnection = config().REDIS_URL ? newRedisConnection() : null;
   const io: AppServer = new Server(http, {
-    ...(adapterConnection ? { adapter: createAdapter(adapterConnection, { streamName: `${config().REDIS_PREFIX}socket.io`, sessionKeyPrefix: `${config().REDIS_PREFIX}sio:session:`, maxLen: 50_000 }) } : {}),
+    ...(adapterConnection
+      ? {
+          adapter: createAdapter(adapterConnection, {
+            streamName: `${config().REDIS_PREFIX}socket.io`,
+            sessionKeyPrefix: `${config().REDIS_PREFIX}sio:session:`,
+            maxLen: 50_000,
+          }),
+        }
+      : {}),
     // A phone that loses signal for a moment gets the missed events instead of a gap.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     serveClient: false,

@@ -1,6 +1,24 @@
 import { z } from "zod";
-import { closeFinishedSessions, heartbeat, HEARTBEAT_MS, presentCount, recordJoin, recordLeave, recordRemoval } from "../../app/domain/attendance/sessions.server.ts";
-import { askQuestion, hideMessage, moderateQuestion, mutePerson, openRoom, postMessage, roomAccess, roomSnapshot, vote } from "../../app/domain/live/room.server.ts";
+import {
+  closeFinishedSessions,
+  heartbeat,
+  HEARTBEAT_MS,
+  presentCount,
+  recordJoin,
+  recordLeave,
+  recordRemoval,
+} from "../../app/domain/attendance/sessions.server.ts";
+import {
+  askQuestion,
+  hideMessage,
+  moderateQuestion,
+  mutePerson,
+  openRoom,
+  postMessage,
+  roomAccess,
+  roomSnapshot,
+  vote,
+} from "../../app/domain/live/room.server.ts";
 import { liveRoom, onRoomEvent } from "../../app/domain/live/room-events.server.ts";
 import { RoomRef } from "../../app/domain/live/schemas.server.ts";
 import { log } from "../logger.ts";

@@ -42,7 +42,13 @@ async function socketTo(server: StartedServer, userId: string) {
 
 async function webinarNow(people: number) {
   const organiser = await makePerson({ isOrganiser: true });
-  const activityId = await publishedActivity(organiser, { kind: "webinar", mode: "online", joinUrl: "https://meet.example.org/c", venue: "", municipalityCode: "" });
+  const activityId = await publishedActivity(organiser, {
+    kind: "webinar",
+    mode: "online",
+    joinUrl: "https://meet.example.org/c",
+    venue: "",
+    municipalityCode: "",
+  });
   const attendees = await makePeople(people);
   for (const userId of attendees) await rsvp(userId, activityId);
   await db().activity.update({ where: { id: activityId }, data: { startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 3600_000) } });

@@ -19,7 +19,13 @@ async function startRedis(port: number): Promise<ChildProcess> {
     const { Redis } = await import("ioredis");
     const probe = new Redis(port, "127.0.0.1", { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
     probe.on("error", () => undefined);
-    const up = await probe.connect().then(() => probe.ping()).then(() => true, () => false);
+    const up = await probe
+      .connect()
+      .then(() => probe.ping())
+      .then(
+        () => true,
+        () => false,
+      );
     probe.disconnect();
     if (up) return child;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -27,11 +33,12 @@ async function startRedis(port: number): Promise<ChildProcess> {
   throw new Error("redis-server did not start");
 }
 
-const stopRedis = (child: ChildProcess) => new Promise<void>((resolve) => {
-  if (child.exitCode !== null) return resolve();
-  child.once("exit", () => resolve());
-  child.kill("SIGKILL");
-});
+const stopRedis = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGKILL");
+  });
 
 const cleanup: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -59,7 +66,13 @@ describe("when Redis restarts", () => {
     cleanup.push(async () => void (await Promise.all(servers.map((server) => server.stop()))));
 
     const organiser = await makePerson({ isOrganiser: true });
-    const activityId = await publishedActivity(organiser, { kind: "webinar", mode: "online", joinUrl: "https://meet.example.org/r", venue: "", municipalityCode: "" });
+    const activityId = await publishedActivity(organiser, {
+      kind: "webinar",
+      mode: "online",
+      joinUrl: "https://meet.example.org/r",
+      venue: "",
+      municipalityCode: "",
+    });
     const [a, b] = await makePeople(2);
     for (const userId of [a, b]) await rsvp(userId, activityId);
     await db().activity.update({ where: { id: activityId }, data: { startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 3600_000) } });
@@ -81,7 +94,10 @@ describe("when Redis restarts", () => {
     await expect
       .poll(
         async () => {
-          await speaker.timeout(2000).emitWithAck("live:message", { activityId, body: `after ${Date.now()}` }).catch(() => null);
+          await speaker
+            .timeout(2000)
+            .emitWithAck("live:message", { activityId, body: `after ${Date.now()}` })
+            .catch(() => null);
           return heard.some((body) => body.startsWith("after"));
         },
         { timeout: 30_000, interval: 2100 },

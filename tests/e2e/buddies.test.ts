@@ -6,7 +6,6 @@ import { useServer } from "../support/server";
 const target = useServer();
 const browser = useBrowser();
 
-
 const submit = (page: Page, selector: string, url: RegExp) => Promise.all([page.waitForURL(url), page.click(selector)]);
 void (null as unknown as Browser);
 

@@ -9,7 +9,9 @@ const browser = useBrowser();
 
 /** What the chat box shows: its text, or that an error page replaced the chat. */
 const chatBox = (page: Page) =>
-  page.evaluate(() => (document.querySelector(".error-page") ? "(error page)" : ((document.querySelector("#chat-body") as HTMLTextAreaElement | null)?.value ?? "(no chat box)")));
+  page.evaluate(() =>
+    document.querySelector(".error-page") ? "(error page)" : ((document.querySelector("#chat-body") as HTMLTextAreaElement | null)?.value ?? "(no chat box)"),
+  );
 
 /** Sends over the live connection (JavaScript on): the page stays, the text box empties. */
 async function sendLive(page: Page, text: string, problems: string[]) {

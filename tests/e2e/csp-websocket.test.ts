@@ -36,9 +36,9 @@ describe("Content-Security-Policy and the live connection", () => {
           // Chromium reports the violation as an event; some versions also throw.
         }
       }, `${other}/socket.io/?EIO=4&transport=websocket`);
-      await expect.poll(() => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), { timeout: 5_000 }).toEqual([
-        expect.stringMatching(/^connect-src ws:\/\/127\.0\.0\.2:\d+/),
-      ]);
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), { timeout: 5_000 })
+        .toEqual([expect.stringMatching(/^connect-src ws:\/\/127\.0\.0\.2:\d+/)]);
     });
   });
 });

@@ -92,7 +92,12 @@ async function problemsOf(pages: string[], cookie = "", chooseLocale = async (_l
 describe("HTML of every page in every language", () => {
   it("is valid on every public page (html-validate, recommended rules) and holds no NUL", async () => {
     const organiser = await personIn("nl", { isOrganiser: true });
-    const group = await createGroup(organiser.id, { name: "Fietsclub Utrecht", description: "Samen fietsen, elke week.\n\nВелоклуб · نادي الدراجات", interest: "cycling", municipalityCode: "GM0344" });
+    const group = await createGroup(organiser.id, {
+      name: "Fietsclub Utrecht",
+      description: "Samen fietsen, elke week.\n\nВелоклуб · نادي الدراجات",
+      interest: "cycling",
+      municipalityCode: "GM0344",
+    });
     const activityId = await publishedActivity(organiser.id, {
       ...activityForm({
         kind: "workshop",
@@ -108,7 +113,9 @@ describe("HTML of every page in every language", () => {
     });
     const pages = await publicPages({ id: activityId, slug: group.slug });
     // The derivation must find the pages a visitor knows, or it proves nothing.
-    expect(pages).toEqual(expect.arrayContaining(["/", "/activities", `/activities/${activityId}`, "/groups", `/groups/${group.slug}`, "/login", "/register", "/buddies"]));
+    expect(pages).toEqual(
+      expect.arrayContaining(["/", "/activities", `/activities/${activityId}`, "/groups", `/groups/${group.slug}`, "/login", "/register", "/buddies"]),
+    );
 
     console.info(`validating ${pages.length} public pages × ${LOCALES.length} languages: ${pages.join(" ")}`);
     for (const locale of LOCALES) {
@@ -128,10 +135,16 @@ describe("HTML of every page in every language", () => {
     const group = await createGroup(me, { name: "Taalcafé Utrecht", description: "Elke dinsdag.", municipalityCode: "GM0344" });
     const activityId = await publishedActivity(me, { groupId: group.id, capacity: "2", titles: ["Taalcafé"], date: localDate(2) });
     await rsvp(me, activityId); // for the ticket page
-    for (const other of await Promise.all([personIn("uk", { displayName: "Олена" }), personIn("ar", { displayName: "يارا" })])) await rsvp(other.id, activityId); // one waits
+    for (const other of await Promise.all([personIn("uk", { displayName: "Олена" }), personIn("ar", { displayName: "يارا" })]))
+      await rsvp(other.id, activityId); // one waits
     const { activityId: webinarId } = await webinarNow(0);
     await db().activity.update({ where: { id: webinarId }, data: { organiserId: me } });
-    const ids: Record<string, string> = { "/buddies/match": matchId, "/buddies/offer": offerId, "/buddies/request": requestId, "/activities/:id/live": webinarId };
+    const ids: Record<string, string> = {
+      "/buddies/match": matchId,
+      "/buddies/offer": offerId,
+      "/buddies/request": requestId,
+      "/activities/:id/live": webinarId,
+    };
     const valuesFor = (pattern: string) => ({
       id: Object.entries(ids).find(([prefix]) => pattern.startsWith(prefix))?.[1] ?? activityId,
       slug: group.slug,
@@ -141,12 +154,29 @@ describe("HTML of every page in every language", () => {
     const pages = await pagesFor(valuesFor, cookie);
     expect(pages).toEqual(
       expect.arrayContaining([
-        "/profile", "/buddies", `/buddies/match/${matchId}`, `/buddies/offer/${offerId}`, `/buddies/request/${requestId}`, "/organise/activities/new",
-        `/organise/activities/${activityId}`, `/organise/activities/${activityId}/door`, `/organise/activities/${activityId}/report`, "/organise/matching", "/admin/people", `/activities/${webinarId}/live`, `/activities/${activityId}/ticket`,
+        "/profile",
+        "/buddies",
+        `/buddies/match/${matchId}`,
+        `/buddies/offer/${offerId}`,
+        `/buddies/request/${requestId}`,
+        "/organise/activities/new",
+        `/organise/activities/${activityId}`,
+        `/organise/activities/${activityId}/door`,
+        `/organise/activities/${activityId}/report`,
+        "/organise/matching",
+        "/admin/people",
+        `/activities/${webinarId}/live`,
+        `/activities/${activityId}/ticket`,
       ]),
     );
     console.info(`validating ${pages.length} signed-in pages × ${LOCALES.length} languages: ${pages.join(" ")}`);
     // Signed in, the profile's language wins over the cookie: each language is saved there first.
-    expect(await problemsOf(pages, cookie, (locale) => db().user.update({ where: { id: me }, data: { locale } }).then(() => undefined))).toEqual([]);
+    expect(
+      await problemsOf(pages, cookie, (locale) =>
+        db()
+          .user.update({ where: { id: me }, data: { locale } })
+          .then(() => undefined),
+      ),
+    ).toEqual([]);
   });
 });

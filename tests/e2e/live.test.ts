@@ -8,13 +8,19 @@ import { useServer } from "../support/server";
 const target = useServer();
 const browser = useBrowser();
 
-
 const idOf = async (name: string) => (await db().user.findFirstOrThrow({ where: { email: `${name}@demo.meedoen.nl` } })).id;
 
 describe("live room and attendance", () => {
   it("an organiser opens the room, two attendees in different languages ask and upvote, and the organiser marks one answered", async () => {
     const organiser = await idOf("oksana");
-    const activityId = await publishedActivity(organiser, { kind: "webinar", mode: "online", joinUrl: "https://meet.example.org/live", venue: "", municipalityCode: "", titles: ["Werk zoeken"] });
+    const activityId = await publishedActivity(organiser, {
+      kind: "webinar",
+      mode: "online",
+      joinUrl: "https://meet.example.org/live",
+      venue: "",
+      municipalityCode: "",
+      titles: ["Werk zoeken"],
+    });
     for (const name of ["olena", "yara"]) await rsvp(await idOf(name), activityId);
     await db().activity.update({ where: { id: activityId }, data: { startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 3600_000) } });
 
@@ -48,7 +54,9 @@ describe("live room and attendance", () => {
       const hostView = host.locator(".question", { hasText: "диплом" });
       await expect.poll(() => hostView.textContent(), { timeout: 10_000 }).toMatch(/\b1\b/);
       await hostView.locator('button[value="moderate"]', { hasText: /./ }).first().click(); // "mark answered" comes first
-      await expect.poll(async () => (await db().question.findFirstOrThrow({ where: { activityId, body: { startsWith: "Як" } } })).answeredAt, { timeout: 10_000 }).not.toBeNull();
+      await expect
+        .poll(async () => (await db().question.findFirstOrThrow({ where: { activityId, body: { startsWith: "Як" } } })).answeredAt, { timeout: 10_000 })
+        .not.toBeNull();
       await expect.poll(() => olena.locator(".question.answered").count(), { timeout: 10_000 }).toBe(1);
       const votes = await db().question.findMany({ where: { activityId }, select: { voteCount: true } });
       expect(votes.map((v) => v.voteCount)).toEqual([1, 1]);
@@ -61,7 +69,10 @@ describe("live room and attendance", () => {
 
   it("an organiser checks people in on a phone-sized screen, and the attendance chart renders", async () => {
     const organiser = await idOf("marieke");
-    const created = await db().activity.findFirstOrThrow({ where: { organiserId: organiser, seriesId: { not: null }, kind: "language-cafe" }, orderBy: { startsAt: "asc" } });
+    const created = await db().activity.findFirstOrThrow({
+      where: { organiserId: organiser, seriesId: { not: null }, kind: "language-cafe" },
+      orderBy: { startsAt: "asc" },
+    });
     for (const name of ["olena", "yara"]) await rsvp(await idOf(name), created.id).catch(() => undefined);
     await browser.flow("door-phone", { viewport: { width: 360, height: 740 }, locale: "nl-NL" }, async (page) => {
       await signInAs(page, target.url, "marieke");
@@ -77,7 +88,10 @@ describe("live room and attendance", () => {
       await page.screenshot({ path: `${SCREENSHOTS}door-phone-nl.png`, fullPage: true });
 
       // Pretend the first date is over so it shows in the series chart.
-      await db().activity.update({ where: { id: created.id }, data: { startsAt: new Date(Date.now() - 3 * 3600_000), endsAt: new Date(Date.now() - 3600_000) } });
+      await db().activity.update({
+        where: { id: created.id },
+        data: { startsAt: new Date(Date.now() - 3 * 3600_000), endsAt: new Date(Date.now() - 3600_000) },
+      });
       await page.goto(`${target.url}/organise/activities/${created.id}/report`);
       const chart = page.locator('.chart svg[role="img"]');
       await chart.waitFor();

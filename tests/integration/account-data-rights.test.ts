@@ -115,7 +115,8 @@ describe("deleting an account (GDPR art. 17)", () => {
     const { others, activities, groups, matches } = world;
     await deleteAccount(world.me.id, { password: PASSWORD, confirm: "on" });
 
-    const kinds = async (userId: string) => (await db().notification.findMany({ where: { userId }, orderBy: { createdAt: "asc" } })).map((n) => [n.kind, n.activityId]);
+    const kinds = async (userId: string) =>
+      (await db().notification.findMany({ where: { userId }, orderBy: { createdAt: "asc" } })).map((n) => [n.kind, n.activityId]);
     expect(await kinds(others.rider.id)).toEqual([["activity-cancelled", null]]); // the organiser's message went with the activity
     expect(await kinds(others.waiting.id)).toContainEqual(["waitlist-promoted", activities.upcomingMeetup]);
     expect((await kinds(others.buddyVolunteer.id)).at(-1)).toEqual(["buddy-ended", null]);

@@ -20,7 +20,6 @@ async function newPerson(overrides: Record<string, unknown> = {}) {
   return { userId, email };
 }
 
-
 const validProfile = {
   displayName: "Olena K.",
   locale: "uk",
@@ -96,9 +95,7 @@ describe("accounts", () => {
     const sessionCookie = cookie.split(";")[0];
     expect((await authenticate(sessionCookie)).user?.id).toBe(userId);
 
-    const mismatch = await refusal(
-      changePassword(userId, { currentPassword: PASSWORD, newPassword: "new password 123", confirmPassword: "other" }),
-    );
+    const mismatch = await refusal(changePassword(userId, { currentPassword: PASSWORD, newPassword: "new password 123", confirmPassword: "other" }));
     expect(mismatch.fieldErrors.confirmPassword.key).toBe("validation.passwordsDiffer");
     const wrong = await refusal(
       changePassword(userId, { currentPassword: "nope nope nope", newPassword: "new password 123", confirmPassword: "new password 123" }),
@@ -195,9 +192,7 @@ describe("profile", () => {
     await updateProfile(userId, validProfile);
     await startSession(userId);
     expect((await refusal(deleteAccount(userId, { password: PASSWORD }))).fieldErrors.confirm).toBeDefined();
-    expect((await refusal(deleteAccount(userId, { password: "wrong one!", confirm: "on" }))).fieldErrors.password.key).toBe(
-      "auth.wrongPassword",
-    );
+    expect((await refusal(deleteAccount(userId, { password: "wrong one!", confirm: "on" }))).fieldErrors.password.key).toBe("auth.wrongPassword");
     expect(await db().user.count({ where: { id: userId } })).toBe(1);
 
     await deleteAccount(userId, { password: PASSWORD, confirm: "on" });

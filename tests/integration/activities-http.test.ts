@@ -92,7 +92,8 @@ describe("activities over HTTP", () => {
     for (const secret of [organiser, visitor, "email", "organiserId", "joinUrl"]) expect(text).not.toContain(secret);
     const single = await fetch(`${target.url}/api/activities/${id}`);
     expect((await single.json()).id).toBe(id);
-    const draft = (await db().activity.create({ data: { ...(await db().activity.findUniqueOrThrow({ where: { id } })), id: `draft-${id}`, status: "draft" } })).id;
+    const draft = (await db().activity.create({ data: { ...(await db().activity.findUniqueOrThrow({ where: { id } })), id: `draft-${id}`, status: "draft" } }))
+      .id;
     expect((await fetch(`${target.url}/api/activities/${draft}`)).status).toBe(404);
     const junk = await fetch(`${target.url}/api/activities?page=-3&perPage=100000&kind=<script>`);
     expect(junk.status).toBe(200);

@@ -11,7 +11,6 @@ import { db } from "~/lib/db.server";
 import { refusal } from "../support/refusal";
 import { activityForm, localDate, makePerson, publishedActivity } from "../support/factories";
 
-
 describe("creating and editing activities", () => {
   it("refuses bad input with a translated key on the right field and creates nothing", async () => {
     const organiser = await makePerson({ isOrganiser: true });
@@ -66,7 +65,17 @@ describe("creating and editing activities", () => {
     const organiser = await makePerson({ isOrganiser: true });
     const created = await createActivity(
       organiser,
-      activityForm({ kind: "language-cafe", practisedLanguage: "nl", date: localDate(2), startTime: "19:00", endTime: "21:00", repeat: "1", repeatUntil: localDate(2 + 7 * 5), contentLocales: ["uk"], titles: ["Мовне кафе"] }),
+      activityForm({
+        kind: "language-cafe",
+        practisedLanguage: "nl",
+        date: localDate(2),
+        startTime: "19:00",
+        endTime: "21:00",
+        repeat: "1",
+        repeatUntil: localDate(2 + 7 * 5),
+        contentLocales: ["uk"],
+        titles: ["Мовне кафе"],
+      }),
       { publish: false },
     );
     expect(created.count).toBe(6);
@@ -77,7 +86,20 @@ describe("creating and editing activities", () => {
     await publishActivity(organiser, series[0].id, "future");
     expect(await db().activity.count({ where: { seriesId: created.seriesId, status: "published" } })).toBe(6);
 
-    await updateActivity(organiser, series[3].id, activityForm({ date: utcToZonedParts(series[3].startsAt, "Europe/Amsterdam").date, startTime: "18:30", endTime: "20:30", contentLocales: ["uk"], titles: ["Мовне кафе (новий час)"], kind: "language-cafe", practisedLanguage: "nl" }), "future");
+    await updateActivity(
+      organiser,
+      series[3].id,
+      activityForm({
+        date: utcToZonedParts(series[3].startsAt, "Europe/Amsterdam").date,
+        startTime: "18:30",
+        endTime: "20:30",
+        contentLocales: ["uk"],
+        titles: ["Мовне кафе (новий час)"],
+        kind: "language-cafe",
+        practisedLanguage: "nl",
+      }),
+      "future",
+    );
     const edited = await db().activity.findMany({ where: { seriesId: created.seriesId }, orderBy: { startsAt: "asc" }, include: { contents: true } });
     expect(edited.slice(0, 3).map((a) => utcToZonedParts(a.startsAt, "Europe/Amsterdam").time)).toEqual(["19:00", "19:00", "19:00"]);
     expect(edited.slice(3).map((a) => utcToZonedParts(a.startsAt, "Europe/Amsterdam").time)).toEqual(["18:30", "18:30", "18:30"]);
@@ -152,7 +174,10 @@ describe("signing up", () => {
   it("frees the seat and moves the waitlist when a person deletes their account", async () => {
     const organiser = await makePerson({ isOrganiser: true });
     const id = await publishedActivity(organiser, { capacity: "1" });
-    const { userId: leaver } = await register({ email: `leaver-${Date.now()}@example.nl`, password: "correct horse battery", displayName: "L", locale: "en" }, "9.9.9.9");
+    const { userId: leaver } = await register(
+      { email: `leaver-${Date.now()}@example.nl`, password: "correct horse battery", displayName: "L", locale: "en" },
+      "9.9.9.9",
+    );
     const waiting = await makePerson();
     await rsvp(leaver, id);
     await rsvp(waiting, id);
@@ -174,9 +199,31 @@ describe("discovery", () => {
       for (let d = 3; d < 10; d++) if (utcToZonedParts(new Date(Date.now() + d * 86_400_000), "Europe/Amsterdam").weekday === 2) return localDate(d);
       throw new Error("no Tuesday");
     })();
-    const morningSat = await publishedActivity(organiser, { municipalityCode: place, date: saturday, startTime: "10:00", endTime: "11:00", spokenLanguages: ["nl"], titles: ["Sat morning"] });
-    const eveningTue = await publishedActivity(organiser, { municipalityCode: place, date: tuesday, startTime: "19:00", endTime: "21:00", spokenLanguages: ["uk", "nl"], interests: ["cycling"], titles: ["Tue evening"] });
-    const eveningSat = await publishedActivity(organiser, { municipalityCode: place, date: saturday, startTime: "19:30", endTime: "21:00", spokenLanguages: ["ar"], titles: ["Sat evening"] });
+    const morningSat = await publishedActivity(organiser, {
+      municipalityCode: place,
+      date: saturday,
+      startTime: "10:00",
+      endTime: "11:00",
+      spokenLanguages: ["nl"],
+      titles: ["Sat morning"],
+    });
+    const eveningTue = await publishedActivity(organiser, {
+      municipalityCode: place,
+      date: tuesday,
+      startTime: "19:00",
+      endTime: "21:00",
+      spokenLanguages: ["uk", "nl"],
+      interests: ["cycling"],
+      titles: ["Tue evening"],
+    });
+    const eveningSat = await publishedActivity(organiser, {
+      municipalityCode: place,
+      date: saturday,
+      startTime: "19:30",
+      endTime: "21:00",
+      spokenLanguages: ["ar"],
+      titles: ["Sat evening"],
+    });
 
     const ids = async (query: Record<string, unknown>, userId: string | null = null) =>
       (await discoverActivities({ place, ...query }, { userId, locale: "en" })).items.map((item) => item.id);
@@ -188,14 +235,26 @@ describe("discovery", () => {
 
     const reader = await makePerson();
     await updateProfile(reader, {
-      displayName: "Reader", locale: "uk", municipalityCode: place, languages: ["uk"], levels: ["native"], interests: ["cycling"], sectors: [], availability: ["2-evening"],
+      displayName: "Reader",
+      locale: "uk",
+      municipalityCode: place,
+      languages: ["uk"],
+      levels: ["native"],
+      interests: ["cycling"],
+      sectors: [],
+      availability: ["2-evening"],
     });
     expect((await ids({ sort: "for-you" }, reader))[0]).toBe(eveningTue);
   });
 
   it("shows each activity in the reader's language, or says which language it is in", async () => {
     const organiser = await makePerson({ isOrganiser: true });
-    const id = await publishedActivity(organiser, { contentLocales: ["nl", "uk"], titles: ["Taalcafé", "Мовне кафе"], summaries: ["", ""], descriptions: ["", ""] });
+    const id = await publishedActivity(organiser, {
+      contentLocales: ["nl", "uk"],
+      titles: ["Taalcafé", "Мовне кафе"],
+      summaries: ["", ""],
+      descriptions: ["", ""],
+    });
     expect((await getActivity(id, { viewer: null, locale: "uk" })).title).toBe("Мовне кафе");
     const english = await getActivity(id, { viewer: null, locale: "en" });
     expect(english).toMatchObject({ title: "Taalcafé", contentLocale: "nl", translated: false });
@@ -226,7 +285,11 @@ describe("the list view", () => {
   it("shows a series once, at its first date, and pages singles and series together in date order", async () => {
     const organiser = await makePerson({ isOrganiser: true });
     const place = "GM1680"; // Aa en Hunze: used by no other test
-    const series = await createActivity(organiser, activityForm({ municipalityCode: place, date: localDate(3), repeat: "1", repeatUntil: localDate(3 + 21), titles: ["Weekly"] }), { publish: true });
+    const series = await createActivity(
+      organiser,
+      activityForm({ municipalityCode: place, date: localDate(3), repeat: "1", repeatUntil: localDate(3 + 21), titles: ["Weekly"] }),
+      { publish: true },
+    );
     const early = await publishedActivity(organiser, { municipalityCode: place, date: localDate(2), titles: ["Early"] });
     const late = await publishedActivity(organiser, { municipalityCode: place, date: localDate(5), titles: ["Late"] });
     const list = (page: number) => discoverActivities({ place, sort: "date", page, perPage: 2 }, { userId: null, locale: "en", collapseSeries: true });

@@ -62,7 +62,9 @@ describe("the door count (finding 3)", () => {
 
   it("says '2 present', '1 of 2 going' and '1 walk-in' on the door page, never '2 of 2'", async () => {
     const { organiser, activityId } = await oneArrivedOneMissingOneWalkIn();
-    const english = await liveRegionText(await (await clientFor(target.url, organiser)).get(`/organise/activities/${activityId}/door`, { "accept-language": "en" }));
+    const english = await liveRegionText(
+      await (await clientFor(target.url, organiser)).get(`/organise/activities/${activityId}/door`, { "accept-language": "en" }),
+    );
     expect(english).toMatch(/^2 present\b/);
     expect(english).toContain("1 of 2 going");
     expect(english).toContain("1 walk-in");
@@ -106,7 +108,9 @@ describe("the report's figures (finding 4)", () => {
 
   it("shows no number of no-shows on the report page six days ahead, and the breakdown of present", async () => {
     const { organiser, activityId } = await oneArrivedOneMissingOneWalkIn();
-    const facts = await reportFacts(await (await clientFor(target.url, organiser)).get(`/organise/activities/${activityId}/report`, { "accept-language": "en" }));
+    const facts = await reportFacts(
+      await (await clientFor(target.url, organiser)).get(`/organise/activities/${activityId}/report`, { "accept-language": "en" }),
+    );
     expect(facts["Didn't come"]).toBe("Known after the end");
     expect(facts["Present"]).toBe("2");
     expect(facts["Of the people going"]).toBe("1 of 2 going");

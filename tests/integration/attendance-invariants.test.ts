@@ -121,7 +121,9 @@ async function playHistory(input: History) {
     after: end + (input.reportAt.fraction / 10_000) * 3 * 60 * MINUTE,
   }[input.reportAt.phase];
   const timeOf = ({ around, fraction }: { around: boolean; fraction: number }) =>
-    Math.round(around ? start - 45 * MINUTE + (fraction / 10_000) * (end - start + 135 * MINUTE) : start - 7 * DAY + (fraction / 10_000) * (7 * DAY - 60 * MINUTE));
+    Math.round(
+      around ? start - 45 * MINUTE + (fraction / 10_000) * (end - start + 135 * MINUTE) : start - 7 * DAY + (fraction / 10_000) * (7 * DAY - 60 * MINUTE),
+    );
   const operations = input.operations
     .map((op) => ({ ...op, time: timeOf(op.at) }))
     .filter((op) => op.time <= reportAt) // the history so far
@@ -182,7 +184,10 @@ async function playHistory(input: History) {
         return true;
       }
       case "heartbeat":
-        await heartbeat(log.connectedIds().map((userId) => ({ activityId, userId })), now);
+        await heartbeat(
+          log.connectedIds().map((userId) => ({ activityId, userId })),
+          now,
+        );
         return true;
       case "sweep":
         await closeFinishedSessions(now);
@@ -193,7 +198,16 @@ async function playHistory(input: History) {
   return { organiser, activityId, people, start, end, reportAt, log, played: operations.length, succeeded };
 }
 
-type Stats = { histories: number; operations: number; succeeded: number; afterEnd: number; withNoShows: number; withWalkIns: number; withoutPlace: number; online: number };
+type Stats = {
+  histories: number;
+  operations: number;
+  succeeded: number;
+  afterEnd: number;
+  withNoShows: number;
+  withWalkIns: number;
+  withoutPlace: number;
+  online: number;
+};
 const stats: Stats = { histories: 0, operations: 0, succeeded: 0, afterEnd: 0, withNoShows: 0, withWalkIns: 0, withoutPlace: 0, online: 0 };
 
 async function checkInvariants(input: History) {
@@ -263,13 +277,9 @@ async function checkInvariants(input: History) {
 }
 
 describe("report invariants over random histories", () => {
-  it(
-    `hold for ${RUNS} random histories of sign-ups, check-ins and online presence`,
-    async () => {
-      // FC_SEED replays the histories of a failed run (fast-check prints the seed).
-      await fc.assert(fc.asyncProperty(history, checkInvariants), { numRuns: RUNS, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) });
-      if (process.env.ATTENDANCE_STATS) console.info("attendance invariants", stats);
-    },
-    300_000,
-  );
+  it(`hold for ${RUNS} random histories of sign-ups, check-ins and online presence`, async () => {
+    // FC_SEED replays the histories of a failed run (fast-check prints the seed).
+    await fc.assert(fc.asyncProperty(history, checkInvariants), { numRuns: RUNS, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) });
+    if (process.env.ATTENDANCE_STATS) console.info("attendance invariants", stats);
+  }, 300_000);
 });

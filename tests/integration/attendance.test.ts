@@ -8,7 +8,6 @@ import { db } from "~/lib/db.server";
 import { refusal } from "../support/refusal";
 import { activityForm, localDate, makePeople, makePerson, publishedActivity } from "../support/factories";
 
-
 async function inPerson(going: number) {
   const organiser = await makePerson({ isOrganiser: true });
   const activityId = await publishedActivity(organiser, { themes: ["language-communication", "social-bridges"] });
@@ -51,7 +50,9 @@ describe("check-in at the door", () => {
     const activity = await db().activity.findUniqueOrThrow({ where: { id: activityId } });
     const during = new Date(activity.startsAt.getTime() + 10 * 60_000);
     expect((await refusal(selfCheckIn(people[1], activityId, "WRONG", during))).code).toBe("validation");
-    expect((await refusal(selfCheckIn(people[1], activityId, code, new Date(activity.startsAt.getTime() - 3 * 3600_000)))).messageKey).toBe("checkin.errors.notOpen");
+    expect((await refusal(selfCheckIn(people[1], activityId, code, new Date(activity.startsAt.getTime() - 3 * 3600_000)))).messageKey).toBe(
+      "checkin.errors.notOpen",
+    );
     await selfCheckIn(people[1], activityId, code.toLowerCase(), during);
     expect((await doorList(organiser, activityId, "")).figures.present).toBe(2);
   });
@@ -74,7 +75,9 @@ describe("attendance reports", () => {
 
   it("shows attendance over a series with new and returning people, and reach per theme", async () => {
     const organiser = await makePerson({ isOrganiser: true });
-    const series = await createActivity(organiser, activityForm({ date: localDate(1), repeat: "1", repeatUntil: localDate(15), themes: ["culture"] }), { publish: true });
+    const series = await createActivity(organiser, activityForm({ date: localDate(1), repeat: "1", repeatUntil: localDate(15), themes: ["culture"] }), {
+      publish: true,
+    });
     const dates = await db().activity.findMany({ where: { seriesId: series.seriesId }, orderBy: { startsAt: "asc" } });
     const [a, b] = await makePeople(2);
     for (const date of dates) for (const userId of [a, b]) await rsvp(userId, date.id);
@@ -84,7 +87,10 @@ describe("attendance reports", () => {
     // Pretend the first two dates are over.
     const later = new Date(dates[1].endsAt.getTime() + 3600_000);
     const trend = await attendanceTrend(organiser, dates[0].id, later);
-    expect(trend.map((row) => [row.attended, row.newcomers, row.returning])).toEqual([[1, 1, 0], [2, 1, 1]]);
+    expect(trend.map((row) => [row.attended, row.newcomers, row.returning])).toEqual([
+      [1, 1, 0],
+      [2, 1, 1],
+    ]);
     const reach = await themeReach(organiser, new Date(Date.now() - 86_400_000), new Date(Date.now() + 30 * 86_400_000), later);
     expect(reach.find((row) => row.theme === "culture")?.people).toBe(2);
   });

@@ -62,15 +62,31 @@ const rsvpOf = (role: Role) => (goingRoles.includes(role) ? { status: "going" } 
 const pair = (world: World) => ({ newcomerId: world.ids.newcomer, volunteerId: world.ids.volunteer, status: "active", coordinatorId: world.ids.organiser });
 const get = (path: string) => (): Request => ({ method: "GET", path });
 type Fields = Record<string, string>;
-const post = (path: string | ((world: World) => string), body: Fields | ((world: World) => Fields) = {}) => (world: World): Request => ({
-  method: "POST",
-  path: typeof path === "string" ? path : path(world),
-  body: typeof body === "function" ? body(world) : body,
-});
+const post =
+  (path: string | ((world: World) => string), body: Fields | ((world: World) => Fields) = {}) =>
+  (world: World): Request => ({
+    method: "POST",
+    path: typeof path === "string" ? path : path(world),
+    body: typeof body === "function" ? body(world) : body,
+  });
 
 const form = (fields: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(fields).filter(([, v]) => !Array.isArray(v)).map(([k, v]) => [k, String(v)]));
-const newActivity = (world: World, groupId?: string) => ({ ...form(activityForm()), spokenLanguages: "nl", themes: "social-bridges", contentLocales: "nl", titles: "Koffie", summaries: "Samen", descriptions: "", intent: "publish", ...(groupId ? { groupId } : {}) });
+  Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, v]) => !Array.isArray(v))
+      .map(([k, v]) => [k, String(v)]),
+  );
+const newActivity = (world: World, groupId?: string) => ({
+  ...form(activityForm()),
+  spokenLanguages: "nl",
+  themes: "social-bridges",
+  contentLocales: "nl",
+  titles: "Koffie",
+  summaries: "Samen",
+  descriptions: "",
+  intent: "publish",
+  ...(groupId ? { groupId } : {}),
+});
 
 const ROWS: Row[] = [
   // Public pages and feeds
@@ -79,30 +95,78 @@ const ROWS: Row[] = [
   { covers: "routes/$", what: "unknown page (404 for all)", rule: () => false, request: get("/no-such-page") },
   { covers: "routes/activities._index", what: "activity list", rule: everyone, request: get("/activities") },
   { covers: "routes/activities.$id", what: "activity page", rule: everyone, request: (w) => get(`/activities/${w.upcoming}`)() },
-  { covers: "routes/activities.$id", what: "draft page", rule: (a, w) => policy.canSeeDraft(a, activityOf(w)), request: (w) => get(`/activities/${w.draft}`)() },
-  { covers: "routes/activities.$id", what: "sign up (action)", rule: signedIn, request: async (w) => post(`/activities/${await publishedActivity(w.ids.otherOrganiser)}`, { intent: "rsvp" })(w) },
-  { covers: "routes/activities.$id_.calendar[.ics]", what: "activity calendar file", rule: everyone, request: (w) => get(`/activities/${w.upcoming}/calendar.ics`)() },
-  { covers: "routes/activities.$id_.calendar[.ics]", what: "draft calendar file", rule: () => false, request: (w) => get(`/activities/${w.draft}/calendar.ics`)() },
+  {
+    covers: "routes/activities.$id",
+    what: "draft page",
+    rule: (a, w) => policy.canSeeDraft(a, activityOf(w)),
+    request: (w) => get(`/activities/${w.draft}`)(),
+  },
+  {
+    covers: "routes/activities.$id",
+    what: "sign up (action)",
+    rule: signedIn,
+    request: async (w) => post(`/activities/${await publishedActivity(w.ids.otherOrganiser)}`, { intent: "rsvp" })(w),
+  },
+  {
+    covers: "routes/activities.$id_.calendar[.ics]",
+    what: "activity calendar file",
+    rule: everyone,
+    request: (w) => get(`/activities/${w.upcoming}/calendar.ics`)(),
+  },
+  {
+    covers: "routes/activities.$id_.calendar[.ics]",
+    what: "draft calendar file",
+    rule: () => false,
+    request: (w) => get(`/activities/${w.draft}/calendar.ics`)(),
+  },
   { covers: "routes/api.activities._index", what: "public API list", rule: everyone, request: get("/api/activities") },
   { covers: "routes/api.activities.$id", what: "public API item", rule: everyone, request: (w) => get(`/api/activities/${w.upcoming}`)() },
-  { covers: "routes/calendar.$token.meedoen[.ics]", what: "personal feed by its secret", rule: everyone, request: (w) => get(`/calendar/${w.calendarToken}/meedoen.ics`)() },
+  {
+    covers: "routes/calendar.$token.meedoen[.ics]",
+    what: "personal feed by its secret",
+    rule: everyone,
+    request: (w) => get(`/calendar/${w.calendarToken}/meedoen.ics`)(),
+  },
   { covers: "routes/groups._index", what: "group list", rule: everyone, request: get("/groups") },
   { covers: "routes/groups.$slug", what: "group page", rule: everyone, request: (w) => get(`/groups/${w.groupSlug}`)() },
   { covers: "routes/groups.$slug", what: "join group", rule: signedIn, request: post((w) => `/groups/${w.groupSlug}`, { intent: "join" }) },
   { covers: "routes/groups.$slug_.calendar[.ics]", what: "group feed", rule: everyone, request: (w) => get(`/groups/${w.groupSlug}/calendar.ics`)() },
   { covers: "routes/login", what: "sign-in page", rule: everyone, request: get("/login") },
-  { covers: "routes/login", what: "sign in with a wrong password (401; signed-in people are sent home)", rule: signedIn, request: post("/login", { email: "nobody@example.nl", password: "wrong-password" }) },
+  {
+    covers: "routes/login",
+    what: "sign in with a wrong password (401; signed-in people are sent home)",
+    rule: signedIn,
+    request: post("/login", { email: "nobody@example.nl", password: "wrong-password" }),
+  },
   { covers: "routes/register", what: "registration page", rule: everyone, request: get("/register") },
-  { covers: "routes/register", what: "register", rule: everyone, request: () => post("/register", { email: `r-${randomUUID()}@example.nl`, password: "lang-genoeg-wachtwoord-9", displayName: "Nieuw", locale: "nl", isNewcomer: "on" })({} as World) },
+  {
+    covers: "routes/register",
+    what: "register",
+    rule: everyone,
+    request: () =>
+      post("/register", { email: `r-${randomUUID()}@example.nl`, password: "lang-genoeg-wachtwoord-9", displayName: "Nieuw", locale: "nl", isNewcomer: "on" })(
+        {} as World,
+      ),
+  },
   { covers: "routes/language", what: "language page", rule: everyone, request: get("/language") },
   { covers: "routes/language", what: "choose language", rule: everyone, request: post("/language", { locale: "nl", returnTo: "/" }) },
   { covers: "routes/logout", what: "sign-out page", rule: everyone, request: get("/logout") },
 
   // One's own account
   { covers: "routes/account._index", what: "account page", rule: signedIn, request: get("/account") },
-  { covers: "routes/account._index", what: "change password (wrong current: 400 once allowed)", rule: signedIn, request: post("/account", { currentPassword: "x", newPassword: "een-nieuw-wachtwoord-10", confirmPassword: "een-nieuw-wachtwoord-10" }) },
+  {
+    covers: "routes/account._index",
+    what: "change password (wrong current: 400 once allowed)",
+    rule: signedIn,
+    request: post("/account", { currentPassword: "x", newPassword: "een-nieuw-wachtwoord-10", confirmPassword: "een-nieuw-wachtwoord-10" }),
+  },
   { covers: "routes/account.delete", what: "deletion page", rule: signedIn, request: get("/account/delete") },
-  { covers: "routes/account.delete", what: "delete account (wrong password: 400 once allowed)", rule: signedIn, request: post("/account/delete", { password: "x", confirm: "on" }) },
+  {
+    covers: "routes/account.delete",
+    what: "delete account (wrong password: 400 once allowed)",
+    rule: signedIn,
+    request: post("/account/delete", { password: "x", confirm: "on" }),
+  },
   { covers: "routes/account.export", what: "data export", rule: signedIn, request: get("/account/export") },
   { covers: "routes/profile", what: "profile page", rule: signedIn, request: get("/profile") },
   { covers: "routes/profile", what: "save profile", rule: signedIn, request: post("/profile", { displayName: "Zelf", locale: "en" }) },
@@ -110,86 +174,357 @@ const ROWS: Row[] = [
   { covers: "routes/notifications", what: "mark all read", rule: signedIn, request: post("/notifications") },
   { covers: "routes/activities.mine", what: "my activities", rule: signedIn, request: get("/activities/mine") },
   { covers: "routes/activities.mine", what: "new calendar address", rule: signedIn, request: post("/activities/mine") },
-  { covers: "routes/activities.$id_.ticket", what: "ticket", rule: (a, _w, r) => policy.canHoldTicket(a, rsvpOf(r)), request: (w) => get(`/activities/${w.upcoming}/ticket`)() },
-  { covers: "routes/activities.$id_.ticket", what: "self check-in with the code", rule: (a, _w, r) => policy.canHoldTicket(a, rsvpOf(r)), request: async (w) => post(`/activities/${w.live}/ticket`, { code: await checkInCode(w.ids.organiser, w.live) })(w) },
+  {
+    covers: "routes/activities.$id_.ticket",
+    what: "ticket",
+    rule: (a, _w, r) => policy.canHoldTicket(a, rsvpOf(r)),
+    request: (w) => get(`/activities/${w.upcoming}/ticket`)(),
+  },
+  {
+    covers: "routes/activities.$id_.ticket",
+    what: "self check-in with the code",
+    rule: (a, _w, r) => policy.canHoldTicket(a, rsvpOf(r)),
+    request: async (w) => post(`/activities/${w.live}/ticket`, { code: await checkInCode(w.ids.organiser, w.live) })(w),
+  },
 
   // Organising
   { covers: "routes/organise._index", what: "organise area (empty state for others)", rule: signedIn, request: get("/organise") },
   { covers: "routes/organise.activities.new", what: "new activity page", rule: (a) => policy.canCreateActivity(a), request: get("/organise/activities/new") },
-  { covers: "routes/organise.activities.new", what: "publish an activity", rule: (a) => policy.canPublishIn(a, null), request: (w) => post("/organise/activities/new", newActivity(w))(w) },
+  {
+    covers: "routes/organise.activities.new",
+    what: "publish an activity",
+    rule: (a) => policy.canPublishIn(a, null),
+    request: (w) => post("/organise/activities/new", newActivity(w))(w),
+  },
   {
     covers: "routes/organise.activities.new",
     what: "publish in the organiser's group",
     rule: (a, _w, r) => policy.canPublishIn(a, { actorRole: r === "organiser" ? "organiser" : null }),
     request: (w) => post("/organise/activities/new", newActivity(w, w.groupId))(w),
   },
-  { covers: "routes/organise.activities.$id", what: "manage activity", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: (w) => get(`/organise/activities/${w.upcoming}`)() },
-  { covers: "routes/organise.activities.$id", what: "duplicate", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: post((w) => `/organise/activities/${w.upcoming}`, { intent: "duplicate" }) },
-  { covers: "routes/organise.activities.$id", what: "message people going", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: post((w) => `/organise/activities/${w.upcoming}`, { intent: "message", message: "Hallo" }) },
-  { covers: "routes/organise.activities.$id", what: "publish the draft", rule: (a, w) => policy.canManageActivity(a, activityOf(w)) && policy.canPublishIn(a, null), request: post((w) => `/organise/activities/${w.draft}`, { intent: "publish", scope: "one" }) },
-  { covers: "routes/organise.activities.$id", what: "approve (nobody pending: 409 once allowed)", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: post((w) => `/organise/activities/${w.upcoming}`, (w) => ({ intent: "approve", userId: w.ids.newcomer })) },
-  { covers: "routes/organise.activities.$id", what: "cancel", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: async (w) => post(`/organise/activities/${await publishedActivity(w.ids.organiser)}`, { intent: "cancel", scope: "one" })(w) },
-  { covers: "routes/organise.activities.$id", what: "edit", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: async (w) => post(`/organise/activities/${await publishedActivity(w.ids.organiser)}`, { ...newActivity(w), intent: "save", scope: "one" })(w) },
-  { covers: "routes/organise.activities.$id_.door", what: "door list", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: (w) => get(`/organise/activities/${w.upcoming}/door`)() },
-  { covers: "routes/organise.activities.$id_.door", what: "add walk-in", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: post((w) => `/organise/activities/${w.upcoming}/door`, { intent: "walk-in", walkInName: "Gast" }) },
-  { covers: "routes/organise.activities.$id_.door", what: "check in from the list", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: post((w) => `/organise/activities/${w.upcoming}/door`, (w) => ({ intent: "list", userId: w.ids.volunteer })) },
-  { covers: "routes/organise.activities.$id_.door", what: "scan a ticket (bad code: 400 once allowed)", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: post((w) => `/organise/activities/${w.upcoming}/door`, { intent: "qr", token: "x.y" }) },
-  { covers: "routes/organise.activities.$id_.door", what: "undo a check-in (unknown: 404 once allowed → refused for all)", rule: () => false, request: post((w) => `/organise/activities/${w.upcoming}/door`, { intent: "undo", checkInId: "none" }) },
-  { covers: "routes/organise.activities.$id_.report", what: "attendance report", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: (w) => get(`/organise/activities/${w.upcoming}/report`)() },
-  { covers: "routes/organise.activities.$id_.attendance.$format", what: "attendance export", rule: (a, w) => policy.canManageActivity(a, activityOf(w)), request: (w) => get(`/organise/activities/${w.upcoming}/attendance/csv`)() },
+  {
+    covers: "routes/organise.activities.$id",
+    what: "manage activity",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: (w) => get(`/organise/activities/${w.upcoming}`)(),
+  },
+  {
+    covers: "routes/organise.activities.$id",
+    what: "duplicate",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: post((w) => `/organise/activities/${w.upcoming}`, { intent: "duplicate" }),
+  },
+  {
+    covers: "routes/organise.activities.$id",
+    what: "message people going",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: post((w) => `/organise/activities/${w.upcoming}`, { intent: "message", message: "Hallo" }),
+  },
+  {
+    covers: "routes/organise.activities.$id",
+    what: "publish the draft",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)) && policy.canPublishIn(a, null),
+    request: post((w) => `/organise/activities/${w.draft}`, { intent: "publish", scope: "one" }),
+  },
+  {
+    covers: "routes/organise.activities.$id",
+    what: "approve (nobody pending: 409 once allowed)",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: post(
+      (w) => `/organise/activities/${w.upcoming}`,
+      (w) => ({ intent: "approve", userId: w.ids.newcomer }),
+    ),
+  },
+  {
+    covers: "routes/organise.activities.$id",
+    what: "cancel",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: async (w) => post(`/organise/activities/${await publishedActivity(w.ids.organiser)}`, { intent: "cancel", scope: "one" })(w),
+  },
+  {
+    covers: "routes/organise.activities.$id",
+    what: "edit",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: async (w) => post(`/organise/activities/${await publishedActivity(w.ids.organiser)}`, { ...newActivity(w), intent: "save", scope: "one" })(w),
+  },
+  {
+    covers: "routes/organise.activities.$id_.door",
+    what: "door list",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: (w) => get(`/organise/activities/${w.upcoming}/door`)(),
+  },
+  {
+    covers: "routes/organise.activities.$id_.door",
+    what: "add walk-in",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: post((w) => `/organise/activities/${w.upcoming}/door`, { intent: "walk-in", walkInName: "Gast" }),
+  },
+  {
+    covers: "routes/organise.activities.$id_.door",
+    what: "check in from the list",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: post(
+      (w) => `/organise/activities/${w.upcoming}/door`,
+      (w) => ({ intent: "list", userId: w.ids.volunteer }),
+    ),
+  },
+  {
+    covers: "routes/organise.activities.$id_.door",
+    what: "scan a ticket (bad code: 400 once allowed)",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: post((w) => `/organise/activities/${w.upcoming}/door`, { intent: "qr", token: "x.y" }),
+  },
+  {
+    covers: "routes/organise.activities.$id_.door",
+    what: "undo a check-in (unknown: 404 once allowed → refused for all)",
+    rule: () => false,
+    request: post((w) => `/organise/activities/${w.upcoming}/door`, { intent: "undo", checkInId: "none" }),
+  },
+  {
+    covers: "routes/organise.activities.$id_.report",
+    what: "attendance report",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: (w) => get(`/organise/activities/${w.upcoming}/report`)(),
+  },
+  {
+    covers: "routes/organise.activities.$id_.attendance.$format",
+    what: "attendance export",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: (w) => get(`/organise/activities/${w.upcoming}/attendance/csv`)(),
+  },
   { covers: "routes/organise.reports", what: "theme report", rule: (a) => policy.canViewThemeReport(a), request: get("/organise/reports") },
   { covers: "routes/admin.people", what: "people and roles", rule: (a) => policy.canListPeople(a), request: get("/admin/people") },
-  { covers: "routes/admin.people", what: "grant organiser", rule: (a) => policy.canGrantOrganiser(a), request: async (w) => post("/admin/people", { userId: await makePerson(), organiser: "grant" })(w) },
+  {
+    covers: "routes/admin.people",
+    what: "grant organiser",
+    rule: (a) => policy.canGrantOrganiser(a),
+    request: async (w) => post("/admin/people", { userId: await makePerson(), organiser: "grant" })(w),
+  },
   { covers: "routes/groups.new", what: "new group page", rule: (a) => policy.canCreateGroup(a), request: get("/groups/new") },
-  { covers: "routes/groups.new", what: "open a group", rule: (a) => policy.canCreateGroup(a), request: () => post("/groups/new", { name: `Groep ${randomUUID().slice(0, 6)}`, description: "Samen" })({} as World) },
+  {
+    covers: "routes/groups.new",
+    what: "open a group",
+    rule: (a) => policy.canCreateGroup(a),
+    request: () => post("/groups/new", { name: `Groep ${randomUUID().slice(0, 6)}`, description: "Samen" })({} as World),
+  },
 
   // Live room without JavaScript
-  { covers: "routes/activities.$id_.live", what: "live room page", rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)), request: (w) => get(`/activities/${w.live}/live`)() },
-  { covers: "routes/activities.$id_.live", what: "chat message", rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)), request: post((w) => `/activities/${w.live}/live`, { body: "Hallo" }) },
-  { covers: "routes/activities.$id_.live", what: "ask", rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)), request: post((w) => `/activities/${w.live}/live`, { intent: "ask", body: "Een vraag?" }) },
-  { covers: "routes/activities.$id_.live", what: "vote", rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)), request: async (w) => post(`/activities/${w.live}/live`, { intent: "vote", questionId: await w.question() })(w) },
-  { covers: "routes/activities.$id_.live", what: "open the room", rule: (a, w) => policy.canModerateRoom(a, activityOf(w)), request: post((w) => `/activities/${w.live}/live`, { intent: "open" }) },
-  { covers: "routes/activities.$id_.live", what: "moderate a question", rule: (a, w) => policy.canModerateRoom(a, activityOf(w)), request: async (w) => post(`/activities/${w.live}/live`, { intent: "moderate", questionId: await w.question(), action: "pin" })(w) },
-  { covers: "routes/activities.$id_.live", what: "hide a message", rule: (a, w) => policy.canModerateRoom(a, activityOf(w)), request: async (w) => post(`/activities/${w.live}/live`, { intent: "hide-message", messageId: await w.message() })(w) },
-  { covers: "routes/activities.$id_.live", what: "mute someone", rule: (a, w) => policy.canModerateRoom(a, activityOf(w)), request: async (w) => post(`/activities/${w.live}/live`, { intent: "mute", userId: await makePerson() })(w) },
+  {
+    covers: "routes/activities.$id_.live",
+    what: "live room page",
+    rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)),
+    request: (w) => get(`/activities/${w.live}/live`)(),
+  },
+  {
+    covers: "routes/activities.$id_.live",
+    what: "chat message",
+    rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)),
+    request: post((w) => `/activities/${w.live}/live`, { body: "Hallo" }),
+  },
+  {
+    covers: "routes/activities.$id_.live",
+    what: "ask",
+    rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)),
+    request: post((w) => `/activities/${w.live}/live`, { intent: "ask", body: "Een vraag?" }),
+  },
+  {
+    covers: "routes/activities.$id_.live",
+    what: "vote",
+    rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)),
+    request: async (w) => post(`/activities/${w.live}/live`, { intent: "vote", questionId: await w.question() })(w),
+  },
+  {
+    covers: "routes/activities.$id_.live",
+    what: "open the room",
+    rule: (a, w) => policy.canModerateRoom(a, activityOf(w)),
+    request: post((w) => `/activities/${w.live}/live`, { intent: "open" }),
+  },
+  {
+    covers: "routes/activities.$id_.live",
+    what: "moderate a question",
+    rule: (a, w) => policy.canModerateRoom(a, activityOf(w)),
+    request: async (w) => post(`/activities/${w.live}/live`, { intent: "moderate", questionId: await w.question(), action: "pin" })(w),
+  },
+  {
+    covers: "routes/activities.$id_.live",
+    what: "hide a message",
+    rule: (a, w) => policy.canModerateRoom(a, activityOf(w)),
+    request: async (w) => post(`/activities/${w.live}/live`, { intent: "hide-message", messageId: await w.message() })(w),
+  },
+  {
+    covers: "routes/activities.$id_.live",
+    what: "mute someone",
+    rule: (a, w) => policy.canModerateRoom(a, activityOf(w)),
+    request: async (w) => post(`/activities/${w.live}/live`, { intent: "mute", userId: await makePerson() })(w),
+  },
 
   // Buddies
   { covers: "routes/buddies._index", what: "buddy overview (an introduction when signed out)", rule: everyone, request: get("/buddies") },
-  { covers: "routes/buddies._index", what: "accept a proposal", rule: (a, w) => policy.isMatchParty(a, pair(w)), request: async (w) => post("/buddies", { matchId: await w.match("proposed"), answer: "accept" })(w) },
+  {
+    covers: "routes/buddies._index",
+    what: "accept a proposal",
+    rule: (a, w) => policy.isMatchParty(a, pair(w)),
+    request: async (w) => post("/buddies", { matchId: await w.match("proposed"), answer: "accept" })(w),
+  },
   { covers: "routes/buddies.offer.new", what: "offer page", rule: signedIn, request: get("/buddies/offer/new") },
-  { covers: "routes/buddies.offer.new", what: "offer slots", rule: (a) => policy.canOfferBuddy(a), request: post("/buddies/offer/new", { kind: "language", helpsWith: "nl", capacity: "1", commitment: "1h-week-3-months", travelKm: "10" }) },
+  {
+    covers: "routes/buddies.offer.new",
+    what: "offer slots",
+    rule: (a) => policy.canOfferBuddy(a),
+    request: post("/buddies/offer/new", { kind: "language", helpsWith: "nl", capacity: "1", commitment: "1h-week-3-months", travelKm: "10" }),
+  },
   { covers: "routes/buddies.request.new", what: "request page", rule: signedIn, request: get("/buddies/request/new") },
-  { covers: "routes/buddies.request.new", what: "ask for a buddy", rule: (a) => policy.canRequestBuddy(a), request: post("/buddies/request/new", { kind: "language", targetLanguage: "nl", targetLevel: "A2" }) },
-  { covers: "routes/buddies.offer.$id", what: "edit own offer page", rule: (a, w) => policy.canOwnOffer(a, { volunteerId: w.ids.volunteer }), request: (w) => get(`/buddies/offer/${w.offerId}`)() },
-  { covers: "routes/buddies.offer.$id", what: "pause own offer", rule: (a, w) => policy.canOwnOffer(a, { volunteerId: w.ids.volunteer }), request: post((w) => `/buddies/offer/${w.offerId}`, { intent: "pause" }) },
-  { covers: "routes/buddies.request.$id", what: "edit own request page", rule: (a, w) => policy.canOwnRequest(a, { newcomerId: w.ids.newcomer }), request: (w) => get(`/buddies/request/${w.requestId}`)() },
-  { covers: "routes/buddies.request.$id", what: "update own request", rule: (a, w) => policy.canOwnRequest(a, { newcomerId: w.ids.newcomer }), request: post((w) => `/buddies/request/${w.requestId}`, { kind: "language", targetLanguage: "nl", targetLevel: "B1" }) },
-  { covers: "routes/buddies.match.$id", what: "match page", rule: (a, w) => policy.isMatchParty(a, pair(w)), request: async (w) => get(`/buddies/match/${await w.match()}`)() },
-  { covers: "routes/buddies.match.$id", what: "chat message", rule: (a, w) => policy.isMatchParty(a, pair(w)), request: async (w) => post(`/buddies/match/${await w.match()}`, { intent: "message", body: "Hoi" })(w) },
-  { covers: "routes/buddies.match.$id", what: "end the match", rule: (a, w) => policy.canEndMatch(a, pair(w)), request: async (w) => post(`/buddies/match/${await w.match()}`, { intent: "end", reason: "other" })(w) },
-  { covers: "routes/buddies.match.$id", what: "decline", rule: (a, w) => policy.isMatchParty(a, pair(w)), request: async (w) => post(`/buddies/match/${await w.match("proposed")}`, { intent: "decline" })(w) },
-  { covers: "routes/buddies.match.$id", what: "check in", rule: (a, w) => policy.isMatchParty(a, pair(w)), request: async (w) => post(`/buddies/match/${await w.match("ended")}`, { intent: "check-in", stage: "end", rating: "4", note: "" })(w) },
-  { covers: "routes/buddies.match.$id", what: "report the other person", rule: (a, w) => policy.isMatchParty(a, pair(w)), request: async (w) => post(`/buddies/match/${await w.match()}`, { intent: "report", reason: "Onprettig" })(w) },
+  {
+    covers: "routes/buddies.request.new",
+    what: "ask for a buddy",
+    rule: (a) => policy.canRequestBuddy(a),
+    request: post("/buddies/request/new", { kind: "language", targetLanguage: "nl", targetLevel: "A2" }),
+  },
+  {
+    covers: "routes/buddies.offer.$id",
+    what: "edit own offer page",
+    rule: (a, w) => policy.canOwnOffer(a, { volunteerId: w.ids.volunteer }),
+    request: (w) => get(`/buddies/offer/${w.offerId}`)(),
+  },
+  {
+    covers: "routes/buddies.offer.$id",
+    what: "pause own offer",
+    rule: (a, w) => policy.canOwnOffer(a, { volunteerId: w.ids.volunteer }),
+    request: post((w) => `/buddies/offer/${w.offerId}`, { intent: "pause" }),
+  },
+  {
+    covers: "routes/buddies.request.$id",
+    what: "edit own request page",
+    rule: (a, w) => policy.canOwnRequest(a, { newcomerId: w.ids.newcomer }),
+    request: (w) => get(`/buddies/request/${w.requestId}`)(),
+  },
+  {
+    covers: "routes/buddies.request.$id",
+    what: "update own request",
+    rule: (a, w) => policy.canOwnRequest(a, { newcomerId: w.ids.newcomer }),
+    request: post((w) => `/buddies/request/${w.requestId}`, { kind: "language", targetLanguage: "nl", targetLevel: "B1" }),
+  },
+  {
+    covers: "routes/buddies.match.$id",
+    what: "match page",
+    rule: (a, w) => policy.isMatchParty(a, pair(w)),
+    request: async (w) => get(`/buddies/match/${await w.match()}`)(),
+  },
+  {
+    covers: "routes/buddies.match.$id",
+    what: "chat message",
+    rule: (a, w) => policy.isMatchParty(a, pair(w)),
+    request: async (w) => post(`/buddies/match/${await w.match()}`, { intent: "message", body: "Hoi" })(w),
+  },
+  {
+    covers: "routes/buddies.match.$id",
+    what: "end the match",
+    rule: (a, w) => policy.canEndMatch(a, pair(w)),
+    request: async (w) => post(`/buddies/match/${await w.match()}`, { intent: "end", reason: "other" })(w),
+  },
+  {
+    covers: "routes/buddies.match.$id",
+    what: "decline",
+    rule: (a, w) => policy.isMatchParty(a, pair(w)),
+    request: async (w) => post(`/buddies/match/${await w.match("proposed")}`, { intent: "decline" })(w),
+  },
+  {
+    covers: "routes/buddies.match.$id",
+    what: "check in",
+    rule: (a, w) => policy.isMatchParty(a, pair(w)),
+    request: async (w) => post(`/buddies/match/${await w.match("ended")}`, { intent: "check-in", stage: "end", rating: "4", note: "" })(w),
+  },
+  {
+    covers: "routes/buddies.match.$id",
+    what: "report the other person",
+    rule: (a, w) => policy.isMatchParty(a, pair(w)),
+    request: async (w) => post(`/buddies/match/${await w.match()}`, { intent: "report", reason: "Onprettig" })(w),
+  },
   { covers: "routes/organise.matching", what: "matching dashboard", rule: (a) => policy.canCoordinateBuddies(a), request: get("/organise/matching") },
-  { covers: "routes/organise.matching", what: "run matching", rule: (a) => policy.canCoordinateBuddies(a), request: post("/organise/matching", { intent: "run", municipalityCode: "GM0088" }) },
-  { covers: "routes/organise.matching", what: "send proposals", rule: (a) => policy.canCoordinateBuddies(a), request: post("/organise/matching", { intent: "send", matchIds: "none" }) },
-  { covers: "routes/organise.matching", what: "discard (unknown: 404 → refused for all)", rule: () => false, request: post("/organise/matching", { intent: "discard", matchId: "none" }) },
-  { covers: "routes/organise.matching", what: "record a VOG check", rule: (a) => policy.canCoordinateBuddies(a), request: post("/organise/matching", { intent: "verify", volunteerId: "" }) },
+  {
+    covers: "routes/organise.matching",
+    what: "run matching",
+    rule: (a) => policy.canCoordinateBuddies(a),
+    request: post("/organise/matching", { intent: "run", municipalityCode: "GM0088" }),
+  },
+  {
+    covers: "routes/organise.matching",
+    what: "send proposals",
+    rule: (a) => policy.canCoordinateBuddies(a),
+    request: post("/organise/matching", { intent: "send", matchIds: "none" }),
+  },
+  {
+    covers: "routes/organise.matching",
+    what: "discard (unknown: 404 → refused for all)",
+    rule: () => false,
+    request: post("/organise/matching", { intent: "discard", matchId: "none" }),
+  },
+  {
+    covers: "routes/organise.matching",
+    what: "record a VOG check",
+    rule: (a) => policy.canCoordinateBuddies(a),
+    request: post("/organise/matching", { intent: "verify", volunteerId: "" }),
+  },
 ];
 
 const SOCKET_ROWS: SocketRow[] = [
   { covers: "session:whoami", what: "who am I", rule: signedIn, payload: () => ({}) },
-  { covers: "match:send", what: "buddy chat", rule: (a, w) => policy.isMatchParty(a, pair(w)), payload: async (w) => ({ matchId: await w.match(), body: "Hoi" }) },
-  { covers: "match:history", what: "buddy chat history", rule: (a, w) => policy.isMatchParty(a, pair(w)), payload: async (w) => ({ matchId: await w.match() }) },
-  { covers: "live:join", what: "enter the room", rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)), payload: (w) => ({ activityId: w.live }) },
+  {
+    covers: "match:send",
+    what: "buddy chat",
+    rule: (a, w) => policy.isMatchParty(a, pair(w)),
+    payload: async (w) => ({ matchId: await w.match(), body: "Hoi" }),
+  },
+  {
+    covers: "match:history",
+    what: "buddy chat history",
+    rule: (a, w) => policy.isMatchParty(a, pair(w)),
+    payload: async (w) => ({ matchId: await w.match() }),
+  },
+  {
+    covers: "live:join",
+    what: "enter the room",
+    rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)),
+    payload: (w) => ({ activityId: w.live }),
+  },
   { covers: "live:leave", what: "leave the room", rule: signedIn, payload: (w) => ({ activityId: w.live }) },
-  { covers: "live:message", what: "chat", rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)), payload: (w) => ({ activityId: w.live, body: "Hallo" }) },
-  { covers: "live:ask", what: "ask", rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)), payload: (w) => ({ activityId: w.live, body: "Vraag?", anonymous: true }) },
-  { covers: "live:vote", what: "vote", rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)), payload: async (w) => ({ questionId: await w.question() }) },
+  {
+    covers: "live:message",
+    what: "chat",
+    rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)),
+    payload: (w) => ({ activityId: w.live, body: "Hallo" }),
+  },
+  {
+    covers: "live:ask",
+    what: "ask",
+    rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)),
+    payload: (w) => ({ activityId: w.live, body: "Vraag?", anonymous: true }),
+  },
+  {
+    covers: "live:vote",
+    what: "vote",
+    rule: (a, w, r) => policy.canEnterLiveRoom(a, activityOf(w), rsvpOf(r)),
+    payload: async (w) => ({ questionId: await w.question() }),
+  },
   { covers: "live:open", what: "open the room", rule: (a, w) => policy.canModerateRoom(a, activityOf(w)), payload: (w) => ({ activityId: w.live }) },
-  { covers: "live:moderate", what: "moderate", rule: (a, w) => policy.canModerateRoom(a, activityOf(w)), payload: async (w) => ({ questionId: await w.question(), action: "hide" }) },
-  { covers: "live:hide-message", what: "hide a message", rule: (a, w) => policy.canModerateRoom(a, activityOf(w)), payload: async (w) => ({ messageId: await w.message() }) },
-  { covers: "live:mute", what: "mute", rule: (a, w) => policy.canModerateRoom(a, activityOf(w)), payload: async (w) => ({ activityId: w.live, userId: await makePerson() }) },
+  {
+    covers: "live:moderate",
+    what: "moderate",
+    rule: (a, w) => policy.canModerateRoom(a, activityOf(w)),
+    payload: async (w) => ({ questionId: await w.question(), action: "hide" }),
+  },
+  {
+    covers: "live:hide-message",
+    what: "hide a message",
+    rule: (a, w) => policy.canModerateRoom(a, activityOf(w)),
+    payload: async (w) => ({ messageId: await w.message() }),
+  },
+  {
+    covers: "live:mute",
+    what: "mute",
+    rule: (a, w) => policy.canModerateRoom(a, activityOf(w)),
+    payload: async (w) => ({ activityId: w.live, userId: await makePerson() }),
+  },
 ];
 
 async function buildWorld(): Promise<World> {
@@ -205,9 +540,19 @@ async function buildWorld(): Promise<World> {
   await db().user.update({ where: { id: ids.volunteer }, data: { isVolunteer: true } });
   const groupId = randomUUID();
   const groupSlug = `matrix-${groupId.slice(0, 8)}`;
-  await db().group.create({ data: { id: groupId, slug: groupSlug, name: "Matrix", description: "", members: { create: { userId: ids.organiser, role: "organiser" } } } });
+  await db().group.create({
+    data: { id: groupId, slug: groupSlug, name: "Matrix", description: "", members: { create: { userId: ids.organiser, role: "organiser" } } },
+  });
   const otherGroup = randomUUID();
-  await db().group.create({ data: { id: otherGroup, slug: `other-${otherGroup.slice(0, 8)}`, name: "Other", description: "", members: { create: { userId: ids.otherOrganiser, role: "organiser" } } } });
+  await db().group.create({
+    data: {
+      id: otherGroup,
+      slug: `other-${otherGroup.slice(0, 8)}`,
+      name: "Other",
+      description: "",
+      members: { create: { userId: ids.otherOrganiser, role: "organiser" } },
+    },
+  });
   await publishedActivity(ids.otherOrganiser, { groupId: otherGroup });
 
   const upcoming = await publishedActivity(ids.organiser, { groupId, kind: "webinar", mode: "hybrid", joinUrl: "https://meet.example.org/a" });
@@ -222,7 +567,9 @@ async function buildWorld(): Promise<World> {
 
   const offerId = randomUUID();
   const requestId = randomUUID();
-  await db().buddyOffer.create({ data: { id: offerId, volunteerId: ids.volunteer, kind: "language", helpsWith: '["nl"]', capacity: 50, commitment: "1h-week-3-months" } });
+  await db().buddyOffer.create({
+    data: { id: offerId, volunteerId: ids.volunteer, kind: "language", helpsWith: '["nl"]', capacity: 50, commitment: "1h-week-3-months" },
+  });
   await db().buddyRequest.create({ data: { id: requestId, newcomerId: ids.newcomer, kind: "language", targetLanguage: "nl", targetLevel: "A2" } });
   const runId = randomUUID();
   await db().matchRun.create({ data: { id: runId, actorId: ids.organiser, autoSend: true, requests: 1, offers: 1, matched: 1, totalScore: 1, runtimeMs: 1 } });
@@ -232,8 +579,21 @@ async function buildWorld(): Promise<World> {
     const accepted = status === "proposed" ? {} : { newcomerAcceptedAt: now, volunteerAcceptedAt: now, activatedAt: now };
     await db().buddyMatch.create({
       data: {
-        id, runId, requestId, offerId, newcomerId, volunteerId: ids.volunteer, kind: "language", score: 1, explanation: "{}", status,
-        proposedAt: now, sentAt: now, expiresAt: new Date(now.getTime() + 86_400_000), ...accepted, ...(status === "ended" ? { endedAt: now } : {}),
+        id,
+        runId,
+        requestId,
+        offerId,
+        newcomerId,
+        volunteerId: ids.volunteer,
+        kind: "language",
+        score: 1,
+        explanation: "{}",
+        status,
+        proposedAt: now,
+        sentAt: now,
+        expiresAt: new Date(now.getTime() + 86_400_000),
+        ...accepted,
+        ...(status === "ended" ? { endedAt: now } : {}),
       },
     });
     return id;
@@ -289,7 +649,9 @@ describe("authorisation matrix", () => {
       const response = request.method === "GET" ? await client.get(request.path) : await client.post(request.path, request.body ?? {});
       expect(response.status, `${role} ${request.method} ${request.path}: server error`).toBeLessThan(500);
       const expected = row.rule(world.actors[role], world, role) ? "allowed" : "refused";
-      verdicts.push(`${role}: ${outcome(response)}${outcome(response) === expected ? "" : ` (policy says ${expected}; ${response.status} ${response.headers.get("location") ?? ""})`}`);
+      verdicts.push(
+        `${role}: ${outcome(response)}${outcome(response) === expected ? "" : ` (policy says ${expected}; ${response.status} ${response.headers.get("location") ?? ""})`}`,
+      );
     }
     expect(verdicts.filter((line) => line.includes("policy says"))).toEqual([]);
   });

@@ -13,7 +13,9 @@ function allScripts(dir: string): string[] {
 describe("the browser bundle", () => {
   it("carries no server-only code (validation, database, password hashing)", () => {
     expect(existsSync(buildDir), "run `npm run build` first").toBe(true);
-    const code = allScripts(buildDir).map((file) => readFileSync(file, "utf8")).join("\n");
+    const code = allScripts(buildDir)
+      .map((file) => readFileSync(file, "utf8"))
+      .join("\n");
     expect(code).not.toMatch(/ZodError/);
     expect(code).not.toMatch(/PrismaClient|@prisma\/client/);
     expect(code).not.toMatch(/argon2/);

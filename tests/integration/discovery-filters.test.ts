@@ -23,23 +23,33 @@ const pad = (value: number, length = 2) => String(value).padStart(length, "0");
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Text a person could put in any query parameter: anything printable, markup, odd numbers (NUL is refused earlier, by the address guard). */
-const anyText = fc.oneof(
-  fc.string({ minLength: 1, maxLength: 30 }),
-  fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }),
-  fc.constantFrom("<script>alert(1)</script>", "'; DROP TABLE x; --", "-1", "0", "1e309", "NaN", "1.5", " 3 ", "0x10", "%", "ла", "🇺🇦", "x".repeat(500)),
-).filter((value) => value.trim() !== "" && !value.includes("\u0000"));
+const anyText = fc
+  .oneof(
+    fc.string({ minLength: 1, maxLength: 30 }),
+    fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }),
+    fc.constantFrom("<script>alert(1)</script>", "'; DROP TABLE x; --", "-1", "0", "1e309", "NaN", "1.5", " 3 ", "0x10", "%", "ла", "🇺🇦", "x".repeat(500)),
+  )
+  .filter((value) => value.trim() !== "" && !value.includes("\u0000"));
 
 const notIn = (allowed: readonly string[]) => anyText.filter((value) => !allowed.includes(value));
 /** Dates that look like dates but are not: month 13, day 45, 30 February, year 0 or 20255. */
-const impossibleDate = fc.oneof(
-  fc.record({ y: fc.integer({ min: 2000, max: 2100 }), m: fc.integer({ min: 13, max: 99 }), d: fc.integer({ min: 1, max: 28 }) }),
-  fc.record({ y: fc.integer({ min: 2000, max: 2100 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 32, max: 99 }) }),
-  fc.record({ y: fc.integer({ min: 2000, max: 2100 }), m: fc.constant(2), d: fc.constantFrom(30, 31) }),
-  fc.record({ y: fc.constantFrom(0, 1, 99999, 20255), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) }),
-).map(({ y, m, d }) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`);
-const badDate = fc.oneof(impossibleDate, anyText.filter((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value)));
+const impossibleDate = fc
+  .oneof(
+    fc.record({ y: fc.integer({ min: 2000, max: 2100 }), m: fc.integer({ min: 13, max: 99 }), d: fc.integer({ min: 1, max: 28 }) }),
+    fc.record({ y: fc.integer({ min: 2000, max: 2100 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 32, max: 99 }) }),
+    fc.record({ y: fc.integer({ min: 2000, max: 2100 }), m: fc.constant(2), d: fc.constantFrom(30, 31) }),
+    fc.record({ y: fc.constantFrom(0, 1, 99999, 20255), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) }),
+  )
+  .map(({ y, m, d }) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`);
+const badDate = fc.oneof(
+  impossibleDate,
+  anyText.filter((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value)),
+);
 const wholeOutside = (min: number, max: number) =>
-  fc.oneof(fc.constantFrom(String(min - 1), String(max + 1), "-5", "2.5", "1e2", "10 000"), anyText.filter((value) => !/^\d+$/.test(value) || Number(value) < min || Number(value) > max));
+  fc.oneof(
+    fc.constantFrom(String(min - 1), String(max + 1), "-5", "2.5", "1e2", "10 000"),
+    anyText.filter((value) => !/^\d+$/.test(value) || Number(value) < min || Number(value) > max),
+  );
 
 /** Every parameter the activities page reads: how a good value and a garbage one look. */
 const PARAMETERS: Record<string, { good: fc.Arbitrary<string>; bad: fc.Arbitrary<string> }> = {
@@ -60,7 +70,10 @@ const PARAMETERS: Record<string, { good: fc.Arbitrary<string>; bad: fc.Arbitrary
   view: { good: fc.constantFrom("list", "calendar"), bad: notIn(["list", "calendar"]) },
   month: {
     good: fc.record({ y: fc.integer({ min: 2024, max: 2030 }), m: fc.integer({ min: 1, max: 12 }) }).map(({ y, m }) => `${y}-${pad(m)}`),
-    bad: fc.oneof(fc.constantFrom("2025-13", "2025-00", "0000-01", "99999-01", "2025-1"), anyText.filter((value) => !/^\d{4}-\d{2}$/.test(value))),
+    bad: fc.oneof(
+      fc.constantFrom("2025-13", "2025-00", "0000-01", "99999-01", "2025-1"),
+      anyText.filter((value) => !/^\d{4}-\d{2}$/.test(value)),
+    ),
   },
 };
 

@@ -19,7 +19,17 @@ import { useServer } from "../support/server";
 
 const target = useServer();
 const TEN_MB = 10 * 1024 * 1024;
-const PROFILE = { displayName: "Olena", locale: "nl", isNewcomer: "on", municipalityCode: "GM0363", languages: ["uk"], levels: ["native"], interests: [], sectors: [], availability: [] };
+const PROFILE = {
+  displayName: "Olena",
+  locale: "nl",
+  isNewcomer: "on",
+  municipalityCode: "GM0363",
+  languages: ["uk"],
+  levels: ["native"],
+  interests: [],
+  sectors: [],
+  availability: [],
+};
 
 async function newcomer(displayName = "Olena") {
   const id = await makePerson();
@@ -148,7 +158,7 @@ describe("9: only form bodies reach the actions; malformed addresses are a 400",
     const client = await clientFor(target.url, id, { "accept-language": "uk" });
     const response = await client.request("/profile", {
       method: "POST",
-      body: "--x\r\nContent-Disposition: form-data; name=\"displayName\"\r\n\r\nChanged",
+      body: '--x\r\nContent-Disposition: form-data; name="displayName"\r\n\r\nChanged',
       headers: { origin: target.url, "content-type": "multipart/form-data; boundary=x" },
     });
     expect(response.status).toBe(400);
@@ -159,7 +169,11 @@ describe("9: only form bodies reach the actions; malformed addresses are a 400",
   it("refuses a mutation without any content type with a 415 and changes nothing", async () => {
     const id = await newcomer("Olena");
     const client = await clientFor(target.url, id);
-    const response = await client.request("/profile", { method: "POST", body: new Uint8Array(new TextEncoder().encode("displayName=Changed")), headers: { origin: target.url } });
+    const response = await client.request("/profile", {
+      method: "POST",
+      body: new Uint8Array(new TextEncoder().encode("displayName=Changed")),
+      headers: { origin: target.url },
+    });
     expect(response.status).toBe(415);
     expect(await displayNameOf(id)).toBe("Olena");
   });
@@ -183,9 +197,26 @@ describe("10: responses with personal data stay out of caches", async () => {
   await db().user.update({ where: { id: seeker }, data: { isNewcomer: true } });
   await updateProfile(seeker, { ...PROFILE, municipalityCode: place, languages: ["uk", "en"], levels: ["native", "B1"], availability: ["2-evening"] });
   const volunteer = await makePerson();
-  await updateProfile(volunteer, { ...PROFILE, displayName: "Sanne", isNewcomer: "", isVolunteer: "on", municipalityCode: place, languages: ["nl", "en"], levels: ["native", "C1"], availability: ["2-evening"] });
+  await updateProfile(volunteer, {
+    ...PROFILE,
+    displayName: "Sanne",
+    isNewcomer: "",
+    isVolunteer: "on",
+    municipalityCode: place,
+    languages: ["nl", "en"],
+    levels: ["native", "C1"],
+    availability: ["2-evening"],
+  });
   const coordinator = await makePerson({ isOrganiser: true });
-  await createOffer(volunteer, { kind: "language", helpsWith: ["nl"], sectors: [], capacity: "1", commitment: "1h-week-3-months", travelKm: "15", onlineOk: "" });
+  await createOffer(volunteer, {
+    kind: "language",
+    helpsWith: ["nl"],
+    sectors: [],
+    capacity: "1",
+    commitment: "1h-week-3-months",
+    travelKm: "15",
+    onlineOk: "",
+  });
   await createRequest(seeker, { kind: "language", targetLanguage: "nl", targetLevel: "A2", goals: [], onlineOk: "", note: "" });
   await verifyVolunteer(coordinator, volunteer, "2026-11-01");
   await runMatching(coordinator, { municipalityCode: place, autoSend: true });
@@ -276,7 +307,12 @@ describe("11: mutations must come from our own origin, by scheme, host and port"
     const client = await clientFor(target.url, id);
     const handshake = (origin: string) =>
       new Promise<void>((resolve, reject) => {
-        const socket = connect(target.url, { transports: ["websocket"], extraHeaders: { cookie: client.cookieHeader(), origin }, reconnection: false, forceNew: true });
+        const socket = connect(target.url, {
+          transports: ["websocket"],
+          extraHeaders: { cookie: client.cookieHeader(), origin },
+          reconnection: false,
+          forceNew: true,
+        });
         socket.once("connect", () => (socket.close(), resolve()));
         socket.once("connect_error", (error) => (socket.close(), reject(error)));
       });
@@ -288,7 +324,10 @@ describe("11: mutations must come from our own origin, by scheme, host and port"
 describe("13: the page may connect to its own origin only", () => {
   it("sends connect-src 'self' without ws: or wss: wildcards", async () => {
     const csp = (await fetch(target.url)).headers.get("content-security-policy") ?? "";
-    const connect = csp.split(";").map((part) => part.trim()).find((part) => part.startsWith("connect-src"));
+    const connect = csp
+      .split(";")
+      .map((part) => part.trim())
+      .find((part) => part.startsWith("connect-src"));
     expect(connect).toBe("connect-src 'self'");
   });
 });

@@ -103,9 +103,7 @@ describe("HTTP", () => {
 
     const unknownPlace = await client.post("/profile", { ...base, municipalityCode: "GM9999" });
     expect(unknownPlace.status).toBe(400);
-    expect(errorOf(await unknownPlace.text(), "field-municipality-error")).toBe(
-      "Такого муніципалітету ми не знаємо. Оберіть муніципалітет зі списку.",
-    );
+    expect(errorOf(await unknownPlace.text(), "field-municipality-error")).toBe("Такого муніципалітету ми не знаємо. Оберіть муніципалітет зі списку.");
     const unknownLanguage = await client.post("/profile", { ...base, languages: ["xx"], levels: ["A1"] });
     expect(errorOf(await unknownLanguage.text(), "field-languages-error")).toMatch(/[\u0400-\u04FF]/);
     const typedBack = await client.post("/profile", { ...base, displayName: "", interests: ["yoga"] });
@@ -123,11 +121,7 @@ describe("HTTP", () => {
   it("refuses a mutation from a foreign origin and creates nothing", async () => {
     const client = new TestClient(target.url);
     const email = uniqueEmail();
-    const response = await client.post(
-      "/register",
-      { email, password: PASSWORD, displayName: "Mallory", locale: "en" },
-      { origin: "https://evil.example" },
-    );
+    const response = await client.post("/register", { email, password: PASSWORD, displayName: "Mallory", locale: "en" }, { origin: "https://evil.example" });
     expect(response.status).toBe(403);
     expect(await db().user.count({ where: { email } })).toBe(0);
   });

@@ -10,7 +10,6 @@ import { db } from "~/lib/db.server";
 import { refusal } from "../support/refusal";
 import { makePerson } from "../support/factories";
 
-
 /** Each test works in its own municipality so that runs do not see each other's people. */
 const PLACES = ["GM0050", "GM0184", "GM0088", "GM0096", "GM0093", "GM0060", "GM0277", "GM0765"];
 let placeIndex = 0;
@@ -20,8 +19,16 @@ async function newcomerIn(place: string, extra: Record<string, unknown> = {}) {
   const id = await makePerson();
   await db().user.update({ where: { id }, data: { isNewcomer: true } });
   await updateProfile(id, {
-    displayName: "Olena", locale: "uk", isNewcomer: "on", municipalityCode: place,
-    languages: ["uk", "en"], levels: ["native", "B1"], interests: ["cycling", "it"], sectors: ["it"], availability: ["2-evening", "6-morning"], ...extra,
+    displayName: "Olena",
+    locale: "uk",
+    isNewcomer: "on",
+    municipalityCode: place,
+    languages: ["uk", "en"],
+    levels: ["native", "B1"],
+    interests: ["cycling", "it"],
+    sectors: ["it"],
+    availability: ["2-evening", "6-morning"],
+    ...extra,
   });
   return id;
 }
@@ -29,8 +36,16 @@ async function newcomerIn(place: string, extra: Record<string, unknown> = {}) {
 async function volunteerIn(place: string, extra: Record<string, unknown> = {}) {
   const id = await makePerson();
   await updateProfile(id, {
-    displayName: "Sanne", locale: "nl", isVolunteer: "on", municipalityCode: place,
-    languages: ["nl", "en"], levels: ["native", "C1"], interests: ["cycling"], sectors: ["it"], availability: ["2-evening"], ...extra,
+    displayName: "Sanne",
+    locale: "nl",
+    isVolunteer: "on",
+    municipalityCode: place,
+    languages: ["nl", "en"],
+    levels: ["native", "C1"],
+    interests: ["cycling"],
+    sectors: ["it"],
+    availability: ["2-evening"],
+    ...extra,
   });
   return id;
 }
@@ -140,8 +155,12 @@ describe("buddy matching lifecycle", () => {
     for (const [change, field, key] of offerCases) {
       expect((await refusal(createOffer(volunteer, { ...languageOffer, ...change }))).fieldErrors[field]?.key, JSON.stringify(change)).toBe(key);
     }
-    expect((await refusal(createRequest(newcomer, { ...languageRequest, targetLanguage: "xx" }))).fieldErrors.targetLanguage.key).toBe("buddies.errors.unknownLanguage");
-    expect((await refusal(createRequest(newcomer, { ...languageRequest, kind: "job", targetSector: "astrology" }))).fieldErrors.targetSector.key).toBe("buddies.errors.sectorRequired");
+    expect((await refusal(createRequest(newcomer, { ...languageRequest, targetLanguage: "xx" }))).fieldErrors.targetLanguage.key).toBe(
+      "buddies.errors.unknownLanguage",
+    );
+    expect((await refusal(createRequest(newcomer, { ...languageRequest, kind: "job", targetSector: "astrology" }))).fieldErrors.targetSector.key).toBe(
+      "buddies.errors.sectorRequired",
+    );
     expect((await refusal(createOffer(newcomer, languageOffer))).code).toBe("not_allowed"); // not a volunteer
     expect((await refusal(verifyVolunteer(volunteer, volunteer, "2026-11-01"))).code).toBe("not_allowed");
     expect((await refusal(runMatching(newcomer, { autoSend: true }))).code).toBe("not_allowed");
@@ -161,7 +180,20 @@ describe("buddy matching lifecycle", () => {
       const { id: requestId } = await createRequest(newcomer, languageRequest);
       const id = randomUUID();
       await db().buddyMatch.create({
-        data: { id, requestId, offerId, newcomerId: newcomer, volunteerId: volunteer, kind: "language", score: 50, explanation: "{}", status: "proposed", sentAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000), newcomerAcceptedAt: new Date() },
+        data: {
+          id,
+          requestId,
+          offerId,
+          newcomerId: newcomer,
+          volunteerId: volunteer,
+          kind: "language",
+          score: 50,
+          explanation: "{}",
+          status: "proposed",
+          sentAt: new Date(),
+          expiresAt: new Date(Date.now() + 86_400_000),
+          newcomerAcceptedAt: new Date(),
+        },
       });
       matchIds.push(id);
     }

@@ -26,7 +26,15 @@ describe("publishing needs the organiser right", () => {
 
     // A group from before the rule, where the newcomer holds the group's organiser role.
     const groupId = randomUUID();
-    await db().group.create({ data: { id: groupId, slug: `g-${groupId.slice(0, 8)}`, name: "Oude groep", description: "", members: { create: { userId: newcomer, role: "organiser" } } } });
+    await db().group.create({
+      data: {
+        id: groupId,
+        slug: `g-${groupId.slice(0, 8)}`,
+        name: "Oude groep",
+        description: "",
+        members: { create: { userId: newcomer, role: "organiser" } },
+      },
+    });
     const published = await client.post("/organise/activities/new", formOf({ ...activityForm(), groupId, intent: "publish" }));
     expect(published.status).toBe(403);
     expect(await db().activity.count({ where: { organiserId: newcomer } })).toBe(0);
@@ -37,7 +45,15 @@ describe("publishing needs the organiser right", () => {
     const organiser = await makePerson({ isOrganiser: true });
     const other = await makePerson({ isOrganiser: true });
     const groupId = randomUUID();
-    await db().group.create({ data: { id: groupId, slug: `g-${groupId.slice(0, 8)}`, name: "Andermans groep", description: "", members: { create: { userId: other, role: "organiser" } } } });
+    await db().group.create({
+      data: {
+        id: groupId,
+        slug: `g-${groupId.slice(0, 8)}`,
+        name: "Andermans groep",
+        description: "",
+        members: { create: { userId: other, role: "organiser" } },
+      },
+    });
     const client = await clientFor(target.url, organiser);
     const published = await client.post("/organise/activities/new", formOf({ ...activityForm(), groupId, intent: "publish" }));
     expect(published.status).toBe(403);
@@ -60,13 +76,41 @@ describe("ending a buddy match", () => {
     const offerId = randomUUID();
     const requestId = randomUUID();
     const runId = randomUUID();
-    await db().buddyOffer.create({ data: { id: offerId, volunteerId: volunteer, kind: "language", helpsWith: "[\"nl\"]", sectors: "[]", capacity: 1, commitment: "1h-week-3-months", travelKm: 10, onlineOk: true } });
+    await db().buddyOffer.create({
+      data: {
+        id: offerId,
+        volunteerId: volunteer,
+        kind: "language",
+        helpsWith: '["nl"]',
+        sectors: "[]",
+        capacity: 1,
+        commitment: "1h-week-3-months",
+        travelKm: 10,
+        onlineOk: true,
+      },
+    });
     await db().buddyRequest.create({ data: { id: requestId, newcomerId: newcomer, kind: "language", targetLanguage: "nl", goals: "[]", status: "matched" } });
     await db().matchRun.create({ data: { id: runId, actorId: coordinator, autoSend: true, requests: 1, offers: 1, matched: 1, totalScore: 1, runtimeMs: 1 } });
     const matchId = randomUUID();
     const now = new Date();
     await db().buddyMatch.create({
-      data: { id: matchId, runId, requestId, offerId, newcomerId: newcomer, volunteerId: volunteer, kind: "language", score: 1, explanation: "{}", status: "active", proposedAt: now, sentAt: now, newcomerAcceptedAt: now, volunteerAcceptedAt: now, activatedAt: now },
+      data: {
+        id: matchId,
+        runId,
+        requestId,
+        offerId,
+        newcomerId: newcomer,
+        volunteerId: volunteer,
+        kind: "language",
+        score: 1,
+        explanation: "{}",
+        status: "active",
+        proposedAt: now,
+        sentAt: now,
+        newcomerAcceptedAt: now,
+        volunteerAcceptedAt: now,
+        activatedAt: now,
+      },
     });
     return { matchId, newcomer, volunteer };
   }

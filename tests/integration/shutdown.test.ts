@@ -8,7 +8,9 @@ describe("graceful shutdown", () => {
     const stalled = connect(server.port, "127.0.0.1");
     await new Promise<void>((resolve) => stalled.once("connect", () => resolve()));
     // A form promised 1,000 bytes and sent 9: the request stays in flight (a phone that lost signal).
-    stalled.write(`POST /login HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: http://127.0.0.1:${server.port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nemail=a%4`);
+    stalled.write(
+      `POST /login HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: http://127.0.0.1:${server.port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nemail=a%4`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     const closed = await Promise.race([server.close().then(() => "closed"), new Promise((resolve) => setTimeout(() => resolve("still open"), 20_000))]);
     stalled.destroy();

@@ -42,7 +42,10 @@ async function stillWorks(socket: Socket) {
 
 async function account() {
   const email = uniqueEmail("socket");
-  const { userId } = await register({ email, password: PASSWORD, displayName: "Tetiana", locale: "uk", isNewcomer: "on" }, `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`);
+  const { userId } = await register(
+    { email, password: PASSWORD, displayName: "Tetiana", locale: "uk", isNewcomer: "on" },
+    `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+  );
   return userId;
 }
 
@@ -62,7 +65,11 @@ describe("sockets follow the session", () => {
     const here = await tab(userId);
     const elsewhere = await tab(userId);
     const both = Promise.all([disconnected(here.socket), disconnected(elsewhere.socket)]);
-    const changed = await here.client.post("/account", { currentPassword: PASSWORD, newPassword: "een-nieuw-wachtwoord-10", confirmPassword: "een-nieuw-wachtwoord-10" });
+    const changed = await here.client.post("/account", {
+      currentPassword: PASSWORD,
+      newPassword: "een-nieuw-wachtwoord-10",
+      confirmPassword: "een-nieuw-wachtwoord-10",
+    });
     expect(changed.status).toBe(302);
     await both;
   });
@@ -101,12 +108,22 @@ describe("sockets follow the session", () => {
 describe("live rooms follow the right to be in them", () => {
   it("someone who cancels their sign-up stops receiving the room and is told", async () => {
     const organiser = await makePerson({ isOrganiser: true });
-    const activityId = await publishedActivity(organiser, { kind: "webinar", mode: "online", joinUrl: "https://meet.example.org/w", venue: "", municipalityCode: "", date: localDate(1) });
+    const activityId = await publishedActivity(organiser, {
+      kind: "webinar",
+      mode: "online",
+      joinUrl: "https://meet.example.org/w",
+      venue: "",
+      municipalityCode: "",
+      date: localDate(1),
+    });
     const leaving = await makePerson();
     const staying = await makePerson();
     for (const person of [leaving, staying]) await rsvp(person, activityId);
     // It is on now (sign-ups close at the start, so the clock moves after them).
-    await db().activity.update({ where: { id: activityId }, data: { startsAt: new Date(Date.now() - 5 * 60_000), endsAt: new Date(Date.now() + 90 * 60_000) } });
+    await db().activity.update({
+      where: { id: activityId },
+      data: { startsAt: new Date(Date.now() - 5 * 60_000), endsAt: new Date(Date.now() + 90 * 60_000) },
+    });
     const leaver = await tab(leaving);
     const stayer = await tab(staying);
     for (const socket of [leaver.socket, stayer.socket]) expect((await socket.emitWithAck("live:join", { activityId })).ok).toBe(true);

@@ -46,7 +46,10 @@ describe("socket payloads over a text limit", () => {
     const { matchId, newcomerId } = await buddyPair({ state: "active" });
     const socket = await client(newcomerId);
     const answer = await socket.timeout(5000).emitWithAck("match:send", { matchId, body: "ї".repeat(20_000) });
-    expect(answer).toMatchObject({ ok: false, error: { code: "validation", fieldErrors: { body: expect.stringMatching(/2000.*[\u0400-\u04FF]|[\u0400-\u04FF].*2000/) } } });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: "validation", fieldErrors: { body: expect.stringMatching(/2000.*[\u0400-\u04FF]|[\u0400-\u04FF].*2000/) } },
+    });
     expect(socket.connected).toBe(true);
     expect((await socket.timeout(5000).emitWithAck("match:send", { matchId, body: "Привіт!" })).ok).toBe(true);
   });
@@ -56,7 +59,11 @@ describe("socket payloads over a text limit", () => {
     const largest = [
       frameBytes("match:send", { matchId: id, body: heaviestValidBody((body) => MessageInput.safeParse({ matchId: id, body }).success) }),
       frameBytes("live:message", { activityId: id, body: heaviestValidBody((body) => LiveMessageInput.safeParse({ activityId: id, body }).success) }),
-      frameBytes("live:ask", { activityId: id, anonymous: true, body: heaviestValidBody((body) => QuestionInput.safeParse({ activityId: id, body, anonymous: true }).success) }),
+      frameBytes("live:ask", {
+        activityId: id,
+        anonymous: true,
+        body: heaviestValidBody((body) => QuestionInput.safeParse({ activityId: id, body, anonymous: true }).success),
+      }),
     ];
     for (const bytes of largest) expect(bytes * 2).toBeLessThan(MAX_SOCKET_PAYLOAD_BYTES);
   });

@@ -13,7 +13,10 @@ const ARABIC = "مرحبا بكم في لقاء الجيران، نتحدث عن
 
 /** `length` characters (code points) of `text` after `prefix` ASCII letters, so that the same page shifts by 0–3 bytes. */
 const phrase = (text: string, prefix: number, length: number) =>
-  Array.from(`${"x".repeat(prefix)}${text.repeat(Math.ceil(length / text.length))}`).slice(0, length).join("").trim();
+  Array.from(`${"x".repeat(prefix)}${text.repeat(Math.ceil(length / text.length))}`)
+    .slice(0, length)
+    .join("")
+    .trim();
 
 const REPLACEMENT = Buffer.from("\uFFFD", "utf8");
 

@@ -68,22 +68,122 @@ function weighted<T extends string>(weights: Record<T, number>): () => T {
 type Locale = "nl" | "en" | "uk" | "ar";
 
 const KIND_LABEL: Record<Locale, Record<ActivityKind, string>> = {
-  nl: { meetup: "Ontmoeting", webinar: "Webinar", "language-cafe": "Taalcafé", "group-session": "Groepsbijeenkomst", workshop: "Workshop", "network-conversation": "Netwerkgesprek" },
-  en: { meetup: "Meetup", webinar: "Webinar", "language-cafe": "Language café", "group-session": "Group session", workshop: "Workshop", "network-conversation": "Network conversation" },
-  uk: { meetup: "Зустріч", webinar: "Вебінар", "language-cafe": "Мовне кафе", "group-session": "Групове заняття", workshop: "Майстер-клас", "network-conversation": "Нетворкінг" },
-  ar: { meetup: "لقاء", webinar: "ندوة عبر الإنترنت", "language-cafe": "مقهى اللغة", "group-session": "جلسة جماعية", workshop: "ورشة عمل", "network-conversation": "محادثة تعارف مهني" },
+  nl: {
+    meetup: "Ontmoeting",
+    webinar: "Webinar",
+    "language-cafe": "Taalcafé",
+    "group-session": "Groepsbijeenkomst",
+    workshop: "Workshop",
+    "network-conversation": "Netwerkgesprek",
+  },
+  en: {
+    meetup: "Meetup",
+    webinar: "Webinar",
+    "language-cafe": "Language café",
+    "group-session": "Group session",
+    workshop: "Workshop",
+    "network-conversation": "Network conversation",
+  },
+  uk: {
+    meetup: "Зустріч",
+    webinar: "Вебінар",
+    "language-cafe": "Мовне кафе",
+    "group-session": "Групове заняття",
+    workshop: "Майстер-клас",
+    "network-conversation": "Нетворкінг",
+  },
+  ar: {
+    meetup: "لقاء",
+    webinar: "ندوة عبر الإنترنت",
+    "language-cafe": "مقهى اللغة",
+    "group-session": "جلسة جماعية",
+    workshop: "ورشة عمل",
+    "network-conversation": "محادثة تعارف مهني",
+  },
 };
 const TOPICS: Record<Locale, string[]> = {
-  nl: ["Nederlands oefenen", "Werk zoeken", "Je cv verbeteren", "Wonen en huren", "De huisarts", "Fietsen in de stad", "Samen koken", "Digitale vaardigheden", "Je rechten als werknemer", "Ouders en school", "Wandelen in de buurt", "Sollicitatiegesprek oefenen"],
-  en: ["Practise Dutch", "Finding work", "Improve your CV", "Housing and renting", "Seeing a GP", "Cycling in the city", "Cooking together", "Digital skills", "Your rights at work", "Parents and school", "Neighbourhood walk", "Job interview practice"],
-  uk: ["Практика нідерландської", "Пошук роботи", "Покращуємо резюме", "Житло та оренда", "Сімейний лікар", "Велосипедом містом", "Готуємо разом", "Цифрові навички", "Ваші права на роботі", "Батьки та школа", "Прогулянка районом", "Тренування співбесіди"],
-  ar: ["ممارسة اللغة الهولندية", "البحث عن عمل", "تحسين سيرتك الذاتية", "السكن والإيجار", "زيارة الطبيب العام", "ركوب الدراجة في المدينة", "نطبخ معًا", "المهارات الرقمية", "حقوقك في العمل", "الأهل والمدرسة", "نزهة في الحي", "التدرب على مقابلة العمل"],
+  nl: [
+    "Nederlands oefenen",
+    "Werk zoeken",
+    "Je cv verbeteren",
+    "Wonen en huren",
+    "De huisarts",
+    "Fietsen in de stad",
+    "Samen koken",
+    "Digitale vaardigheden",
+    "Je rechten als werknemer",
+    "Ouders en school",
+    "Wandelen in de buurt",
+    "Sollicitatiegesprek oefenen",
+  ],
+  en: [
+    "Practise Dutch",
+    "Finding work",
+    "Improve your CV",
+    "Housing and renting",
+    "Seeing a GP",
+    "Cycling in the city",
+    "Cooking together",
+    "Digital skills",
+    "Your rights at work",
+    "Parents and school",
+    "Neighbourhood walk",
+    "Job interview practice",
+  ],
+  uk: [
+    "Практика нідерландської",
+    "Пошук роботи",
+    "Покращуємо резюме",
+    "Житло та оренда",
+    "Сімейний лікар",
+    "Велосипедом містом",
+    "Готуємо разом",
+    "Цифрові навички",
+    "Ваші права на роботі",
+    "Батьки та школа",
+    "Прогулянка районом",
+    "Тренування співбесіди",
+  ],
+  ar: [
+    "ممارسة اللغة الهولندية",
+    "البحث عن عمل",
+    "تحسين سيرتك الذاتية",
+    "السكن والإيجار",
+    "زيارة الطبيب العام",
+    "ركوب الدراجة في المدينة",
+    "نطبخ معًا",
+    "المهارات الرقمية",
+    "حقوقك في العمل",
+    "الأهل والمدرسة",
+    "نزهة في الحي",
+    "التدرب على مقابلة العمل",
+  ],
 };
 const SUMMARIES: Record<Locale, string[]> = {
-  nl: ["Een ontspannen bijeenkomst met koffie, thee en vrijwilligers die graag helpen.", "Praktische tips en tijd voor vragen, in een kleine groep.", "Iedereen is welkom, ook als je net in Nederland bent.", "Neem een vriend of buur mee; aanmelden helpt ons plannen."],
-  en: ["A relaxed session with coffee, tea and volunteers who are happy to help.", "Practical tips and time for questions, in a small group.", "Everyone is welcome, also if you have only just arrived.", "Bring a friend or neighbour; signing up helps us plan."],
-  uk: ["Невимушена зустріч із кавою, чаєм і волонтерами, які охоче допоможуть.", "Практичні поради й час для запитань у невеликій групі.", "Запрошуємо всіх, навіть якщо ви щойно приїхали.", "Приходьте з другом або сусідом; реєстрація допомагає нам планувати."],
-  ar: ["لقاء هادئ مع القهوة والشاي ومتطوعين يسعدهم المساعدة.", "نصائح عملية ووقت للأسئلة في مجموعة صغيرة.", "الجميع مرحب بهم، حتى لو وصلت للتو.", "أحضر صديقًا أو جارًا؛ التسجيل يساعدنا على التخطيط."],
+  nl: [
+    "Een ontspannen bijeenkomst met koffie, thee en vrijwilligers die graag helpen.",
+    "Praktische tips en tijd voor vragen, in een kleine groep.",
+    "Iedereen is welkom, ook als je net in Nederland bent.",
+    "Neem een vriend of buur mee; aanmelden helpt ons plannen.",
+  ],
+  en: [
+    "A relaxed session with coffee, tea and volunteers who are happy to help.",
+    "Practical tips and time for questions, in a small group.",
+    "Everyone is welcome, also if you have only just arrived.",
+    "Bring a friend or neighbour; signing up helps us plan.",
+  ],
+  uk: [
+    "Невимушена зустріч із кавою, чаєм і волонтерами, які охоче допоможуть.",
+    "Практичні поради й час для запитань у невеликій групі.",
+    "Запрошуємо всіх, навіть якщо ви щойно приїхали.",
+    "Приходьте з другом або сусідом; реєстрація допомагає нам планувати.",
+  ],
+  ar: [
+    "لقاء هادئ مع القهوة والشاي ومتطوعين يسعدهم المساعدة.",
+    "نصائح عملية ووقت للأسئلة في مجموعة صغيرة.",
+    "الجميع مرحب بهم، حتى لو وصلت للتو.",
+    "أحضر صديقًا أو جارًا؛ التسجيل يساعدنا على التخطيط.",
+  ],
 };
 const PARAGRAPHS: Record<Locale, string[]> = {
   nl: [
@@ -111,14 +211,48 @@ const PARAGRAPHS: Record<Locale, string[]> = {
     "بعد اللقاء هناك وقت للحديث والتعارف. كثير من المشاركين يعودون ويحضرون جيرانهم.",
   ],
 };
-const VENUES = ["Bibliotheek", "Buurthuis De Kroon", "Wijkcentrum Oost", "Het Huis van de Wijk", "Gemeentehuis, zaal 2", "Café De Ontmoeting", "Sporthal Noord", "Kerkgebouw De Ark", "Stadsbibliotheek", "Volkshuis"];
+const VENUES = [
+  "Bibliotheek",
+  "Buurthuis De Kroon",
+  "Wijkcentrum Oost",
+  "Het Huis van de Wijk",
+  "Gemeentehuis, zaal 2",
+  "Café De Ontmoeting",
+  "Sporthal Noord",
+  "Kerkgebouw De Ark",
+  "Stadsbibliotheek",
+  "Volkshuis",
+];
 
 // Activities cluster where newcomers live: the big cities, then the mid-sized ones, then the rest.
 const CITY_WEIGHTS: Record<string, number> = {
-  GM0363: 14, GM0599: 10, GM0518: 9, GM0344: 6, GM0772: 3.5, GM0034: 3, GM0268: 3, GM0479: 2.5,
-  GM0014: 2.5, GM0855: 2.5, GM0758: 2, GM0392: 2, GM0202: 2, GM0307: 2, GM0200: 1.8, GM0153: 1.8,
-  GM0546: 1.6, GM0935: 1.6, GM0193: 1.6, GM0796: 1.6, GM0505: 1.4, GM0637: 1.4, GM0080: 1.4, GM0503: 1.2,
-  GM0362: 1.2, GM0402: 1, GM0394: 1.2,
+  GM0363: 14,
+  GM0599: 10,
+  GM0518: 9,
+  GM0344: 6,
+  GM0772: 3.5,
+  GM0034: 3,
+  GM0268: 3,
+  GM0479: 2.5,
+  GM0014: 2.5,
+  GM0855: 2.5,
+  GM0758: 2,
+  GM0392: 2,
+  GM0202: 2,
+  GM0307: 2,
+  GM0200: 1.8,
+  GM0153: 1.8,
+  GM0546: 1.6,
+  GM0935: 1.6,
+  GM0193: 1.6,
+  GM0796: 1.6,
+  GM0505: 1.4,
+  GM0637: 1.4,
+  GM0080: 1.4,
+  GM0503: 1.2,
+  GM0362: 1.2,
+  GM0402: 1,
+  GM0394: 1.2,
 };
 const OTHER_MUNICIPALITY_WEIGHT = 0.15;
 
@@ -128,8 +262,23 @@ const pickOnlineKind = weighted<ActivityKind>({ webinar: 60, "network-conversati
 const EXTRA_SPOKEN = ["nl", "nl", "en", "en", "uk", "uk", "ar", "ru", "tr", "fa", "ti", "so", "pl", "es"];
 // Start times between 09:00 and 20:00 local, busier in the evening when people are free.
 const pickStartTime = weighted<string>({
-  "09:00": 3, "09:30": 2, "10:00": 6, "10:30": 3, "11:00": 3, "12:00": 1, "13:00": 2, "13:30": 2, "14:00": 4,
-  "15:00": 3, "16:00": 2, "17:00": 2, "18:00": 3, "18:30": 3, "19:00": 8, "19:30": 7, "20:00": 3,
+  "09:00": 3,
+  "09:30": 2,
+  "10:00": 6,
+  "10:30": 3,
+  "11:00": 3,
+  "12:00": 1,
+  "13:00": 2,
+  "13:30": 2,
+  "14:00": 4,
+  "15:00": 3,
+  "16:00": 2,
+  "17:00": 2,
+  "18:00": 3,
+  "18:30": 3,
+  "19:00": 8,
+  "19:30": 7,
+  "20:00": 3,
 });
 
 function localDate(offsetDays: number, now: number) {
@@ -151,9 +300,10 @@ type Catalogue = {
 };
 
 function buildCatalogue(options: { count: number; organisers: string[]; municipalities: { code: string; name: string }[]; now: number }): Catalogue {
-  const cityWeights = Object.fromEntries(
-    options.municipalities.map((m) => [m.code, CITY_WEIGHTS[m.code] ?? OTHER_MUNICIPALITY_WEIGHT]),
-  ) as Record<string, number>;
+  const cityWeights = Object.fromEntries(options.municipalities.map((m) => [m.code, CITY_WEIGHTS[m.code] ?? OTHER_MUNICIPALITY_WEIGHT])) as Record<
+    string,
+    number
+  >;
   const pickCity = weighted(cityWeights);
   const cityName = new Map(options.municipalities.map((m) => [m.code, m.name]));
   const out: Catalogue = { series: [], activities: [], contents: [], spoken: [], themes: [], interests: [] };
@@ -178,7 +328,8 @@ function buildCatalogue(options: { count: number; organisers: string[]; municipa
     const interests = some(INTERESTS, 0, 3);
     const childcare = !online && rand() < 0.15;
     const costCents = rand() < 0.8 ? 0 : pick([250, 500, 750, 1000, 1500]);
-    const practised = kind === "language-cafe" ? { practisedLanguage: "nl", practisedLevel: pick(PRACTISED_LEVELS) } : { practisedLanguage: null, practisedLevel: null };
+    const practised =
+      kind === "language-cafe" ? { practisedLanguage: "nl", practisedLevel: pick(PRACTISED_LEVELS) } : { practisedLanguage: null, practisedLevel: null };
     const requiresApproval = rand() < 0.05;
     const rsvpCutoffMinutes = rand() < 0.1 ? pick([60, 24 * 60]) : null;
     const venue = online ? null : `${pick(VENUES)} ${cityName.get(municipalityCode!) ?? ""}`.trim();
@@ -264,7 +415,10 @@ async function seedCatalogue(file: string) {
       .sort((a, b) => a.index - b.index);
     if (people.length < PEOPLE) throw new Error(`expected ${PEOPLE} seeded people, found ${people.length}`);
 
-    const organisers = people.filter((p) => p.index % 100 === 0).slice(0, ORGANISERS).map((p) => p.id);
+    const organisers = people
+      .filter((p) => p.index % 100 === 0)
+      .slice(0, ORGANISERS)
+      .map((p) => p.id);
     await client.user.updateMany({ where: { id: { in: organisers } }, data: { isOrganiser: true } });
 
     const municipalities = JSON.parse(readFileSync(join(root, "prisma/reference/municipalities.json"), "utf8")) as { code: string; name: string }[];
@@ -291,7 +445,13 @@ async function seedCatalogue(file: string) {
       defaultLocale: "nl",
     });
     catalogue.contents.push(
-      { activityId: burstId, locale: "nl", title: "Taallunch met 20 plekken", summary: "Snel vol: wie eerst komt, eerst maalt.", description: PARAGRAPHS.nl.join("\n\n") },
+      {
+        activityId: burstId,
+        locale: "nl",
+        title: "Taallunch met 20 plekken",
+        summary: "Snel vol: wie eerst komt, eerst maalt.",
+        description: PARAGRAPHS.nl.join("\n\n"),
+      },
       { activityId: burstId, locale: "uk", title: "Мовний обід на 20 місць", summary: "Місця швидко закінчуються.", description: PARAGRAPHS.uk.join("\n\n") },
     );
     catalogue.spoken.push({ activityId: burstId, language: "nl" }, { activityId: burstId, language: "uk" });
@@ -327,7 +487,10 @@ async function seedCatalogue(file: string) {
     // written straight into the table, as Lucia would. 29 days ahead keeps Lucia from
     // refreshing them (it extends sessions in their last 15 days), so the burst measures RSVPs.
     const burstPeople = people.filter((p) => p.index % 100 !== 0).slice(1000, 1000 + BURST_REQUESTS);
-    const sessions = sessionsFor(burstPeople.map((p) => p.id), new Date(now + 29 * DAY_MS));
+    const sessions = sessionsFor(
+      burstPeople.map((p) => p.id),
+      new Date(now + 29 * DAY_MS),
+    );
     await client.session.createMany({ data: sessions.rows });
 
     return { burstId, sessions: sessions.tokens, activities: catalogue.activities.length, series: catalogue.series.length };
@@ -378,9 +541,9 @@ function readBack(file: string, activityId: string) {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const counts = Object.fromEntries(
-      (sqlite.prepare(`SELECT status, COUNT(*) AS n FROM "Rsvp" WHERE "activityId" = ? GROUP BY status`).all(activityId) as { status: string; n: number }[]).map(
-        (row) => [row.status, row.n],
-      ),
+      (
+        sqlite.prepare(`SELECT status, COUNT(*) AS n FROM "Rsvp" WHERE "activityId" = ? GROUP BY status`).all(activityId) as { status: string; n: number }[]
+      ).map((row) => [row.status, row.n]),
     ) as Record<string, number>;
     const activity = sqlite.prepare(`SELECT "goingCount", "rsvpSequence", capacity FROM "Activity" WHERE id = ?`).get(activityId) as {
       goingCount: number;
@@ -427,7 +590,10 @@ export async function activities(args: { duration: number }) {
       let quick = 0;
       while (quick < 3 && performance.now() - started < 60_000) {
         const t0 = performance.now();
-        await fetch(`${server.url}/healthz`).then((r) => r.arrayBuffer(), () => undefined);
+        await fetch(`${server.url}/healthz`).then(
+          (r) => r.arrayBuffer(),
+          () => undefined,
+        );
         quick = performance.now() - t0 < 50 ? quick + 1 : 0;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -436,14 +602,17 @@ export async function activities(args: { duration: number }) {
       progress(`server up at ${server.url} in ${server.startMs} ms`);
       alive("start-up");
       // One request of each first: fails early on a broken page, and shows single-request latency.
-      for (const [path, headers] of [["/activities", { "accept-language": "uk" }], ["/api/activities", {}]] as const) {
+      for (const [path, headers] of [
+        ["/activities", { "accept-language": "uk" }],
+        ["/api/activities", {}],
+      ] as const) {
         const t0 = performance.now();
         const response = await fetch(`${server.url}${path}`, { headers });
         const body = await response.text();
         progress(`GET ${path}: ${response.status}, ${Math.round(body.length / 1024)} KB, ${Math.round(performance.now() - t0)} ms (cold)`);
         if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
       }
-      const api = await (await fetch(`${server.url}/api/activities`)).json() as { total: number };
+      const api = (await (await fetch(`${server.url}/api/activities`)).json()) as { total: number };
       progress(`API reports ${api.total} activities in the default 90-day window`);
 
       progress(`load: GET /activities for ${args.duration} s at 50 connections…`);
@@ -465,7 +634,9 @@ export async function activities(args: { duration: number }) {
         `  HTTP statuses ${JSON.stringify(burst.statuses)}, redirect outcomes ${JSON.stringify(burst.outcomes)}, wall ${Math.round(burst.wallMs)} ms, ` +
           `p50 ${Math.round(percentile(burst.latencies, 50))} ms, max ${Math.round(burst.latencies[burst.latencies.length - 1] ?? 0)} ms`,
       );
-      progress(`  database: rsvps ${JSON.stringify(back.counts)}, activity ${JSON.stringify(back.activity)}, ${back.positions.distinctPositions}/${back.positions.n} distinct positions`);
+      progress(
+        `  database: rsvps ${JSON.stringify(back.counts)}, activity ${JSON.stringify(back.activity)}, ${back.positions.distinctPositions}/${back.positions.n} distinct positions`,
+      );
       const going = back.counts.going ?? 0;
       const waitlisted = back.counts.waitlisted ?? 0;
       if (going !== BURST_SEATS || waitlisted !== BURST_REQUESTS - BURST_SEATS) {

@@ -43,19 +43,36 @@ async function freshDatabase() {
 async function seed(url: string, clients: number) {
   await migrate({ provider: "postgres", url });
   const db = createDb({ provider: "postgres", url });
-  const users = Array.from({ length: clients + 1 }, (_, i) => ({ id: randomUUID(), email: `c${i}@bench.invalid`, passwordHash: "x", displayName: `Person ${i}` }));
+  const users = Array.from({ length: clients + 1 }, (_, i) => ({
+    id: randomUUID(),
+    email: `c${i}@bench.invalid`,
+    passwordHash: "x",
+    displayName: `Person ${i}`,
+  }));
   for (let i = 0; i < users.length; i += 1000) await db.user.createMany({ data: users.slice(i, i + 1000) });
   const activityId = randomUUID();
   await db.activity.create({
     data: {
-      id: activityId, kind: "webinar", status: "published", organiserId: users[0].id, startsAt: new Date(Date.now() - 300_000), endsAt: new Date(Date.now() + 7_200_000),
-      mode: "online", joinUrl: "https://meet.example.org/x", defaultLocale: "en", goingCount: clients, rsvpSequence: clients,
+      id: activityId,
+      kind: "webinar",
+      status: "published",
+      organiserId: users[0].id,
+      startsAt: new Date(Date.now() - 300_000),
+      endsAt: new Date(Date.now() + 7_200_000),
+      mode: "online",
+      joinUrl: "https://meet.example.org/x",
+      defaultLocale: "en",
+      goingCount: clients,
+      rsvpSequence: clients,
       contents: { create: { locale: "en", title: "Cluster webinar", summary: "", description: "" } },
     },
   });
   const rsvps = users.slice(1).map((user, i) => ({ id: randomUUID(), activityId, userId: user.id, status: "going", position: i + 1 }));
   for (let i = 0; i < rsvps.length; i += 1000) await db.rsvp.createMany({ data: rsvps.slice(i, i + 1000) });
-  const sessions = sessionsFor(users.map((user) => user.id), new Date(Date.now() + 29 * 86_400_000));
+  const sessions = sessionsFor(
+    users.map((user) => user.id),
+    new Date(Date.now() + 29 * 86_400_000),
+  );
   for (let i = 0; i < sessions.rows.length; i += 1000) await db.session.createMany({ data: sessions.rows.slice(i, i + 1000) });
   await db.$disconnect();
   return { activityId, sessions: sessions.tokens };
@@ -63,7 +80,13 @@ async function seed(url: string, clients: number) {
 
 function connect(url: string, session: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = io(url, { transports: ["websocket"], extraHeaders: { cookie: `meedoen_session=${session}` }, reconnection: false, forceNew: true, timeout: 60_000 });
+    const socket = io(url, {
+      transports: ["websocket"],
+      extraHeaders: { cookie: `meedoen_session=${session}` },
+      reconnection: false,
+      forceNew: true,
+      timeout: 60_000,
+    });
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", reject);
   });
@@ -113,7 +136,11 @@ async function run(instances: number, clients: number, withRedis: boolean) {
   const servers: StartedServer[] = [];
   try {
     const { activityId, sessions } = await seed(database.url, clients);
-    const env = { DATABASE_URL: database.url, LOG_LEVEL: "error", ...(withRedis ? { REDIS_URL, REDIS_PREFIX: `bench-${randomBytes(3).toString("hex")}:` } : {}) };
+    const env = {
+      DATABASE_URL: database.url,
+      LOG_LEVEL: "error",
+      ...(withRedis ? { REDIS_URL, REDIS_PREFIX: `bench-${randomBytes(3).toString("hex")}:` } : {}),
+    };
     for (let i = 0; i < instances; i++) servers.push(await startServerProcess(env));
     progress(`${instances} instance(s)${withRedis ? " with Redis" : ""}: ${clients} clients joining…`);
     return await measure(servers, activityId, sessions);

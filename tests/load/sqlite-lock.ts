@@ -56,7 +56,17 @@ async function runVariant(name: string, makeFactory: (url: string) => Factory, s
   const userId = randomUUID();
   await db.user.create({ data: { id: userId, email: `${userId}@example.nl`, passwordHash: "x", displayName: "Bench" } });
   const { id: activityId } = await db.activity.create({
-    data: { id: randomUUID(), organiserId: userId, kind: "meetup", startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000), timeZone: "Europe/Amsterdam", mode: "online", status: "published", defaultLocale: "nl" },
+    data: {
+      id: randomUUID(),
+      organiserId: userId,
+      kind: "meetup",
+      startsAt: new Date(Date.now() + 86_400_000),
+      endsAt: new Date(Date.now() + 90_000_000),
+      timeZone: "Europe/Amsterdam",
+      mode: "online",
+      status: "published",
+      defaultLocale: "nl",
+    },
   });
 
   const latency = { transaction: [] as number[], read: [] as number[], write: [] as number[] };

@@ -90,7 +90,10 @@ const clientCpuS = () => {
 /** How long GET /healthz takes (event-loop lag plus one trivial query), at most 5 s. */
 async function healthMs(url: string) {
   const t0 = performance.now();
-  await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5000) }).then((r) => r.arrayBuffer(), () => undefined);
+  await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5000) }).then(
+    (r) => r.arrayBuffer(),
+    () => undefined,
+  );
   return performance.now() - t0;
 }
 
@@ -120,7 +123,10 @@ async function seed(file: string, clients: number) {
       isOrganiser: i === 0,
     }));
     const activityId = randomUUID();
-    const sessions = sessionsFor(users.map((user) => user.id), new Date(now + 29 * DAY_MS));
+    const sessions = sessionsFor(
+      users.map((user) => user.id),
+      new Date(now + 29 * DAY_MS),
+    );
     const rsvps = users.slice(1).map((user, i) => ({ id: randomUUID(), activityId, userId: user.id, status: "going", position: i + 1 }));
 
     const ROWS = 500;
@@ -144,7 +150,13 @@ async function seed(file: string, clients: number) {
         },
       }),
       client.activityContent.create({
-        data: { activityId, locale: "en", title: "Webinar: your rights at work", summary: "A big online session with questions.", description: "We talk, you ask." },
+        data: {
+          activityId,
+          locale: "en",
+          title: "Webinar: your rights at work",
+          summary: "A big online session with questions.",
+          description: "We talk, you ask.",
+        },
       }),
     ]);
     for (let offset = 0; offset < rsvps.length; offset += ROWS) await client.rsvp.createMany({ data: rsvps.slice(offset, offset + ROWS) });

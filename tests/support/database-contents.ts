@@ -76,7 +76,9 @@ export function changes(before: Snapshot, after: Snapshot) {
  */
 export async function refuseUserDeletes(): Promise<() => Promise<void>> {
   if (isPostgres()) {
-    await db().$executeRawUnsafe(`CREATE FUNCTION refuse_user_delete() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'user deletes refused by the test'; END $$ LANGUAGE plpgsql`);
+    await db().$executeRawUnsafe(
+      `CREATE FUNCTION refuse_user_delete() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'user deletes refused by the test'; END $$ LANGUAGE plpgsql`,
+    );
     await db().$executeRawUnsafe(`CREATE TRIGGER refuse_user_delete BEFORE DELETE ON "User" FOR EACH ROW EXECUTE FUNCTION refuse_user_delete()`);
     return async () => {
       await db().$executeRawUnsafe(`DROP TRIGGER refuse_user_delete ON "User"`);

@@ -53,7 +53,13 @@ export async function publishedActivity(organiserId: string, overrides: Record<s
 }
 
 type PersonFields = Partial<{
-  displayName: string; isNewcomer: boolean; isVolunteer: boolean; isOrganiser: boolean; isAdmin: boolean; municipalityCode: string; vogCheckedAt: Date;
+  displayName: string;
+  isNewcomer: boolean;
+  isVolunteer: boolean;
+  isOrganiser: boolean;
+  isAdmin: boolean;
+  municipalityCode: string;
+  vogCheckedAt: Date;
 }>;
 
 /** A person whose saved interface language is `locale` (the profile setting, which wins over cookie and browser). */

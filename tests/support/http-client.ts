@@ -52,8 +52,7 @@ export function formBody(fields: Record<string, string | string[]>) {
   return body;
 }
 
-export const uniqueEmail = (label = "person") =>
-  `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.nl`;
+export const uniqueEmail = (label = "person") => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.nl`;
 
 /** A client signed in as a person through a real session, without the sign-in form. */
 export async function clientFor(baseUrl: string, userId: string, headers: Record<string, string> = {}) {

@@ -12,7 +12,15 @@ export async function webinarNow(people: number, fields: Record<string, unknown>
   const start = amsterdamClock(new Date(now.getTime() + 2 * 60_000));
   const end = amsterdamClock(new Date(now.getTime() + 90 * 60_000));
   const activityId = await publishedActivity(organiser, {
-    kind: "webinar", mode: "online", joinUrl: "https://meet.example.org/w", venue: "", municipalityCode: "", date: localDate(0), startTime: start, endTime: end > start ? end : "23:59", ...fields,
+    kind: "webinar",
+    mode: "online",
+    joinUrl: "https://meet.example.org/w",
+    venue: "",
+    municipalityCode: "",
+    date: localDate(0),
+    startTime: start,
+    endTime: end > start ? end : "23:59",
+    ...fields,
   });
   const attendees = await makePeople(people);
   for (const userId of attendees) await rsvp(userId, activityId);

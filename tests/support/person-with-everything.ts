@@ -35,7 +35,11 @@ async function someone(name: string, fields: Parameters<typeof makePerson>[0] = 
   return { id, name: unique, email: (await db().user.findUniqueOrThrow({ where: { id } })).email };
 }
 
-async function withProfile<Person extends { id: string; name: string }>(person: Person, place: string, profile: { newcomer?: boolean; volunteer?: boolean; languages: string[]; levels: string[] }) {
+async function withProfile<Person extends { id: string; name: string }>(
+  person: Person,
+  place: string,
+  profile: { newcomer?: boolean; volunteer?: boolean; languages: string[]; levels: string[] },
+) {
   await updateProfile(person.id, {
     displayName: person.name,
     locale: "nl",
@@ -51,8 +55,10 @@ async function withProfile<Person extends { id: string; name: string }>(person: 
   return person;
 }
 
-const newcomer = (name: string, place: string) => someone(name).then((p) => withProfile(p, place, { newcomer: true, languages: ["uk", "en"], levels: ["native", "B1"] }));
-const volunteer = (name: string, place: string) => someone(name).then((p) => withProfile(p, place, { volunteer: true, languages: ["nl", "en"], levels: ["native", "C1"] }));
+const newcomer = (name: string, place: string) =>
+  someone(name).then((p) => withProfile(p, place, { newcomer: true, languages: ["uk", "en"], levels: ["native", "B1"] }));
+const volunteer = (name: string, place: string) =>
+  someone(name).then((p) => withProfile(p, place, { volunteer: true, languages: ["nl", "en"], levels: ["native", "C1"] }));
 
 const yesterday = () => new Date(Date.now() - DAY).toISOString().slice(0, 10);
 
@@ -83,8 +89,16 @@ export async function personWithEverything(place: string, elsewhere: string) {
     `10.9.${randomBytes(1)[0]}.${randomBytes(1)[0]}`,
   );
   await updateProfile(me, {
-    displayName, locale: "uk", isNewcomer: "on", isVolunteer: "on", municipalityCode: place,
-    languages: ["uk", "en", "nl"], levels: ["native", "C1", "B1"], interests: ["cycling"], sectors: ["it"], availability: ["2-evening"],
+    displayName,
+    locale: "uk",
+    isNewcomer: "on",
+    isVolunteer: "on",
+    municipalityCode: place,
+    languages: ["uk", "en", "nl"],
+    levels: ["native", "C1", "B1"],
+    interests: ["cycling"],
+    sectors: ["it"],
+    availability: ["2-evening"],
   });
   // Organiser and admin too, so that the things organisers do to other people's records are covered.
   await db().user.update({ where: { id: me }, data: { isOrganiser: true, isAdmin: true } });
@@ -113,7 +127,12 @@ export async function personWithEverything(place: string, elsewhere: string) {
 
   // A webinar going on now: chat, questions (anonymous and not), votes, moderation both ways, attendance.
   const webinar = await publishedActivity(organiser.id, {
-    kind: "webinar", mode: "online", joinUrl: "https://meet.example.org/w", venue: "", municipalityCode: "", titles: ["Werk zoeken in Nederland"],
+    kind: "webinar",
+    mode: "online",
+    joinUrl: "https://meet.example.org/w",
+    venue: "",
+    municipalityCode: "",
+    titles: ["Werk zoeken in Nederland"],
   });
   const listener = await someone("Listener Lev");
   await rsvp(me, webinar);

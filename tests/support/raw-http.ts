@@ -19,7 +19,13 @@ export function postChunked(baseUrl: string, path: string, headers: Record<strin
       const parts: Buffer[] = [];
       res.on("data", (part: Buffer) => parts.push(part));
       res.on("end", () => {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString("utf8"), bytesWritten, ms: performance.now() - started });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(parts).toString("utf8"),
+          bytesWritten,
+          ms: performance.now() - started,
+        });
         req.destroy(); // what was not sent yet will not be
       });
     });

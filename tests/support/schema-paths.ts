@@ -31,7 +31,11 @@ export function recordListSizes(schema: z.ZodTypeAny, value: unknown): Record<st
     if (inner instanceof z.ZodObject) {
       for (const [key, child] of Object.entries(inner.shape as z.ZodRawShape)) {
         const children = values.flatMap((v) => (v && typeof v === "object" && key in v ? [(v as Record<string, unknown>)[key]] : []));
-        walk(child, children.filter((v) => v !== null), join(path, key));
+        walk(
+          child,
+          children.filter((v) => v !== null),
+          join(path, key),
+        );
       }
     } else if (inner instanceof z.ZodArray && unwrap(inner.element) instanceof z.ZodObject) {
       const items = values.flatMap((v) => (Array.isArray(v) ? v : []));

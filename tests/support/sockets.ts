@@ -6,7 +6,12 @@ type Options = { reconnection?: boolean };
 
 /** A Socket.IO client on a given session cookie (`name=value`), sending the Origin a browser would. */
 export async function socketWithCookie(baseUrl: string, cookie: string, options: Options = {}): Promise<Socket> {
-  const socket = connect(baseUrl, { transports: ["websocket"], extraHeaders: { cookie, origin: baseUrl }, reconnection: options.reconnection ?? false, forceNew: true });
+  const socket = connect(baseUrl, {
+    transports: ["websocket"],
+    extraHeaders: { cookie, origin: baseUrl },
+    reconnection: options.reconnection ?? false,
+    forceNew: true,
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
     socket.once("connect_error", reject);

@@ -27,9 +27,7 @@ const session = (userId: string, from: number, to: number | null): AttendanceSes
 
 describe("minutesPresent", () => {
   it("adds up separate sessions of one person", () => {
-    expect(minutesPresent([session("a", 0, 10), session("a", 20, 50)], WINDOW, AFTER)).toEqual([
-      { userId: "a", firstJoin: at(0), minutes: 40 },
-    ]);
+    expect(minutesPresent([session("a", 0, 10), session("a", 20, 50)], WINDOW, AFTER)).toEqual([{ userId: "a", firstJoin: at(0), minutes: 40 }]);
   });
 
   it("merges overlapping sessions (two tabs) instead of double counting", () => {
@@ -86,9 +84,7 @@ describe("minutesPresent", () => {
     const windowMinutes = 15 + 90 + 60;
     fc.assert(
       fc.property(
-        fc.array(
-          fc.record({ userId: fc.constantFrom("a", "b"), from: fc.integer({ min: -60, max: 200 }), length: fc.integer({ min: 0, max: 120 }) }),
-        ),
+        fc.array(fc.record({ userId: fc.constantFrom("a", "b"), from: fc.integer({ min: -60, max: 200 }), length: fc.integer({ min: 0, max: 120 }) })),
         (raw) => {
           const sessions = raw.map(({ userId, from, length }) => session(userId, from, from + length));
           for (const row of minutesPresent(sessions, WINDOW, AFTER)) {
@@ -106,7 +102,12 @@ describe("minutesPresent", () => {
   });
 });
 
-const checkIn = (id: string, userId: string | null, method = "list") => ({ id, userId, walkInName: userId ? null : `Walk-in ${id}`, method: userId ? method : "walk-in" });
+const checkIn = (id: string, userId: string | null, method = "list") => ({
+  id,
+  userId,
+  walkInName: userId ? null : `Walk-in ${id}`,
+  method: userId ? method : "walk-in",
+});
 const online = (userId: string, minutes: number) => ({ userId, minutes, firstJoin: at(0) });
 
 describe("countAttendance", () => {
@@ -127,18 +128,39 @@ describe("countAttendance", () => {
       deletedAccounts: ["deleted:1"],
     });
     expect(figures).toEqual({
-      signUps: 7, going: 4, waitlisted: 1, pending: 1, cancelled: 1,
-      present: 4, presentGoing: 2, walkIns: 1, presentDeleted: 1, presentWithoutPlace: 2, noShows: 2, averageMinutes: 27,
+      signUps: 7,
+      going: 4,
+      waitlisted: 1,
+      pending: 1,
+      cancelled: 1,
+      present: 4,
+      presentGoing: 2,
+      walkIns: 1,
+      presentDeleted: 1,
+      presentWithoutPlace: 2,
+      noShows: 2,
+      averageMinutes: 27,
     });
     expect(Object.fromEntries(people.map((row) => [row.userId ?? row.walkInName, row.counted]))).toEqual({
-      a: "came", b: "came", c: "no-show", d: "no-show", w: null, p: null, x: "without-place", host: "without-place",
-      "deleted:1": "account-deleted", "Walk-in 3": "walk-in",
+      a: "came",
+      b: "came",
+      c: "no-show",
+      d: "no-show",
+      w: null,
+      p: null,
+      x: "without-place",
+      host: "without-place",
+      "deleted:1": "account-deleted",
+      "Walk-in 3": "walk-in",
     });
   });
 
   it("has no no-shows before the end: people going who have not come are not here yet", () => {
     const { figures, people } = countAttendance({
-      signUps: [{ userId: "a", status: "going" }, { userId: "b", status: "going" }],
+      signUps: [
+        { userId: "a", status: "going" },
+        { userId: "b", status: "going" },
+      ],
       checkIns: [checkIn("1", "a"), checkIn("2", null)],
       online: [],
       noShowsKnown: false,
@@ -150,7 +172,10 @@ describe("countAttendance", () => {
 
   it("counts a person listed twice once: the last sign-up, the largest online figure", () => {
     const { figures, people } = countAttendance({
-      signUps: [{ userId: "a", status: "waitlisted" }, { userId: "a", status: "going" }],
+      signUps: [
+        { userId: "a", status: "waitlisted" },
+        { userId: "a", status: "going" },
+      ],
       checkIns: [],
       online: [online("a", 5), online("a", 15)],
       noShowsKnown: true,
@@ -193,7 +218,9 @@ describe("countAttendance", () => {
           const statusCount = (wanted: string) => [...lastStatus.values()].filter((s) => s === wanted).length;
           expect(figures.signUps).toBe(lastStatus.size);
           expect(figures.going + figures.waitlisted + figures.pending + figures.cancelled).toBe(figures.signUps);
-          expect([figures.going, figures.waitlisted, figures.pending, figures.cancelled]).toEqual(["going", "waitlisted", "pending", "cancelled"].map(statusCount));
+          expect([figures.going, figures.waitlisted, figures.pending, figures.cancelled]).toEqual(
+            ["going", "waitlisted", "pending", "cancelled"].map(statusCount),
+          );
           expect(figures.present).toBe(figures.presentGoing + figures.walkIns + figures.presentDeleted);
           expect(figures.present).toBeLessThanOrEqual(figures.going + figures.walkIns + figures.presentDeleted);
           expect(figures.presentDeleted).toBeLessThanOrEqual(1);
@@ -344,7 +371,13 @@ const body = (csv: string) => {
 
 describe("toCsv", () => {
   it("starts with exactly one byte order mark and ends every line with CRLF", () => {
-    const csv = toCsv(["name", "minutes"], [["Ann", 12], ["Bob", null]]);
+    const csv = toCsv(
+      ["name", "minutes"],
+      [
+        ["Ann", 12],
+        ["Bob", null],
+      ],
+    );
     expect(csv).toBe(`${BOM}name,minutes\r\nAnn,12\r\nBob,\r\n`);
     expect(csv.split(BOM)).toHaveLength(2);
     expect(csv.indexOf(BOM)).toBe(0);

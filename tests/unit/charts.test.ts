@@ -68,7 +68,11 @@ describe("BarChart", () => {
     const table = tablePart(html);
     expect(table).toContain("<caption>People per theme</caption>");
     expect(table).toContain('<th scope="col">Theme</th><th scope="col">People</th>');
-    for (const [label, value] of [["Language", 40], ["Sport", 10], ["Culture", 20]]) {
+    for (const [label, value] of [
+      ["Language", 40],
+      ["Sport", 10],
+      ["Culture", 20],
+    ]) {
       expect(table).toContain(`<th scope="row">${label}</th><td>${value} people</td>`);
     }
   });
@@ -153,7 +157,12 @@ describe("BarChart", () => {
   });
 
   it("draws zero-width bars when every value is zero, without dividing by zero", () => {
-    const html = render({ data: [{ label: "A", value: 0 }, { label: "B", value: 0 }] });
+    const html = render({
+      data: [
+        { label: "A", value: 0 },
+        { label: "B", value: 0 },
+      ],
+    });
     expect(bars(html)).toEqual([]);
     expect(html).not.toContain("NaN");
     expect(tablePart(html)).toContain("<td>0 people</td>");
@@ -165,8 +174,7 @@ describe("BarChart", () => {
   });
 
   it("gives each chart on a page its own ids", () => {
-    const chart = (title: string) =>
-      createElement(BarChart, { title, data: [{ label: "x", value: 1 }], valueLabel: String, locale: "nl", emptyText: "" });
+    const chart = (title: string) => createElement(BarChart, { title, data: [{ label: "x", value: 1 }], valueLabel: String, locale: "nl", emptyText: "" });
     const html = renderToStaticMarkup(createElement("div", null, chart("A"), chart("B")));
     const ids = elements(html, "title").map((t) => t.id);
     expect(new Set(ids).size).toBe(2);

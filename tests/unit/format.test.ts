@@ -7,7 +7,12 @@ const winterAfternoon = "2026-12-03T13:34:00Z";
 const summerMidnight = "2026-07-03T22:30:00Z";
 
 describe("lists in the reader's language", () => {
-  const items = { en: ["Dutch", "English", "Arabic"], nl: ["Nederlands", "Engels", "Arabisch"], uk: ["нідерландська", "англійська", "арабська"], ar: ["الهولندية", "الإنجليزية", "العربية"] };
+  const items = {
+    en: ["Dutch", "English", "Arabic"],
+    nl: ["Nederlands", "Engels", "Arabisch"],
+    uk: ["нідерландська", "англійська", "арабська"],
+    ar: ["الهولندية", "الإنجليزية", "العربية"],
+  };
 
   it("joins with the language's own words and commas", () => {
     expect(formatList(items.en, "en")).toBe("Dutch, English and Arabic");

@@ -32,8 +32,14 @@ describe.each(namespaces)("locale files %s", (file) => {
   it.each(LOCALES.filter((locale) => locale !== "en"))("%s has exactly the keys English has", (locale) => {
     const keys = load(locale, file);
     const bases = baseKeys(keys.keys());
-    expect([...englishBases].filter((key) => !bases.has(key)), "missing in " + locale).toEqual([]);
-    expect([...bases].filter((key) => !englishBases.has(key)), "not in English").toEqual([]);
+    expect(
+      [...englishBases].filter((key) => !bases.has(key)),
+      "missing in " + locale,
+    ).toEqual([]);
+    expect(
+      [...bases].filter((key) => !englishBases.has(key)),
+      "not in English",
+    ).toEqual([]);
   });
 
   it.each(LOCALES)("%s has every plural form its grammar needs, and no others", (locale) => {

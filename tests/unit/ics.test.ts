@@ -138,9 +138,7 @@ describe("buildCalendar", () => {
 
     expect(parsed[0].event.uid).toBe("a-1@meedoen");
     expect(parsed[0].event.summary).toBe("Koffie, thee; en\\ meer\nRegel twee");
-    expect(parsed[0].event.description).toBe(
-      "Welkom!\nЛаскаво просимо до мовного кафе, приходьте всі; 🎉☕\nمرحبا بكم في مقهى اللغة، الجميع مرحب بهم 🇳🇱👩🏽‍🤝‍👩🏻",
-    );
+    expect(parsed[0].event.description).toBe("Welkom!\nЛаскаво просимо до мовного кафе, приходьте всі; 🎉☕\nمرحبا بكم في مقهى اللغة، الجميع مرحب بهم 🇳🇱👩🏽‍🤝‍👩🏻");
     expect(parsed[0].event.location).toBe("Bibliotheek Neude, Utrecht; 1e verdieping");
     expect(parsed[0].component.getFirstProperty("categories")!.getValues()).toEqual(["taal, cultuur", "koffie;thee", "мова"]);
     expect(logicalLines(ics)).toContain("CATEGORIES:taal\\, cultuur,koffie\\;thee,мова");
@@ -281,26 +279,26 @@ describe("properties", () => {
     )
     .map((codePoint) => String.fromCodePoint(codePoint));
   // size "max": fast-check otherwise keeps strings short, and short strings never fold.
-  const anyText = fc.oneof(
-    fc.string({ unit: anyCodePoint, maxLength: 300, size: "max" }),
-    fc.string({ unit: "grapheme", maxLength: 100, size: "max" }),
-  );
+  const anyText = fc.oneof(fc.string({ unit: anyCodePoint, maxLength: 300, size: "max" }), fc.string({ unit: "grapheme", maxLength: 100, size: "max" }));
   const sanitized = (text: string) => text.replace(/\r\n/g, "\n").replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "");
 
   it("folding never exceeds 75 octets, never splits a character, and unfolds to the input", () => {
     fc.assert(
-      fc.property(anyText.map((s) => s.replace(/[\r\n]/g, "")), (line) => {
-        const folded = foldLine(`SUMMARY:${line}`);
-        const physical = folded.split("\r\n");
-        physical.forEach((part, i) => {
-          expect(Buffer.byteLength(part)).toBeLessThanOrEqual(75);
-          expect(() => strictUtf8.decode(Buffer.from(part, "utf8"))).not.toThrow();
-          // A split surrogate pair would survive the round-trip as U+FFFD.
-          expect(Buffer.from(part, "utf8").toString("utf8")).toBe(part);
-          if (i > 0) expect(part.startsWith(" ")).toBe(true);
-        });
-        expect(folded.replace(/\r\n /g, "")).toBe(`SUMMARY:${line}`);
-      }),
+      fc.property(
+        anyText.map((s) => s.replace(/[\r\n]/g, "")),
+        (line) => {
+          const folded = foldLine(`SUMMARY:${line}`);
+          const physical = folded.split("\r\n");
+          physical.forEach((part, i) => {
+            expect(Buffer.byteLength(part)).toBeLessThanOrEqual(75);
+            expect(() => strictUtf8.decode(Buffer.from(part, "utf8"))).not.toThrow();
+            // A split surrogate pair would survive the round-trip as U+FFFD.
+            expect(Buffer.from(part, "utf8").toString("utf8")).toBe(part);
+            if (i > 0) expect(part.startsWith(" ")).toBe(true);
+          });
+          expect(folded.replace(/\r\n /g, "")).toBe(`SUMMARY:${line}`);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -94,17 +94,57 @@ describe("eligible: one hard constraint at a time", () => {
     ["offer is not paused", [request(), offer({ paused: false })], [request(), offer({ paused: true })]],
     ["offer has capacity", [request(), offer({ capacity: 1 })], [request(), offer({ capacity: 0 })]],
     ["pair is not excluded", [request(), offer(), new Set([pairKey("n1", "v2")])], [request(), offer(), new Set([pairKey("n1", "v1")])]],
-    ["newcomer is not their own volunteer", [request({ newcomerId: "p1" }), offer({ volunteerId: "p2" })], [request({ newcomerId: "p1" }), offer({ volunteerId: "p1" })]],
-    ["language kind: volunteer helps with the target language", [request({ targetLanguage: "nl" }), offer({ helpsWith: ["en", "nl"] })], [request({ targetLanguage: "nl" }), offer({ helpsWith: ["en"] })]],
-    ["job kind: volunteer knows the target sector", [jobRequest({ targetSector: "it" }), jobOffer({ sectors: ["care", "it"] })], [jobRequest({ targetSector: "it" }), jobOffer({ sectors: ["care"] })]],
-    ["a common language to talk in", [request({ speaks: ["uk", "en"] }), offer({ speaks: ["en"] })], [request({ speaks: ["uk", "ru"] }), offer({ speaks: ["nl", "en"] })]],
+    [
+      "newcomer is not their own volunteer",
+      [request({ newcomerId: "p1" }), offer({ volunteerId: "p2" })],
+      [request({ newcomerId: "p1" }), offer({ volunteerId: "p1" })],
+    ],
+    [
+      "language kind: volunteer helps with the target language",
+      [request({ targetLanguage: "nl" }), offer({ helpsWith: ["en", "nl"] })],
+      [request({ targetLanguage: "nl" }), offer({ helpsWith: ["en"] })],
+    ],
+    [
+      "job kind: volunteer knows the target sector",
+      [jobRequest({ targetSector: "it" }), jobOffer({ sectors: ["care", "it"] })],
+      [jobRequest({ targetSector: "it" }), jobOffer({ sectors: ["care"] })],
+    ],
+    [
+      "a common language to talk in",
+      [request({ speaks: ["uk", "en"] }), offer({ speaks: ["en"] })],
+      [request({ speaks: ["uk", "ru"] }), offer({ speaks: ["nl", "en"] })],
+    ],
     // Practising Dutch is not talking in Dutch: only counts when the newcomer lists it.
-    ["the language practised counts only when the newcomer speaks it", [request({ speaks: ["uk", "nl"] }), offer({ speaks: ["nl"] })], [request({ speaks: ["uk"] }), offer({ speaks: ["nl"] })]],
-    ["availability overlaps", [request({ availability: ["1-morning", "2-evening"] }), offer({ availability: ["2-evening"] })], [request({ availability: ["1-morning"] }), offer({ availability: ["2-evening"] })]],
-    ["in person within the volunteer's travel distance", [request({ place: ZAANSTAD }), offer({ place: AMSTERDAM, travelKm: 15 })], [request({ place: UTRECHT }), offer({ place: AMSTERDAM, travelKm: 15 })]],
-    ["too far: online only when both accept online", [request({ place: UTRECHT, onlineOk: true }), offer({ travelKm: 15, onlineOk: true })], [request({ place: UTRECHT, onlineOk: true }), offer({ travelKm: 15, onlineOk: false })]],
-    ["no place: online only when both accept online", [request({ place: null, onlineOk: true }), offer({ onlineOk: true })], [request({ place: null, onlineOk: false }), offer({ onlineOk: true })]],
-    ["online-only volunteer needs a newcomer who accepts online", [request({ onlineOk: true }), offer({ onlineOk: true, onlineOnly: true })], [request({ onlineOk: false }), offer({ onlineOk: true, onlineOnly: true })]],
+    [
+      "the language practised counts only when the newcomer speaks it",
+      [request({ speaks: ["uk", "nl"] }), offer({ speaks: ["nl"] })],
+      [request({ speaks: ["uk"] }), offer({ speaks: ["nl"] })],
+    ],
+    [
+      "availability overlaps",
+      [request({ availability: ["1-morning", "2-evening"] }), offer({ availability: ["2-evening"] })],
+      [request({ availability: ["1-morning"] }), offer({ availability: ["2-evening"] })],
+    ],
+    [
+      "in person within the volunteer's travel distance",
+      [request({ place: ZAANSTAD }), offer({ place: AMSTERDAM, travelKm: 15 })],
+      [request({ place: UTRECHT }), offer({ place: AMSTERDAM, travelKm: 15 })],
+    ],
+    [
+      "too far: online only when both accept online",
+      [request({ place: UTRECHT, onlineOk: true }), offer({ travelKm: 15, onlineOk: true })],
+      [request({ place: UTRECHT, onlineOk: true }), offer({ travelKm: 15, onlineOk: false })],
+    ],
+    [
+      "no place: online only when both accept online",
+      [request({ place: null, onlineOk: true }), offer({ onlineOk: true })],
+      [request({ place: null, onlineOk: false }), offer({ onlineOk: true })],
+    ],
+    [
+      "online-only volunteer needs a newcomer who accepts online",
+      [request({ onlineOk: true }), offer({ onlineOk: true, onlineOnly: true })],
+      [request({ onlineOk: false }), offer({ onlineOk: true, onlineOnly: true })],
+    ],
   ];
   it.each(cases)("%s", (_, [r1, o1, x1], [r2, o2, x2]) => {
     expect(eligible(r1, o1, x1 ?? none)).toBe(true);
@@ -153,7 +193,11 @@ describe("score", () => {
   it("caps interests, availability and waiting time", () => {
     const many = ["cycling", "it", "cooking", "music"];
     const slots = ["1-morning", "2-evening", "3-afternoon"];
-    const { parts } = score(request({ interests: many, availability: slots, waitingSince: daysAgo(400) }), offer({ interests: many, availability: slots }), NOW);
+    const { parts } = score(
+      request({ interests: many, availability: slots, waitingSince: daysAgo(400) }),
+      offer({ interests: many, availability: slots }),
+      NOW,
+    );
     expect(parts.interests).toBe(SCORE_WEIGHTS.interests.max);
     expect(parts.availability).toBe(SCORE_WEIGHTS.availability.max);
     expect(parts.waiting).toBe(SCORE_WEIGHTS.waiting.max);
@@ -183,7 +227,13 @@ describe("score", () => {
 
   it("has weights whose caps add up to 100", () => {
     const best = score(
-      jobRequest({ interests: ["a", "b", "c", "d"], availability: ["1-morning", "2-morning", "3-morning"], goals: [], waitingSince: daysAgo(365), speaks: ["en"] }),
+      jobRequest({
+        interests: ["a", "b", "c", "d"],
+        availability: ["1-morning", "2-morning", "3-morning"],
+        goals: [],
+        waitingSince: daysAgo(365),
+        speaks: ["en"],
+      }),
       jobOffer({ interests: ["a", "b", "c", "d"], availability: ["1-morning", "2-morning", "3-morning"], speaks: ["en"] }),
       NOW,
     );
@@ -270,9 +320,7 @@ const excludedSet = (input: MatchInput) => new Set(input.excludedPairs.map((p) =
 /** Exhaustive search over every assignment: each request unmatched or on an eligible offer with room. */
 function bruteForce(input: MatchInput): { matched: number; totalScore: number } {
   const excluded = excludedSet(input);
-  const options = input.requests.map((r) =>
-    input.offers.flatMap((o, j) => (eligible(r, o, excluded) ? [{ j, points: score(r, o, input.now).score }] : [])),
-  );
+  const options = input.requests.map((r) => input.offers.flatMap((o, j) => (eligible(r, o, excluded) ? [{ j, points: score(r, o, input.now).score }] : [])));
   const left = input.offers.map((o) => o.capacity);
   let best = { matched: 0, totalScore: 0 };
   const visit = (i: number, matched: number, total: number) => {
@@ -497,7 +545,10 @@ describe("assign versus greedy", () => {
     expect(baseline.unmatched).toEqual(["B"]);
 
     const optimal = assign(input);
-    expect(optimal.proposals.map((p) => [p.requestId, p.offerId])).toEqual([["A", "Y"], ["B", "X"]]);
+    expect(optimal.proposals.map((p) => [p.requestId, p.offerId])).toEqual([
+      ["A", "Y"],
+      ["B", "X"],
+    ]);
     expect(optimal.matched).toBe(2);
     expect(optimal.unmatched).toEqual([]);
   });

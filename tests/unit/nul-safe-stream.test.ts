@@ -32,7 +32,10 @@ function renderThrough(element: ReactElement, destination: NodeJS.ReadWriteStrea
 }
 
 // The web-streams build (what Deno and workers get); its types are declared on "react-dom/server".
-const { renderToReadableStream } = createRequire(import.meta.url)("react-dom/server.browser") as Pick<typeof import("react-dom/server"), "renderToReadableStream">;
+const { renderToReadableStream } = createRequire(import.meta.url)("react-dom/server.browser") as Pick<
+  typeof import("react-dom/server"),
+  "renderToReadableStream"
+>;
 
 /** React's web-streams renderer encodes every string whole, so its bytes are what was meant. */
 async function intended(element: ReactElement): Promise<Buffer> {
@@ -56,7 +59,9 @@ const page = (prefix: number, script: string) =>
       createElement(
         "ul",
         null,
-        Array.from({ length: 160 }, (_, index) => createElement("li", { key: index, title: `${script} ${index}` }, `${script} ${index}`, createElement("b", null, script))),
+        Array.from({ length: 160 }, (_, index) =>
+          createElement("li", { key: index, title: `${script} ${index}` }, `${script} ${index}`, createElement("b", null, script)),
+        ),
       ),
     ),
   );

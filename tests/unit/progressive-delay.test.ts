@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SIGN_IN_THROTTLE } from "~/domain/auth/sign-in-throttle.server";
 import { delayAfter } from "~/lib/progressive-delay.server";
 
-const schedule = (policy: Parameters<typeof delayAfter>[0], attempts: number) =>
-  Array.from({ length: attempts }, (_, index) => delayAfter(policy, index + 1));
+const schedule = (policy: Parameters<typeof delayAfter>[0], attempts: number) => Array.from({ length: attempts }, (_, index) => delayAfter(policy, index + 1));
 
 describe("progressive sign-in delays", () => {
   it("lets an address try an account five times at once, then doubles the wait after each failure up to a quarter of an hour", () => {

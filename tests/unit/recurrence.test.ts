@@ -112,30 +112,16 @@ describe("expandSeries across daylight-saving changes", () => {
 
 describe("expandSeries intervals and ends", () => {
   it("repeats every two weeks", () => {
-    expect(localParts({ ...cafe, intervalWeeks: 2, count: 4 }).map((p) => p.date)).toEqual([
-      "2026-03-03",
-      "2026-03-17",
-      "2026-03-31",
-      "2026-04-14",
-    ]);
+    expect(localParts({ ...cafe, intervalWeeks: 2, count: 4 }).map((p) => p.date)).toEqual(["2026-03-03", "2026-03-17", "2026-03-31", "2026-04-14"]);
   });
 
   it("repeats every four weeks", () => {
-    expect(localParts({ ...cafe, intervalWeeks: 4, count: 3 }).map((p) => p.date)).toEqual([
-      "2026-03-03",
-      "2026-03-31",
-      "2026-04-28",
-    ]);
+    expect(localParts({ ...cafe, intervalWeeks: 4, count: 3 }).map((p) => p.date)).toEqual(["2026-03-03", "2026-03-31", "2026-04-28"]);
   });
 
   it("stops at the last date on or before `until` (inclusive, local)", () => {
     const { count: _unused, ...withoutCount } = cafe;
-    expect(localParts({ ...withoutCount, until: "2026-03-24" }).map((p) => p.date)).toEqual([
-      "2026-03-03",
-      "2026-03-10",
-      "2026-03-17",
-      "2026-03-24",
-    ]);
+    expect(localParts({ ...withoutCount, until: "2026-03-24" }).map((p) => p.date)).toEqual(["2026-03-03", "2026-03-10", "2026-03-17", "2026-03-24"]);
     expect(expandSeries({ ...withoutCount, until: "2026-03-23" })).toHaveLength(3);
     expect(expandSeries({ ...withoutCount, until: "2026-03-03" })).toHaveLength(1);
     expect(expandSeries({ ...withoutCount, intervalWeeks: 2, until: "2026-03-30" })).toHaveLength(2);
@@ -309,14 +295,12 @@ describe("utcToZonedParts", () => {
 });
 
 describe("isValidTimeZone", () => {
-  it.each(["Europe/Amsterdam", "UTC", "Asia/Kolkata", "America/Argentina/Buenos_Aires", "Etc/GMT+2", "Australia/Lord_Howe"])(
-    "accepts %s",
-    (zone) => expect(isValidTimeZone(zone)).toBe(true),
+  it.each(["Europe/Amsterdam", "UTC", "Asia/Kolkata", "America/Argentina/Buenos_Aires", "Etc/GMT+2", "Australia/Lord_Howe"])("accepts %s", (zone) =>
+    expect(isValidTimeZone(zone)).toBe(true),
   );
 
-  it.each(["", "Mars/Olympus", "+02:00", "-05:00", "+0200", " Europe/Amsterdam", "Europe/Amsterdam\n", "Europe/Atlantis"])(
-    "rejects %j",
-    (zone) => expect(isValidTimeZone(zone)).toBe(false),
+  it.each(["", "Mars/Olympus", "+02:00", "-05:00", "+0200", " Europe/Amsterdam", "Europe/Amsterdam\n", "Europe/Atlantis"])("rejects %j", (zone) =>
+    expect(isValidTimeZone(zone)).toBe(false),
   );
 });
 
@@ -435,7 +419,9 @@ describe("rescheduleDates: editing this and later dates (decision 021)", () => {
   it("keeps a Wednesday 19:00 Amsterdam series on Wednesdays at 19:00 in Tokyo, across the March change", () => {
     const dates = startsOf({ ...cafe, firstDate: "2027-03-17", count: 4 }); // 17, 24, 31 March, 7 April
     const moved = rescheduleDates(dates[0], { date: "2027-03-17", time: "19:00", timeZone: "Asia/Tokyo" }, dates);
-    expect(moved.map(partsIn("Asia/Tokyo"))).toEqual(["2027-03-17", "2027-03-24", "2027-03-31", "2027-04-07"].map((date) => ({ date, time: "19:00", weekday: 3 })));
+    expect(moved.map(partsIn("Asia/Tokyo"))).toEqual(
+      ["2027-03-17", "2027-03-24", "2027-03-31", "2027-04-07"].map((date) => ({ date, time: "19:00", weekday: 3 })),
+    );
     // Reading the old instants in Tokyo would have put them on Thursdays.
     expect(dates.map(({ startsAt }) => utcToZonedParts(startsAt, "Asia/Tokyo").weekday)).toEqual([4, 4, 4, 4]);
   });
@@ -443,7 +429,9 @@ describe("rescheduleDates: editing this and later dates (decision 021)", () => {
   it("keeps a Wednesday 08:00 Amsterdam series on Wednesdays in Los Angeles through both October and November changes", () => {
     const dates = startsOf({ ...cafe, firstDate: "2027-10-20", startTime: "08:00", count: 4 });
     const moved = rescheduleDates(dates[0], { date: "2027-10-20", time: "08:00", timeZone: "America/Los_Angeles" }, dates);
-    expect(moved.map(partsIn("America/Los_Angeles"))).toEqual(["2027-10-20", "2027-10-27", "2027-11-03", "2027-11-10"].map((date) => ({ date, time: "08:00", weekday: 3 })));
+    expect(moved.map(partsIn("America/Los_Angeles"))).toEqual(
+      ["2027-10-20", "2027-10-27", "2027-11-03", "2027-11-10"].map((date) => ({ date, time: "08:00", weekday: 3 })),
+    );
   });
 
   it("moves every later date by the days the edited date moved", () => {
@@ -491,7 +479,9 @@ describe("rescheduleDates: editing this and later dates (decision 021)", () => {
             expect(() => zonedDateTimeToUtc(String(values.date), time, newZone)).toThrow(RecurrenceError);
             return;
           }
-          expect(moved.map((instant) => utcToZonedParts(instant, newZone)).map((parts) => [parts.date, parts.time])).toEqual(newDates.map((date) => [date, time]));
+          expect(moved.map((instant) => utcToZonedParts(instant, newZone)).map((parts) => [parts.date, parts.time])).toEqual(
+            newDates.map((date) => [date, time]),
+          );
           // In an overlap (clocks back) the earlier of the two instants, as everywhere else.
           for (const instant of moved) expect(instant.getTime()).toBe(zonedDateTimeToUtc(utcToZonedParts(instant, newZone).date, time, newZone).getTime());
         },

@@ -15,10 +15,7 @@ function load(locale: string): ReferenceFile {
   return JSON.parse(readFileSync(url, "utf8")) as ReferenceFile;
 }
 
-const files = Object.fromEntries(LOCALES.map((locale) => [locale, load(locale)])) as Record<
-  (typeof LOCALES)[number],
-  ReferenceFile
->;
+const files = Object.fromEntries(LOCALES.map((locale) => [locale, load(locale)])) as Record<(typeof LOCALES)[number], ReferenceFile>;
 
 const SECTIONS: Record<string, readonly (string | number)[]> = {
   interest: INTERESTS,
@@ -32,9 +29,7 @@ const SECTIONS: Record<string, readonly (string | number)[]> = {
 
 function keyPaths(value: unknown, prefix = ""): string[] {
   if (value === null || typeof value !== "object") return [prefix];
-  return Object.entries(value).flatMap(([key, child]) =>
-    keyPaths(child, prefix ? `${prefix}.${key}` : key),
-  );
+  return Object.entries(value).flatMap(([key, child]) => keyPaths(child, prefix ? `${prefix}.${key}` : key));
 }
 
 describe("reference lists", () => {

@@ -117,7 +117,9 @@ describe("logs", () => {
   it("mask e-mail addresses, session cookies and quoted free text", async () => {
     process.env.LOG_LEVEL ??= "info";
     const { redact } = await import("../../server/logger");
-    const text = redact('Unique constraint failed for olena@example.nl; cookie meedoen_session=abc123; value "Мене звати Олена і я живу в Заандамі з 2022 року"');
+    const text = redact(
+      'Unique constraint failed for olena@example.nl; cookie meedoen_session=abc123; value "Мене звати Олена і я живу в Заандамі з 2022 року"',
+    );
     expect(text).not.toContain("olena@example.nl");
     expect(text).not.toContain("abc123");
     expect(text).not.toContain("Олена");
@@ -129,7 +131,10 @@ describe("typed text far over its limit", () => {
   it("is refused with the field's own maximum, whether just over it or a long paste", async () => {
     const { LiveMessageInput } = await import("~/domain/live/schemas.server");
     for (const length of [501, 1001, 50_000]) {
-      expect(fieldErrorsOf(LiveMessageInput, { activityId: "a", body: "x".repeat(length) }).body, `${length} characters`).toEqual({ key: "validation.tooLong", values: { count: 500 } });
+      expect(fieldErrorsOf(LiveMessageInput, { activityId: "a", body: "x".repeat(length) }).body, `${length} characters`).toEqual({
+        key: "validation.tooLong",
+        values: { count: 500 },
+      });
     }
     expect(parseInput(LiveMessageInput, { activityId: "a", body: ` ${"\u0001".repeat(400)}Hallo ` }).body).toBe("Hallo");
   });

@@ -155,7 +155,11 @@ export async function updateActivity(actorId: string, activityId: string, raw: u
     throw ValidationFailed({ capacity: { key: "activities.errors.capacityBelowGoing", values: { count: most } } });
   }
   const duration = edited.endsAt.getTime() - edited.startsAt.getTime();
-  const starts = newStarts(rows.find((row) => row.id === activityId)!, input, rows);
+  const starts = newStarts(
+    rows.find((row) => row.id === activityId)!,
+    input,
+    rows,
+  );
   const promoted = await db().$transaction(async (tx) => {
     const notices = [];
     if (scope === "future" && activity.seriesId) {

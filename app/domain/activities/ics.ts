@@ -80,7 +80,10 @@ export function foldLine(line: string): string {
 
 function formatUtc(date: Date): string {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new RangeError("Invalid date in calendar event");
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** URL is a URI value, not TEXT, so it is not escaped; anything but http(s) is dropped. */
@@ -110,12 +113,7 @@ function eventLines(event: IcsEvent, stamp: string): string[] {
   if (url) lines.push(`URL:${url}`);
   const categories = (event.categories ?? []).map(escapeText).filter((category) => category !== "");
   if (categories.length > 0) lines.push(`CATEGORIES:${categories.join(",")}`);
-  lines.push(
-    `STATUS:${event.status}`,
-    `SEQUENCE:${event.sequence}`,
-    `LAST-MODIFIED:${formatUtc(event.lastModified)}`,
-    "END:VEVENT",
-  );
+  lines.push(`STATUS:${event.status}`, `SEQUENCE:${event.sequence}`, `LAST-MODIFIED:${formatUtc(event.lastModified)}`, "END:VEVENT");
   return lines;
 }
 

@@ -116,10 +116,7 @@ export async function readerProfile(userId: string): Promise<Reader | null> {
 }
 
 /** The discovery list: filters in the database where it can, local-time filters and scoring in memory. */
-export async function discoverActivities(
-  query: DiscoveryQuery,
-  options: { userId: string | null; locale: string; now?: Date; collapseSeries?: boolean },
-) {
+export async function discoverActivities(query: DiscoveryQuery, options: { userId: string | null; locale: string; now?: Date; collapseSeries?: boolean }) {
   const now = options.now ?? new Date();
   const perPage = query.perPage ?? PAGE_SIZE;
   const page = query.page ?? 1;
@@ -260,9 +257,7 @@ export async function getActivity(activityId: string, options: { viewer: Actor |
     : null;
   if (!row || (row.status === "draft" && !policy.canSeeDraft(actor, row))) throw NotFound("activities.errors.notFound");
   const waitlistPlace =
-    mine?.status === "waitlisted"
-      ? (await db().rsvp.count({ where: { activityId, status: "waitlisted", position: { lt: mine.position } } })) + 1
-      : null;
+    mine?.status === "waitlisted" ? (await db().rsvp.count({ where: { activityId, status: "waitlisted", position: { lt: mine.position } } })) + 1 : null;
   const content = pickContent(row.contents, options.locale, row.defaultLocale);
   return {
     ...toCard(row, options.locale),

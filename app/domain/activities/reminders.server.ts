@@ -20,7 +20,10 @@ export async function sendDueReminders(now = new Date()) {
     if (claimed.count === 0) continue;
     const going = await db().rsvp.findMany({ where: { activityId: activity.id, status: "going" }, select: { userId: true } });
     const rows = await db().$transaction((tx) =>
-      recordNotifications(tx, going.map((rsvp) => ({ userId: rsvp.userId, kind: "activity-reminder" as const, activityId: activity.id }))),
+      recordNotifications(
+        tx,
+        going.map((rsvp) => ({ userId: rsvp.userId, kind: "activity-reminder" as const, activityId: activity.id })),
+      ),
     );
     deliver(rows);
     sent += rows.length;

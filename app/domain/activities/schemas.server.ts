@@ -59,7 +59,12 @@ export const ActivityInput = z
       .max(10)
       .optional()
       .transform((value) => value?.trim() || null)
-      .pipe(z.string().regex(/^GM\d{4}$/).nullable()),
+      .pipe(
+        z
+          .string()
+          .regex(/^GM\d{4}$/)
+          .nullable(),
+      ),
     accessibilityNotes: optionalText(1000),
     joinUrl: optionalText(500),
     capacity: optionalWhole(1, 100_000),

@@ -25,8 +25,7 @@ export async function lockActivity(tx: Tx, activityId: string) {
   });
 }
 
-const hasSeat = (activity: { capacity: number | null; goingCount: number }) =>
-  activity.capacity === null || activity.goingCount < activity.capacity;
+const hasSeat = (activity: { capacity: number | null; goingCount: number }) => activity.capacity === null || activity.goingCount < activity.capacity;
 
 /** Moves people from the waitlist to going, in arrival order, while seats are free. */
 export async function fillFreeSeats(tx: Tx, activityId: string): Promise<PendingNotification[]> {

@@ -249,9 +249,7 @@ export function reachByTheme(rows: { userId: string; themes: string[] }[]): { th
       people.set(theme, set);
     }
   }
-  return [...people]
-    .map(([theme, ids]) => ({ theme, people: ids.size }))
-    .sort((a, b) => b.people - a.people || compare(a.theme, b.theme));
+  return [...people].map(([theme, ids]) => ({ theme, people: ids.size })).sort((a, b) => b.people - a.people || compare(a.theme, b.theme));
 }
 
 const BOM = "\uFEFF";

@@ -33,9 +33,16 @@ export async function attendanceOf(activityIds: string[], now: Date, options: { 
   const [activities, signUps, checkIns, sessions] = await Promise.all([
     db().activity.findMany({ where: { id: { in: activityIds } }, select: { id: true, status: true, startsAt: true, endsAt: true } }),
     db().rsvp.findMany({ where: { activityId: { in: activityIds } }, select: { activityId: true, userId: true, status: true } }),
-    db().checkIn.findMany({ where: { activityId: { in: activityIds } }, orderBy: { createdAt: "asc" }, select: { id: true, activityId: true, userId: true, walkInName: true, method: true } }),
+    db().checkIn.findMany({
+      where: { activityId: { in: activityIds } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, activityId: true, userId: true, walkInName: true, method: true },
+    }),
     withOnline
-      ? db().attendanceSession.findMany({ where: { activityId: { in: activityIds } }, select: { activityId: true, userId: true, joinedAt: true, leftAt: true, disconnectedAt: true, lastSeenAt: true } })
+      ? db().attendanceSession.findMany({
+          where: { activityId: { in: activityIds } },
+          select: { activityId: true, userId: true, joinedAt: true, leftAt: true, disconnectedAt: true, lastSeenAt: true },
+        })
       : [],
   ]);
   const signedUp = new Set(signUps.map((row) => `${row.activityId}:${row.userId}`));

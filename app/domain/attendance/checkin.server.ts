@@ -12,7 +12,10 @@ const refuse = (key: string) => new DomainError("conflict", key);
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"; // no 0/O or 1/I/L: read out loud in a noisy room
 
 async function mac(activityId: string, userId: string) {
-  return createHmac("sha256", await installationSecret("qr-signing-key")).update(`${activityId}:${userId}`).digest("base64url").slice(0, 22);
+  return createHmac("sha256", await installationSecret("qr-signing-key"))
+    .update(`${activityId}:${userId}`)
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 /** The attendee's ticket: their id and a signature over activity and person, so it cannot be forged or reused elsewhere. */
@@ -106,7 +109,9 @@ export async function doorList(actorId: string, activityId: string, search: stri
   const needle = search.trim().toLocaleLowerCase().slice(0, 60);
   const { people: rows, figures } = (await attendanceOf([activityId], new Date(), { online: false })).get(activityId)!;
   const ids = rows.flatMap((row) => (row.userId ? [row.userId] : []));
-  const names = new Map((await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((user) => [user.id, user.displayName]));
+  const names = new Map(
+    (await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((user) => [user.id, user.displayName]),
+  );
   const people = rows
     // A deleted person's stand-in has no name to show or search; the figures still count them.
     .filter((row) => row.userId && names.has(row.userId) && (row.signUp === "going" || row.checkInId))

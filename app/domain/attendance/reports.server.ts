@@ -38,9 +38,16 @@ export async function attendanceTrend(actorId: string, activityId: string, now =
     take: 60,
     select: { id: true, startsAt: true },
   });
-  const attendance = await attendanceOf(occurrences.map((o) => o.id), now);
+  const attendance = await attendanceOf(
+    occurrences.map((o) => o.id),
+    now,
+  );
   // The same people as the report's "present"; a walk-in cannot be recognised on a later date, so each counts as new.
-  const presentIds = (id: string) => attendance.get(id)!.people.filter(countsAsPresent).map((row) => row.userId ?? `walk-in:${row.checkInId}`);
+  const presentIds = (id: string) =>
+    attendance
+      .get(id)!
+      .people.filter(countsAsPresent)
+      .map((row) => row.userId ?? `walk-in:${row.checkInId}`);
   return attendanceOverTime(occurrences.map((o) => ({ activityId: o.id, startsAt: o.startsAt, attendeeIds: presentIds(o.id) })));
 }
 
@@ -52,9 +59,13 @@ export async function themeReach(actorId: string, from: Date, to: Date, now = ne
     select: { id: true, themes: { select: { theme: true } } },
     take: 5000,
   });
-  const attendance = await attendanceOf(activities.map((a) => a.id), now);
+  const attendance = await attendanceOf(
+    activities.map((a) => a.id),
+    now,
+  );
   // Reach counts every recognisable person who was there, with a place or not (a deleted attendee's stand-in too, decision 013).
-  const reached = (id: string) => attendance.get(id)!.people.flatMap((row) => (row.userId && (countsAsPresent(row) || row.counted === "without-place") ? [row.userId] : []));
+  const reached = (id: string) =>
+    attendance.get(id)!.people.flatMap((row) => (row.userId && (countsAsPresent(row) || row.counted === "without-place") ? [row.userId] : []));
   return reachByTheme(activities.flatMap((a) => reached(a.id).map((userId) => ({ userId, themes: a.themes.map((t) => t.theme) }))));
 }
 

@@ -24,7 +24,10 @@ export async function recordJoin(activityId: string, userId: string, now = new D
 
 /** The person's last connection to the room closed: the session ends unless they come back in time. */
 export async function recordLeave(activityId: string, userId: string, now = new Date()) {
-  await db().attendanceSession.updateMany({ where: { activityId, userId, leftAt: null, disconnectedAt: null }, data: { disconnectedAt: now, lastSeenAt: now } });
+  await db().attendanceSession.updateMany({
+    where: { activityId, userId, leftAt: null, disconnectedAt: null },
+    data: { disconnectedAt: now, lastSeenAt: now },
+  });
 }
 
 /** The person was taken out of the room (no longer allowed in): the session ends now, without a grace period. */
@@ -81,6 +84,10 @@ export async function closeFinishedSessions(now = new Date()) {
 
 /** People in the room right now, across every server instance: open, connected sessions. */
 export async function presentCount(activityId: string) {
-  const rows = await db().attendanceSession.findMany({ where: { activityId, leftAt: null, disconnectedAt: null }, distinct: ["userId"], select: { userId: true } });
+  const rows = await db().attendanceSession.findMany({
+    where: { activityId, leftAt: null, disconnectedAt: null },
+    distinct: ["userId"],
+    select: { userId: true },
+  });
   return rows.length;
 }

@@ -12,7 +12,10 @@ export const RegisterInput = z.object({
 });
 
 export const SignInInput = z.object({
-  email: z.string().max(254).transform((value) => value.trim().toLowerCase()),
+  email: z
+    .string()
+    .max(254)
+    .transform((value) => value.trim().toLowerCase()),
   password: z.string().min(1).max(200),
 });
 

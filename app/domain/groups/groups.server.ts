@@ -21,7 +21,12 @@ export const GroupInput = z.object({
     .max(10)
     .optional()
     .transform((value) => value || null)
-    .pipe(z.string().regex(/^GM\d{4}$/).nullable()),
+    .pipe(
+      z
+        .string()
+        .regex(/^GM\d{4}$/)
+        .nullable(),
+    ),
 });
 
 /** Readable, stable URLs for Latin names; a random one for names in other scripts. */
@@ -81,7 +86,15 @@ export async function listGroups() {
   const groups = await db().group.findMany({
     orderBy: { name: "asc" },
     take: 200,
-    select: { id: true, slug: true, name: true, description: true, interest: true, municipality: { select: { name: true } }, _count: { select: { members: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      interest: true,
+      municipality: { select: { name: true } },
+      _count: { select: { members: true } },
+    },
   });
   return groups.map(({ _count, ...group }) => ({ ...group, memberCount: _count.members }));
 }

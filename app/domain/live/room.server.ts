@@ -15,12 +15,18 @@ const refuse = (key: string) => new DomainError("conflict", key);
 const LATE_MINUTES = 60;
 const HISTORY = 50;
 
-type Access = { activity: { id: string; organiserId: string; startsAt: Date; endsAt: Date; liveOpenedAt: Date | null; joinUrl: string | null; mode: string; status: string }; mayModerate: boolean };
+type Access = {
+  activity: { id: string; organiserId: string; startsAt: Date; endsAt: Date; liveOpenedAt: Date | null; joinUrl: string | null; mode: string; status: string };
+  mayModerate: boolean;
+};
 
 /** Who may be in the room: people going, and the room's moderators (see the policy). */
 export async function roomAccess(userId: string, activityId: string, now = new Date()): Promise<Access> {
   const [activity, actor, rsvp] = await Promise.all([
-    db().activity.findUnique({ where: { id: activityId }, select: { id: true, organiserId: true, startsAt: true, endsAt: true, liveOpenedAt: true, joinUrl: true, mode: true, status: true } }),
+    db().activity.findUnique({
+      where: { id: activityId },
+      select: { id: true, organiserId: true, startsAt: true, endsAt: true, liveOpenedAt: true, joinUrl: true, mode: true, status: true },
+    }),
     loadActor(userId),
     db().rsvp.findUnique({ where: { activityId_userId: { activityId, userId } }, select: { status: true } }),
   ]);
@@ -72,10 +78,27 @@ async function displayNames(ids: string[]) {
 }
 
 function messageView(message: { id: string; userId: string; body: string; createdAt: Date; hiddenAt: Date | null }, names: Map<string, string>) {
-  return { id: message.id, userId: message.userId, name: names.get(message.userId) ?? "", body: message.body, createdAt: message.createdAt.toISOString(), hidden: message.hiddenAt !== null };
+  return {
+    id: message.id,
+    userId: message.userId,
+    name: names.get(message.userId) ?? "",
+    body: message.body,
+    createdAt: message.createdAt.toISOString(),
+    hidden: message.hiddenAt !== null,
+  };
 }
 
-type QuestionRow = { id: string; userId: string; body: string; anonymous: boolean; voteCount: number; answeredAt: Date | null; pinnedAt: Date | null; hiddenAt: Date | null; createdAt: Date };
+type QuestionRow = {
+  id: string;
+  userId: string;
+  body: string;
+  anonymous: boolean;
+  voteCount: number;
+  answeredAt: Date | null;
+  pinnedAt: Date | null;
+  hiddenAt: Date | null;
+  createdAt: Date;
+};
 
 /** An anonymous question hides its author from the audience, never from the organiser. */
 function questionView(question: QuestionRow, names: Map<string, string>, forOrganiser: boolean, viewerId?: string) {
@@ -101,7 +124,10 @@ export async function openRoom(userId: string, activityId: string, now = new Dat
   const going = await db().rsvp.findMany({ where: { activityId, status: "going" }, select: { userId: true } });
   const rows = await db().$transaction(async (tx) => {
     await tx.activity.update({ where: { id: activityId }, data: { liveOpenedAt: now } });
-    return recordNotifications(tx, going.map((rsvp) => ({ userId: rsvp.userId, kind: "live-opened" as const, activityId })));
+    return recordNotifications(
+      tx,
+      going.map((rsvp) => ({ userId: rsvp.userId, kind: "live-opened" as const, activityId })),
+    );
   });
   deliver(rows);
   publishToRoom(activityId, "live:opened", { activityId });
@@ -158,10 +184,13 @@ export async function vote(userId: string, raw: unknown) {
   if (!question || question.hiddenAt) throw NotFound("live.errors.notFound");
   await roomAccess(userId, question.activityId);
   try {
-    const updated = await db().$transaction(async (tx) => {
-      await tx.questionVote.create({ data: { questionId, userId } });
-      return tx.question.update({ where: { id: questionId }, data: { voteCount: { increment: 1 } } });
-    }, { maxWait: 30_000, timeout: 30_000 });
+    const updated = await db().$transaction(
+      async (tx) => {
+        await tx.questionVote.create({ data: { questionId, userId } });
+        return tx.question.update({ where: { id: questionId }, data: { voteCount: { increment: 1 } } });
+      },
+      { maxWait: 30_000, timeout: 30_000 },
+    );
     await broadcastQuestion(updated);
     return { questionId, votes: updated.voteCount };
   } catch (error) {
@@ -177,7 +206,15 @@ export async function moderateQuestion(userId: string, raw: unknown) {
   await requireRoomOrganiser(userId, question.activityId);
   const now = new Date();
   const data =
-    action === "answer" ? { answeredAt: now } : action === "pin" ? { pinnedAt: now } : action === "unpin" ? { pinnedAt: null } : action === "hide" ? { hiddenAt: now } : { answeredAt: null, hiddenAt: null };
+    action === "answer"
+      ? { answeredAt: now }
+      : action === "pin"
+        ? { pinnedAt: now }
+        : action === "unpin"
+          ? { pinnedAt: null }
+          : action === "hide"
+            ? { hiddenAt: now }
+            : { answeredAt: null, hiddenAt: null };
   const updated = await db().question.update({ where: { id: questionId }, data });
   await broadcastQuestion(updated);
   return { questionId, action };

@@ -18,17 +18,7 @@ import { score } from "./engine/scoring";
 import { greedyAssignment, optimalAssignment } from "./engine/solver";
 import type { MatchInput, MatchResult, Proposal } from "./engine/types";
 
-export type {
-  BuddyKind,
-  Explanation,
-  MatchInput,
-  MatchRequest,
-  MatchResult,
-  Place,
-  Proposal,
-  Slot,
-  VolunteerOffer,
-} from "./engine/types";
+export type { BuddyKind, Explanation, MatchInput, MatchRequest, MatchResult, Place, Proposal, Slot, VolunteerOffer } from "./engine/types";
 export { buildGraph, type MatchGraph } from "./engine/candidate-graph";
 export { distanceKm, eligible, MAX_SCORE, pairKey, score, SCORE_WEIGHTS } from "./engine/scoring";
 

@@ -41,7 +41,13 @@ function conversational(person: Person) {
 }
 
 const slots = (person: Person) => person.availability.map((slot) => `${slot.weekday}-${slot.part}`);
-const place = (person: Person) => person.municipality && { code: person.municipality.code, latitude: person.municipality.latitude, longitude: person.municipality.longitude, name: person.municipality.name };
+const place = (person: Person) =>
+  person.municipality && {
+    code: person.municipality.code,
+    latitude: person.municipality.latitude,
+    longitude: person.municipality.longitude,
+    name: person.municipality.name,
+  };
 
 /** Loads everything the engine needs: open requests, offers with free slots, pairs to avoid. */
 export async function loadMatchInput(options: { municipalityCode?: string | null; now?: Date }): Promise<MatchInput> {
@@ -120,8 +126,15 @@ export async function runMatching(actorId: string, options: { municipalityCode?:
   const rows = await db().$transaction(async (tx) => {
     await tx.matchRun.create({
       data: {
-        id: runId, actorId, municipalityCode: options.municipalityCode ?? null, autoSend: options.autoSend,
-        requests: input.requests.length, offers: input.offers.length, matched: result.matched, totalScore: result.totalScore, runtimeMs,
+        id: runId,
+        actorId,
+        municipalityCode: options.municipalityCode ?? null,
+        autoSend: options.autoSend,
+        requests: input.requests.length,
+        offers: input.offers.length,
+        matched: result.matched,
+        totalScore: result.totalScore,
+        runtimeMs,
         unmatched: JSON.stringify(unmatched),
       },
     });
@@ -134,9 +147,19 @@ export async function runMatching(actorId: string, options: { municipalityCode?:
       if (claimed.count === 0) continue;
       await tx.buddyMatch.create({
         data: {
-          id: randomUUID(), runId, requestId: request.id, offerId: offer.id, newcomerId: request.newcomerId, volunteerId: offer.volunteerId,
-          kind: request.kind, score: proposal.score, explanation: JSON.stringify(proposal.explanation), status: "proposed", proposedAt: now,
-          sentAt: options.autoSend ? now : null, expiresAt: options.autoSend ? new Date(now.getTime() + PROPOSAL_DAYS * DAY) : null,
+          id: randomUUID(),
+          runId,
+          requestId: request.id,
+          offerId: offer.id,
+          newcomerId: request.newcomerId,
+          volunteerId: offer.volunteerId,
+          kind: request.kind,
+          score: proposal.score,
+          explanation: JSON.stringify(proposal.explanation),
+          status: "proposed",
+          proposedAt: now,
+          sentAt: options.autoSend ? now : null,
+          expiresAt: options.autoSend ? new Date(now.getTime() + PROPOSAL_DAYS * DAY) : null,
         },
       });
       if (options.autoSend) {
@@ -213,7 +236,11 @@ export async function respond(userId: string, matchId: string, answer: "accept" 
     const match = await tx.buddyMatch.findUnique({ where: { id: matchId } });
     if (!match || !match.sentAt) throw NotFound("buddies.errors.notFound");
     const who = side(match, userId);
-    const offer = await tx.buddyOffer.update({ where: { id: match.offerId }, data: { lockVersion: { increment: 1 } }, select: { capacity: true, volunteerId: true } });
+    const offer = await tx.buddyOffer.update({
+      where: { id: match.offerId },
+      data: { lockVersion: { increment: 1 } },
+      select: { capacity: true, volunteerId: true },
+    });
     const fresh = await tx.buddyMatch.findUniqueOrThrow({ where: { id: matchId } });
     if (fresh.status !== "proposed") throw refuse(fresh.status === "expired" ? "buddies.errors.expired" : "buddies.errors.notOpen");
     if (fresh.expiresAt && fresh.expiresAt < now) throw refuse("buddies.errors.expired");
@@ -253,7 +280,10 @@ export async function endMatch(userId: string, matchId: string, raw: unknown, no
   const rows = await db().$transaction(async (tx) => {
     await tx.buddyMatch.update({ where: { id: matchId }, data: { status: "ended", endedAt: now, endedBy: userId, endReason: reason } });
     const others = [match.newcomerId, match.volunteerId].filter((id) => id !== userId);
-    return recordNotifications(tx, others.map((id) => ({ userId: id, kind: "buddy-ended" as const })));
+    return recordNotifications(
+      tx,
+      others.map((id) => ({ userId: id, kind: "buddy-ended" as const })),
+    );
   });
   deliver(rows);
 }
@@ -264,10 +294,7 @@ export async function checkIn(userId: string, matchId: string, raw: unknown, now
   const match = await db().buddyMatch.findUnique({ where: { id: matchId } });
   if (!match) throw NotFound("buddies.errors.notFound");
   side(match, userId);
-  const due =
-    input.stage === "four-weeks"
-      ? match.activatedAt !== null && now.getTime() - match.activatedAt.getTime() >= 28 * DAY
-      : match.status === "ended";
+  const due = input.stage === "four-weeks" ? match.activatedAt !== null && now.getTime() - match.activatedAt.getTime() >= 28 * DAY : match.status === "ended";
   if (!due) throw refuse("buddies.errors.checkInNotDue");
   try {
     await db().matchCheckIn.create({ data: { id: randomUUID(), matchId, userId, ...input } });
@@ -293,11 +320,16 @@ export async function reportPerson(userId: string, matchId: string, raw: unknown
       update: {},
     });
     if (match.status === "active" || match.status === "proposed") {
-      await tx.buddyMatch.update({ where: { id: matchId }, data: { status: match.status === "active" ? "ended" : "declined", endedAt: now, endedBy: userId, endReason: "reported", declinedBy: userId } });
+      await tx.buddyMatch.update({
+        where: { id: matchId },
+        data: { status: match.status === "active" ? "ended" : "declined", endedAt: now, endedBy: userId, endReason: "reported", declinedBy: userId },
+      });
       if (match.status === "proposed") await tx.buddyRequest.updateMany({ where: { id: match.requestId, status: "proposed" }, data: { status: "open" } });
     }
-    return recordNotifications(tx, organisers.map((organiser) => ({ userId: organiser.id, kind: "person-reported" as const })));
+    return recordNotifications(
+      tx,
+      organisers.map((organiser) => ({ userId: organiser.id, kind: "person-reported" as const })),
+    );
   });
   deliver(rows);
 }
-

@@ -8,7 +8,6 @@ import { OfferInput, RequestInput } from "./schemas.server";
 
 const OPEN_MATCH = ["proposed", "active"];
 
-
 export async function createOffer(volunteerId: string, raw: unknown) {
   await requireActor(volunteerId, policy.canOfferBuddy, "buddies.errors.notVolunteer");
   const input = parseInput(OfferInput, raw);

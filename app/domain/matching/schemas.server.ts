@@ -34,7 +34,8 @@ export const OfferInput = z
     else if (input.helpsWith.some((value) => !allowed.includes(value))) {
       ctx.addIssue({ code: "custom", path: ["helpsWith"], params: { key: "buddies.errors.unknownLanguage" } });
     }
-    if (input.kind === "job" && input.sectors.length === 0) ctx.addIssue({ code: "custom", path: ["sectors"], params: { key: "buddies.errors.sectorRequired" } });
+    if (input.kind === "job" && input.sectors.length === 0)
+      ctx.addIssue({ code: "custom", path: ["sectors"], params: { key: "buddies.errors.sectorRequired" } });
   })
   .transform((input) => ({
     ...input,
@@ -66,10 +67,26 @@ export const RequestInput = z
     if (input.kind === "language") {
       if (!(PRACTISE_LANGUAGES as readonly string[]).includes(input.targetLanguage ?? "")) return fail("targetLanguage", "buddies.errors.unknownLanguage");
       if (!(LANGUAGE_LEVELS as readonly string[]).includes(input.targetLevel ?? "")) return fail("targetLevel", "profile.levelMissing");
-      return { kind: input.kind, targetLanguage: input.targetLanguage!, targetLevel: input.targetLevel!, targetSector: null, goals: [], onlineOk: input.onlineOk, note: input.note };
+      return {
+        kind: input.kind,
+        targetLanguage: input.targetLanguage!,
+        targetLevel: input.targetLevel!,
+        targetSector: null,
+        goals: [],
+        onlineOk: input.onlineOk,
+        note: input.note,
+      };
     }
     if (!(SECTORS as readonly string[]).includes(input.targetSector ?? "")) return fail("targetSector", "buddies.errors.sectorRequired");
-    return { kind: input.kind, targetLanguage: null, targetLevel: null, targetSector: input.targetSector!, goals: input.goals, onlineOk: input.onlineOk, note: input.note };
+    return {
+      kind: input.kind,
+      targetLanguage: null,
+      targetLevel: null,
+      targetSector: input.targetSector!,
+      goals: input.goals,
+      onlineOk: input.onlineOk,
+      note: input.note,
+    };
   });
 
 export const EndInput = z.object({ reason: z.enum(END_REASONS) });

@@ -32,22 +32,26 @@ function toPublic(person: PublicPersonRow) {
   };
 }
 
-function matchView(match: {
-  id: string;
-  kind: string;
-  status: string;
-  score: number;
-  explanation: string;
-  sentAt: Date | null;
-  expiresAt: Date | null;
-  newcomerAcceptedAt: Date | null;
-  volunteerAcceptedAt: Date | null;
-  activatedAt: Date | null;
-  endedAt: Date | null;
-  endReason: string | null;
-  newcomerId: string;
-  volunteerId: string;
-}, viewer: Pick<Actor, "id">, other: PublicPersonRow & { email?: string }) {
+function matchView(
+  match: {
+    id: string;
+    kind: string;
+    status: string;
+    score: number;
+    explanation: string;
+    sentAt: Date | null;
+    expiresAt: Date | null;
+    newcomerAcceptedAt: Date | null;
+    volunteerAcceptedAt: Date | null;
+    activatedAt: Date | null;
+    endedAt: Date | null;
+    endReason: string | null;
+    newcomerId: string;
+    volunteerId: string;
+  },
+  viewer: Pick<Actor, "id">,
+  other: PublicPersonRow & { email?: string },
+) {
   const iAmNewcomer = match.newcomerId === viewer.id;
   return {
     id: match.id,
@@ -71,7 +75,11 @@ export async function buddyOverview(userId: string) {
   const user = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { ...actorSelect, vogCheckedAt: true } });
   const [requests, offers, matches] = await Promise.all([
     db().buddyRequest.findMany({ where: { newcomerId: userId, status: { not: "withdrawn" } }, orderBy: { createdAt: "desc" } }),
-    db().buddyOffer.findMany({ where: { volunteerId: userId }, orderBy: { createdAt: "desc" }, include: { matches: { where: { status: { in: ["proposed", "active"] } }, select: { id: true } } } }),
+    db().buddyOffer.findMany({
+      where: { volunteerId: userId },
+      orderBy: { createdAt: "desc" },
+      include: { matches: { where: { status: { in: ["proposed", "active"] } }, select: { id: true } } },
+    }),
     db().buddyMatch.findMany({
       where: { OR: [{ newcomerId: userId }, { volunteerId: userId }], sentAt: { not: null }, status: { in: ["proposed", "active", "ended"] } },
       orderBy: { proposedAt: "desc" },
@@ -154,9 +162,19 @@ export async function matchingDashboard(actorId: string, now = new Date()) {
       where: { status: "open" },
       orderBy: { createdAt: "asc" },
       take: 500,
-      select: { id: true, kind: true, targetLanguage: true, targetSector: true, createdAt: true, newcomer: { select: { displayName: true, municipality: { select: { code: true, name: true } } } } },
+      select: {
+        id: true,
+        kind: true,
+        targetLanguage: true,
+        targetSector: true,
+        createdAt: true,
+        newcomer: { select: { displayName: true, municipality: { select: { code: true, name: true } } } },
+      },
     }),
-    db().buddyOffer.findMany({ where: { status: "active" }, select: { id: true, kind: true, capacity: true, volunteer: { select: { vogCheckedAt: true, municipality: { select: { code: true, name: true } } } } } }),
+    db().buddyOffer.findMany({
+      where: { status: "active" },
+      select: { id: true, kind: true, capacity: true, volunteer: { select: { vogCheckedAt: true, municipality: { select: { code: true, name: true } } } } },
+    }),
     db().buddyMatch.groupBy({ by: ["offerId"], where: { status: { in: ["proposed", "active"] } }, _count: { _all: true } }),
     db().buddyMatch.findMany({ where: { status: "active" }, select: { activatedAt: true, request: { select: { createdAt: true } } } }),
     db().buddyMatch.groupBy({ by: ["endReason"], where: { status: "ended" }, _count: { _all: true } }),
@@ -166,7 +184,9 @@ export async function matchingDashboard(actorId: string, now = new Date()) {
     db().matchRun.findFirst({ orderBy: { createdAt: "desc" } }),
   ]);
   const names = new Map(
-    (await db().user.findMany({ where: { id: { in: pending.flatMap((m) => [m.newcomerId, m.volunteerId]) } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
+    (await db().user.findMany({ where: { id: { in: pending.flatMap((m) => [m.newcomerId, m.volunteerId]) } }, select: { id: true, displayName: true } })).map(
+      (u) => [u.id, u.displayName],
+    ),
   );
   const takenBy = new Map(taken.map((row) => [row.offerId, row._count._all]));
   const areas = new Map<string, { name: string; kind: string; waiting: number; freeSlots: number }>();
@@ -178,7 +198,10 @@ export async function matchingDashboard(actorId: string, now = new Date()) {
   for (const request of waiting) area(request.newcomer.municipality?.code, request.newcomer.municipality?.name, request.kind).waiting += 1;
   for (const offer of offers) {
     if (!offer.volunteer.vogCheckedAt) continue;
-    area(offer.volunteer.municipality?.code, offer.volunteer.municipality?.name, offer.kind).freeSlots += Math.max(0, offer.capacity - (takenBy.get(offer.id) ?? 0));
+    area(offer.volunteer.municipality?.code, offer.volunteer.municipality?.name, offer.kind).freeSlots += Math.max(
+      0,
+      offer.capacity - (takenBy.get(offer.id) ?? 0),
+    );
   }
   const waits = active.filter((m) => m.activatedAt).map((m) => (m.activatedAt!.getTime() - m.request.createdAt.getTime()) / DAY);
   return {

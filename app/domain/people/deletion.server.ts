@@ -115,7 +115,10 @@ async function anonymiseAttendance(tx: Tx, userId: string, now: Date) {
   // A session still open would otherwise stay open for ever: nobody can rejoin as the stand-in.
   const open = await tx.attendanceSession.findMany({ where: { userId, leftAt: null }, select: { id: true, disconnectedAt: true } });
   for (const session of open) {
-    await tx.attendanceSession.update({ where: { id: session.id }, data: { leftAt: session.disconnectedAt ?? now, disconnectedAt: session.disconnectedAt ?? now } });
+    await tx.attendanceSession.update({
+      where: { id: session.id },
+      data: { leftAt: session.disconnectedAt ?? now, disconnectedAt: session.disconnectedAt ?? now },
+    });
   }
   const [sessions, checkIns] = await Promise.all([
     tx.attendanceSession.findMany({ where: { userId }, select: { activityId: true }, distinct: ["activityId"] }),

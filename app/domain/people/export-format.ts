@@ -36,7 +36,9 @@ const profile = record({
 });
 
 const activities = record({
-  signUps: z.array(record({ activityId: id, title: text.nullable(), startsAt: instant, status: text, position: count, createdAt: instant, updatedAt: instant })),
+  signUps: z.array(
+    record({ activityId: id, title: text.nullable(), startsAt: instant, status: text, position: count, createdAt: instant, updatedAt: instant }),
+  ),
   organised: z.array(
     record({
       id,
@@ -64,7 +66,17 @@ const activities = record({
 const live = record({
   messages: z.array(record({ id, activityId: id, body: text, createdAt: instant, hiddenAt: optionalInstant })),
   questions: z.array(
-    record({ id, activityId: id, body: text, anonymous: z.boolean(), votes: count, answeredAt: optionalInstant, pinnedAt: optionalInstant, hiddenAt: optionalInstant, createdAt: instant }),
+    record({
+      id,
+      activityId: id,
+      body: text,
+      anonymous: z.boolean(),
+      votes: count,
+      answeredAt: optionalInstant,
+      pinnedAt: optionalInstant,
+      hiddenAt: optionalInstant,
+      createdAt: instant,
+    }),
   ),
   votes: z.array(record({ questionId: id, activityId: id, createdAt: instant })),
   mutes: z.array(record({ activityId: id, createdAt: instant })),
@@ -135,7 +147,16 @@ const safety = record({
 const asOrganiser = record({
   volunteersVerified: z.array(record({ volunteer: text, checkedOn: instant })),
   matchingRuns: z.array(
-    record({ createdAt: instant, municipalityCode: text.nullable(), autoSend: z.boolean(), requests: count, offers: count, matched: count, totalScore: count, runtimeMs: count }),
+    record({
+      createdAt: instant,
+      municipalityCode: text.nullable(),
+      autoSend: z.boolean(),
+      requests: count,
+      offers: count,
+      matched: count,
+      totalScore: count,
+      runtimeMs: count,
+    }),
   ),
   matchesEnded: z.array(record({ matchId: id, endedAt: optionalInstant, endReason: text.nullable() })),
   messagesHidden: z.array(record({ messageId: id, activityId: id, hiddenAt: optionalInstant })),

@@ -123,7 +123,11 @@ async function activitiesPart(userId: string): Promise<MyDataExport["activities"
 }
 
 async function groupsPart(userId: string): Promise<MyDataExport["groups"]> {
-  const memberships = await db().groupMember.findMany({ where: { userId }, orderBy: { joinedAt: "asc" }, include: { group: { select: { name: true, slug: true } } } });
+  const memberships = await db().groupMember.findMany({
+    where: { userId },
+    orderBy: { joinedAt: "asc" },
+    include: { group: { select: { name: true, slug: true } } },
+  });
   return memberships.map((m) => ({ groupId: m.groupId, name: m.group.name, slug: m.group.slug, role: m.role, joinedAt: at(m.joinedAt) }));
 }
 
@@ -237,14 +241,23 @@ async function safetyPart(userId: string): Promise<MyDataExport["safety"]> {
   const names = await displayNames([...blocks.map((b) => b.blockedId), ...reports.map((r) => r.reportedId)]);
   return {
     blocks: blocks.map((b) => ({ person: names.get(b.blockedId) ?? null, createdAt: at(b.createdAt) })),
-    reportsMade: reports.map((r) => ({ person: names.get(r.reportedId) ?? null, reason: r.reason, createdAt: at(r.createdAt), handledAt: maybeAt(r.handledAt) })),
+    reportsMade: reports.map((r) => ({
+      person: names.get(r.reportedId) ?? null,
+      reason: r.reason,
+      createdAt: at(r.createdAt),
+      handledAt: maybeAt(r.handledAt),
+    })),
   };
 }
 
 /** What the person did to other people's records as organiser or admin; the other people stay out. */
 async function organiserPart(userId: string): Promise<MyDataExport["asOrganiser"]> {
   const [verified, runs, ended, hidden, mutes, doorCheckIns] = await Promise.all([
-    db().user.findMany({ where: { vogCheckedBy: userId, vogCheckedAt: { not: null } }, orderBy: { vogCheckedAt: "asc" }, select: { displayName: true, vogCheckedAt: true } }),
+    db().user.findMany({
+      where: { vogCheckedBy: userId, vogCheckedAt: { not: null } },
+      orderBy: { vogCheckedAt: "asc" },
+      select: { displayName: true, vogCheckedAt: true },
+    }),
     db().matchRun.findMany({ where: { actorId: userId }, orderBy: { createdAt: "asc" } }),
     db().buddyMatch.findMany({ where: { endedBy: userId, newcomerId: { not: userId }, volunteerId: { not: userId } }, orderBy: { endedAt: "asc" } }),
     db().liveMessage.findMany({ where: { hiddenBy: userId }, orderBy: { hiddenAt: "asc" }, select: { id: true, activityId: true, hiddenAt: true } }),

@@ -23,9 +23,7 @@ export async function setOrganiser(actorId: string, targetUserId: string, isOrga
 export async function listPeopleForAdmin(actorId: string, query: string, page: number) {
   await requireActor(actorId, policy.canListPeople);
   const needle = query.trim().toLowerCase().slice(0, 100);
-  const where = needle
-    ? { OR: [{ email: { contains: needle } }, { displayName: { contains: query.trim().slice(0, 100) } }] }
-    : {};
+  const where = needle ? { OR: [{ email: { contains: needle } }, { displayName: { contains: query.trim().slice(0, 100) } }] } : {};
   const pageSize = 25;
   const [people, total] = await Promise.all([
     db().user.findMany({

@@ -28,7 +28,12 @@ export const ProfileInput = z
       .string()
       .max(10)
       .transform((value) => value.trim() || null)
-      .pipe(z.string().regex(/^GM\d{4}$/).nullable()),
+      .pipe(
+        z
+          .string()
+          .regex(/^GM\d{4}$/)
+          .nullable(),
+      ),
     languages: z.array(z.string().max(10)).max(12),
     levels: z.array(z.string().max(10)).max(12),
     interests: unique(z.enum(INTERESTS), INTERESTS.length),

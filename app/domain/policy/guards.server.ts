@@ -8,7 +8,10 @@ import { holdersOfOrganiserRight, policy, ROLE_FLAGS, type Actor, type MatchFact
  */
 
 /** The columns the rules read, for queries that load a person together with other fields. */
-export const actorSelect = { id: true, ...Object.fromEntries(ROLE_FLAGS.map((flag) => [flag, true])) } as { id: true } & Record<(typeof ROLE_FLAGS)[number], true>;
+export const actorSelect = { id: true, ...Object.fromEntries(ROLE_FLAGS.map((flag) => [flag, true])) } as { id: true } & Record<
+  (typeof ROLE_FLAGS)[number],
+  true
+>;
 
 /** The person acting, as the rules see them; a deleted account acts as nobody. */
 export async function loadActor(actorId: string | null | undefined): Promise<Actor | null> {
@@ -31,7 +34,10 @@ export async function requireActor(actorId: string, check: (actor: Actor | null)
 export async function requireManageActivity(actorId: string, activityId: string) {
   const [actor, activity] = await Promise.all([
     loadActor(actorId),
-    db().activity.findUnique({ where: { id: activityId }, select: { id: true, organiserId: true, seriesId: true, startsAt: true, endsAt: true, status: true, groupId: true, mode: true } }),
+    db().activity.findUnique({
+      where: { id: activityId },
+      select: { id: true, organiserId: true, seriesId: true, startsAt: true, endsAt: true, status: true, groupId: true, mode: true },
+    }),
   ]);
   if (!activity) throw NotFound("activities.errors.notFound");
   allow(policy.canManageActivity(actor, activity), "activities.errors.notYourActivity");

@@ -60,8 +60,7 @@ export const policy = {
   canPublishIn: (actor: Someone, group: GroupFacts | null) =>
     organiserRight(actor) && (group === null || actor!.isAdmin || isGroupOrganiserRole(group.actorRole)),
   /** Edit, cancel, duplicate, approve, message people going, door, reports: the activity's own organiser, or an admin. */
-  canManageActivity: (actor: Someone, activity: ActivityFacts) =>
-    signedIn(actor) && (activity.organiserId === actor.id || actor.isAdmin),
+  canManageActivity: (actor: Someone, activity: ActivityFacts) => signedIn(actor) && (activity.organiserId === actor.id || actor.isAdmin),
   canSeeDraft: (actor: Someone, activity: ActivityFacts) => policy.canManageActivity(actor, activity),
   /** The join link is for people with a seat, so a full webinar cannot be joined by link-sharing. */
   canSeeJoinLink: (actor: Someone, activity: ActivityFacts, rsvp: RsvpFacts) =>
@@ -95,7 +94,8 @@ export const policy = {
   canEndMatch: (actor: Someone, match: MatchFacts) =>
     policy.isMatchParty(actor, match) || (signedIn(actor) && (actor.isAdmin || (match.coordinatorId !== null && match.coordinatorId === actor.id))),
   /** Contact details open up only once both sides have said yes, and only to the two of them. */
-  canSeeContact: (actor: SomeoneById, match: Pick<MatchFacts, "newcomerId" | "volunteerId" | "status">) => policy.isMatchParty(actor, match) && match.status === "active",
+  canSeeContact: (actor: SomeoneById, match: Pick<MatchFacts, "newcomerId" | "volunteerId" | "status">) =>
+    policy.isMatchParty(actor, match) && match.status === "active",
   canOwnOffer: (actor: SomeoneById, offer: { volunteerId: string }) => signedIn(actor) && offer.volunteerId === actor.id,
   canOwnRequest: (actor: SomeoneById, request: { newcomerId: string }) => signedIn(actor) && request.newcomerId === actor.id,
 } as const;

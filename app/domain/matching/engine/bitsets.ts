@@ -43,5 +43,4 @@ export function anyShared(a: Uint32Array, i: number, b: Uint32Array, j: number, 
   for (let w = 0; w < words; w++) if ((a[i * words + w] & b[j * words + w]) !== 0) return true;
   return false;
 }
-export const hasBit = (bits: Uint32Array, i: number, words: number, id: number) =>
-  id >= 0 && (bits[i * words + (id >>> 5)] & (1 << (id & 31))) !== 0;
+export const hasBit = (bits: Uint32Array, i: number, words: number, id: number) => id >= 0 && (bits[i * words + (id >>> 5)] & (1 << (id & 31))) !== 0;

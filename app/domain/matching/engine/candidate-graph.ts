@@ -109,10 +109,13 @@ class SubjectBucket {
   private nearby(place: number): Int32Array {
     let list = this.nearbyByPlace.get(place);
     if (!list) {
-      list = place < 0 ? new Int32Array(0) : this.members.filter((j) => {
-        const o = this.offers[j];
-        return !o.onlineOnly && this.offerPlace[j] >= 0 && this.places.km(place, this.offerPlace[j]) <= o.travelKm;
-      });
+      list =
+        place < 0
+          ? new Int32Array(0)
+          : this.members.filter((j) => {
+              const o = this.offers[j];
+              return !o.onlineOnly && this.offerPlace[j] >= 0 && this.places.km(place, this.offerPlace[j]) <= o.travelKm;
+            });
       this.nearbyByPlace.set(place, list);
     }
     return list;

@@ -37,14 +37,12 @@ const W = SCORE_WEIGHTS;
 
 // The part formulas, shared by `score` (objects) and the graph builder (bitsets), so both agree exactly.
 export const interestPoints = (shared: number) => Math.min(W.interests.max, W.interests.perShared * shared);
-export const languagePoints = (hasCommon: boolean, strongest: boolean) =>
-  (hasCommon ? W.language.common : 0) + (strongest ? W.language.strongest : 0);
+export const languagePoints = (hasCommon: boolean, strongest: boolean) => (hasCommon ? W.language.common : 0) + (strongest ? W.language.strongest : 0);
 export const sectorPoints = (sectorMatch: boolean, covered: number, goals: number) =>
   sectorMatch ? Math.round(W.sector.match + W.sector.goals * (goals === 0 ? 1 : covered / goals)) : 0;
 export const availabilityPoints = (shared: number) => Math.min(W.availability.max, W.availability.perShared * shared);
 export const waitingDaysBetween = (since: Date, now: Date) => Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS));
-export const waitingPoints = (days: number) =>
-  Math.min(W.waiting.max, Math.floor(days / W.waiting.periodDays) * W.waiting.perPeriod);
+export const waitingPoints = (days: number) => Math.min(W.waiting.max, Math.floor(days / W.waiting.periodDays) * W.waiting.perPeriod);
 /** `km === null` means online. */
 export function distancePoints(km: number | null, travelKm: number): number {
   if (km === null) return W.distance.online;
@@ -145,9 +143,7 @@ export function score(r: MatchRequest, o: VolunteerOffer, now: Date): { score: n
   const waitingDays = waitingDaysBetween(r.waitingSince, now);
 
   const strongest =
-    r.speaks.length > 0 &&
-    o.speaks.includes(r.speaks[0]) &&
-    (r.kind !== "language" || (r.targetLanguage !== null && o.helpsWith.includes(r.targetLanguage)));
+    r.speaks.length > 0 && o.speaks.includes(r.speaks[0]) && (r.kind !== "language" || (r.targetLanguage !== null && o.helpsWith.includes(r.targetLanguage)));
   const isJob = r.kind === "job" && o.kind === "job";
   const goals = [...new Set(r.goals)];
   const covered = goals.filter((goal) => o.helpsWith.includes(goal)).length;
