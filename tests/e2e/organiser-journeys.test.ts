@@ -60,8 +60,10 @@ describe.each(MATRIX)("an organiser ($label)", ({ locale, javaScriptEnabled, lab
         await page.getByRole("checkbox", { name: t("reference:language.nl"), exact: true }).check({ force: true });
         await page.getByRole("checkbox", { name: t("activities.theme.language-communication"), exact: true }).check({ force: true });
         await page.getByRole("button", { name: exactly(t("organise.form.publish")) }).click();
-        await page.waitForURL(/\/organise\/activities\/[^/?]+\?/);
+        // The notice arrives on the new series' page, never in its address (decisions/025).
         await page.getByText(t("organise.done.created", { count: 5 }), { exact: true }).waitFor();
+        expect(new URL(page.url()).pathname).toMatch(/^\/organise\/activities\/[^/]+$/);
+        expect(new URL(page.url()).search).toBe("");
         expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(title);
         await check("the manage page of the new series");
 
