@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ACTIVITY_KINDS, THEMES } from "~/lib/reference/activities";
 import { INTERESTS } from "~/lib/reference/interests";
 import { LANGUAGES } from "~/lib/reference/languages";
+import { useLocale } from "~/lib/use-locale";
 
 type Filters = Record<string, string | undefined>;
 type Municipality = { code: string; name: string };
@@ -10,6 +11,7 @@ type Municipality = { code: string; name: string };
 /** A GET form: every filter is in the URL, so results can be shared and work without JavaScript. */
 export function ActivityFilters({ filters, municipalities, view }: { filters: Filters; municipalities: Municipality[]; view: string }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const select = (name: string, label: string, options: { value: string; label: string }[]) => (
     <div className="field">
       <label htmlFor={`filter-${name}`}>{label}</label>
@@ -23,7 +25,7 @@ export function ActivityFilters({ filters, municipalities, view }: { filters: Fi
       </select>
     </div>
   );
-  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
+  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, locale);
   return (
     <Form method="get" className="filters card" aria-label={t("activities.filters.title")}>
       <input type="hidden" name="view" value={view} />

@@ -99,7 +99,7 @@ export function ActivityForm({
   const contentFor = (code: string) => values.contents.find((content) => content.locale === code);
   const languageOptions = [...LANGUAGES]
     .map((code) => ({ value: code, label: t(`reference:language.${code}`) }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
   return (
     <Form method="post" className="stack activity-form" noValidate>
       <FormAlert error={formError} />

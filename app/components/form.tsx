@@ -24,7 +24,7 @@ type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   error?: FieldError;
 };
 
-export function TextField({ name, label, hint, error, id, ...input }: TextFieldProps) {
+export function TextField({ name, label, hint, error, id, type = "text", ...input }: TextFieldProps) {
   const fieldId = id ?? `field-${name}`;
   const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ");
   return (
@@ -35,7 +35,7 @@ export function TextField({ name, label, hint, error, id, ...input }: TextFieldP
           {hint}
         </p>
       ) : null}
-      <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...input} />
+      <input id={fieldId} name={name} type={type} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...input} />
       <FieldMessage id={`${fieldId}-error`} error={error} />
     </div>
   );

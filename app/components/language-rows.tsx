@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { LANGUAGE_LEVELS, LANGUAGES } from "~/lib/reference/languages";
+import { useLocale } from "~/lib/use-locale";
 
 const SPARE_ROWS = 2;
 
@@ -9,8 +10,9 @@ const SPARE_ROWS = 2;
  */
 export function LanguageRows({ rows }: { rows: { language: string; level: string }[] }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const all = [...rows, ...Array.from({ length: SPARE_ROWS }, () => ({ language: "", level: "" }))];
-  const sorted = [...LANGUAGES].sort((a, b) => t(`reference:language.${a}`).localeCompare(t(`reference:language.${b}`)));
+  const sorted = [...LANGUAGES].sort((a, b) => t(`reference:language.${a}`).localeCompare(t(`reference:language.${b}`), locale));
   return (
     <div className="language-rows">
       {all.map((row, index) => (

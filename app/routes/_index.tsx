@@ -34,16 +34,18 @@ export default function Home() {
           </div>
         )}
       </section>
-      <ul className="cards" aria-label={t("home.areasLabel")}>
-        {AREAS.map((area) => (
-          <li className="card" key={area}>
-            <h2>
-              <Link to={`/${area}`}>{t(`areas.${area}.title`)}</Link>
-            </h2>
-            <p>{t(`home.${area}`)}</p>
-          </li>
-        ))}
-      </ul>
+      <section aria-label={t("home.areasLabel")}>
+        <ul className="cards">
+          {AREAS.map((area) => (
+            <li className="card" key={area}>
+              <h2>
+                <Link to={`/${area}`}>{t(`areas.${area}.title`)}</Link>
+              </h2>
+              <p>{t(`home.${area}`)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

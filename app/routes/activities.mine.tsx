@@ -47,7 +47,7 @@ export default function MyActivities() {
         <h2 id="feed-heading">{t("activities.mine.feedTitle")}</h2>
         <p>{t("activities.mine.feedIntro")}</p>
         <label htmlFor="feed-url">{t("activities.mine.feedLabel")}</label>
-        <input id="feed-url" readOnly value={feedUrl} dir="ltr" />
+        <input id="feed-url" type="url" readOnly value={feedUrl} dir="ltr" />
         <p>
           <a href={feedUrl.replace(/^https?:/, "webcal:")}>{t("activities.mine.subscribe")}</a>
         </p>

@@ -59,15 +59,17 @@ export default function Door() {
 
       <div className="card stack">
         <p>{t("checkin.codeIntro")}</p>
-        <p className="big-code" aria-label={data.code.split("").join(" ")}>
-          {data.code}
+        <p className="big-code">
+          {/* Read letter by letter by a screen reader; aria-label on a <p> would be ignored. */}
+          <span aria-hidden="true">{data.code}</span>
+          <span className="visually-hidden">{data.code.split("").join(" ")}</span>
         </p>
       </div>
 
       <Form method="post" className="card stack">
         <label htmlFor="qr-token">{t("checkin.scanLabel")}</label>
         <p className="hint">{t("checkin.scanHint")}</p>
-        <input id="qr-token" name="token" autoComplete="off" autoCapitalize="off" spellCheck={false} dir="ltr" />
+        <input id="qr-token" type="text" name="token" autoComplete="off" autoCapitalize="off" spellCheck={false} dir="ltr" />
         <button type="submit" name="intent" value="qr" className="button" disabled={busy}>
           {t("checkin.checkIn")}
         </button>
@@ -118,7 +120,7 @@ export default function Door() {
 
       <Form method="post" className="card stack">
         <label htmlFor="walk-in">{t("checkin.walkIn")}</label>
-        <input id="walk-in" name="walkInName" maxLength={60} dir="auto" />
+        <input id="walk-in" type="text" name="walkInName" maxLength={60} dir="auto" />
         <button type="submit" name="intent" value="walk-in" className="button button-secondary" disabled={busy}>
           {t("checkin.addWalkIn")}
         </button>

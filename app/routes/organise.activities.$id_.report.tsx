@@ -8,6 +8,7 @@ import { formatDate } from "~/lib/format";
 import { orHttpError, requireUser } from "~/lib/http.server";
 import { direction } from "~/lib/locales";
 import { pageTitle } from "~/lib/meta";
+import { TableScroll } from "~/components/table-scroll";
 import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "reports.title");
@@ -100,7 +101,7 @@ export default function Report() {
       ) : null}
       <section className="card stack" aria-labelledby="people-heading">
         <h2 id="people-heading">{t("reports.people", { count: report.people.length })}</h2>
-        <div className="table-scroll">
+        <TableScroll labelledBy="people-heading">
           <table className="data-table">
             <thead>
               <tr>
@@ -123,7 +124,7 @@ export default function Report() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </section>
   );

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableScroll } from "~/components/table-scroll";
 import { CheckboxField } from "~/components/choice";
 import { FormAlert } from "~/components/form";
 import { MatchExplanation } from "~/components/match-explanation";
@@ -142,7 +143,7 @@ export default function MatchingPage() {
 
       <section className="card stack" aria-labelledby="capacity-heading">
         <h2 id="capacity-heading">{t("matching.capacity")}</h2>
-        <div className="table-scroll">
+        <TableScroll labelledBy="capacity-heading">
           <table className="data-table">
             <thead>
               <tr>
@@ -163,12 +164,12 @@ export default function MatchingPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section className="card stack" aria-labelledby="waiting-heading">
         <h2 id="waiting-heading">{t("matching.waitingList", { count: dashboard.waiting.length })}</h2>
-        <div className="table-scroll">
+        <TableScroll labelledBy="waiting-heading">
           <table className="data-table">
             <thead>
               <tr>
@@ -189,7 +190,7 @@ export default function MatchingPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section className="card stack" aria-labelledby="verify-heading">

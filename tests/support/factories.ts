@@ -51,3 +51,20 @@ export async function publishedActivity(organiserId: string, overrides: Record<s
   const { id } = await createActivity(organiserId, activityForm(overrides), { publish: true });
   return id;
 }
+
+type PersonFields = Partial<{
+  displayName: string;
+  isNewcomer: boolean;
+  isVolunteer: boolean;
+  isOrganiser: boolean;
+  isAdmin: boolean;
+  municipalityCode: string;
+  vogCheckedAt: Date;
+}>;
+
+/** A person whose saved interface language is `locale` (the profile setting, which wins over cookie and browser). */
+export async function personIn(locale: string, fields: PersonFields = {}) {
+  const id = await makePerson();
+  const user = await db().user.update({ where: { id }, data: { locale, displayName: `Person ${id.slice(0, 6)}`, ...fields } });
+  return { id, displayName: user.displayName, email: user.email };
+}

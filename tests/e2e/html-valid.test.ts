@@ -1,0 +1,182 @@
+import { HtmlValidate, type Message } from "html-validate";
+import { describe, expect, it } from "vitest";
+import { rsvp } from "~/domain/activities/rsvp.server";
+import { startSession } from "~/domain/auth/lucia.server";
+import { createGroup } from "~/domain/groups/groups.server";
+import { db } from "~/lib/db.server";
+import { LOCALE_COOKIE } from "~/lib/i18n.server";
+import type { Locale } from "~/lib/locales";
+import { buddyPair } from "../support/buddy-factories";
+import { activityForm, localDate, personIn, publishedActivity } from "../support/factories";
+import { webinarNow } from "../support/live-factories";
+import { LOCALES } from "../support/journeys";
+import { builtRoutes, fill } from "../support/routes-manifest";
+import { useServer } from "../support/server";
+
+const target = useServer();
+
+/**
+ * The recommended rules, less four that judge how React writes valid HTML rather than whether
+ * it is valid (and one that rejects the app's list-valued fields, below): it closes void elements with a slash (`<meta/>`: allowed by the HTML syntax), writes
+ * attribute names in its camel case (`charSet`, `autoComplete`: attribute names are
+ * case-insensitive), and writes boolean and empty attributes as `name=""` (`required=""`,
+ * `download=""`: one of the allowed forms, and the one React always uses).
+ */
+const validator = new HtmlValidate({
+  extends: ["html-validate:recommended"],
+  rules: {
+    "void-style": "off",
+    "attr-case": "off",
+    "attribute-boolean-style": "off",
+    "attribute-empty-style": "off",
+    // Forms send lists as one name repeated (checkbox groups, a language row per language, a title
+    // per content language), in order, as HTML form submission defines; formToObject reads them as
+    // lists. The rule allows a shared name only for radios and buttons.
+    "form-dup-name": "off",
+  },
+});
+
+/** Every built route that answers 200 with HTML to this visitor (`cookie`), parameters filled by `valuesFor`. */
+async function pagesFor(valuesFor: (pattern: string) => Record<string, string>, cookie?: string) {
+  const pages: string[] = [];
+  for (const route of await builtRoutes()) {
+    const path = fill(route.pattern, valuesFor(route.pattern));
+    const response = await fetch(target.url + path, { redirect: "manual", headers: cookie ? { cookie } : {} });
+    await response.arrayBuffer();
+    if (response.status === 200 && response.headers.get("content-type")?.startsWith("text/html")) pages.push(path);
+  }
+  return pages;
+}
+
+/** What a visitor who is not signed in can open as a page, plus the views a query string gives. */
+async function publicPages(values: Record<string, string>) {
+  const pages = await pagesFor(() => values);
+  const nextMonth = localDate(31).slice(0, 7);
+  return [
+    ...pages,
+    "/activities?view=calendar",
+    `/activities?view=calendar&month=${nextMonth}`,
+    "/activities?kind=workshop&place=GM0344&evening=1",
+    "/activities?from=2025-13-45&to=notadate", // the note about ignored filters
+    "/no-such-page", // the not-found page
+  ];
+}
+
+/** The document as the browser parses it: the scripts Remix streams after </html> are left out. */
+function documentOf(html: string) {
+  const end = html.indexOf("</html>");
+  return end >= 0 ? html.slice(0, end + "</html>".length) : html;
+}
+
+const describeMessage = (path: string, locale: string, message: Message) =>
+  `${locale} ${path} ${message.line}:${message.column} ${message.ruleId}: ${message.message}${message.selector ? ` (${message.selector})` : ""}`;
+
+/** Fetches each page in each language (the cookie's, or the one `chooseLocale` saves in the profile) and lists every NUL and every validation message. */
+async function problemsOf(pages: string[], cookie = "", chooseLocale = async (_locale: Locale) => {}) {
+  const problems: string[] = [];
+  for (const locale of LOCALES) {
+    await chooseLocale(locale);
+    for (const path of pages) {
+      const response = await fetch(target.url + path, { headers: { cookie: [cookie, `${LOCALE_COOKIE}=${locale}`].filter(Boolean).join("; ") } });
+      const html = await response.text();
+      expect(response.headers.get("content-type"), path).toMatch(/^text\/html/);
+      const nul = html.indexOf("\u0000");
+      if (nul >= 0) problems.push(`${locale} ${path}: NUL at ${nul}`);
+      const report = await validator.validateString(documentOf(html));
+      for (const result of report.results) for (const message of result.messages) problems.push(describeMessage(path, locale, message));
+    }
+  }
+  return problems;
+}
+
+describe("HTML of every page in every language", () => {
+  it("is valid on every public page (html-validate, recommended rules) and holds no NUL", async () => {
+    const organiser = await personIn("nl", { isOrganiser: true });
+    const group = await createGroup(organiser.id, {
+      name: "Fietsclub Utrecht",
+      description: "Samen fietsen, elke week.\n\nВелоклуб · نادي الدراجات",
+      interest: "cycling",
+      municipalityCode: "GM0344",
+    });
+    const activityId = await publishedActivity(organiser.id, {
+      ...activityForm({
+        kind: "workshop",
+        contentLocales: [...LOCALES],
+        titles: ["Bike repair", "Fietsreparatie", "Ремонт велосипедів", "إصلاح الدراجات"],
+        summaries: ["Fix your bike together.", "Samen je fiets maken.", "Лагодимо велосипеди разом.", "نصلح الدراجات معًا."],
+        descriptions: ["Bring your bike.\n\nTools are there.", "Neem je fiets mee.", "Беріть свій велосипед.", "أحضر دراجتك."],
+        municipalityCode: "GM0344",
+        capacity: "12",
+        groupId: group.id,
+        accessibilityNotes: "Step-free entrance",
+      }),
+    });
+    const pages = await publicPages({ id: activityId, slug: group.slug });
+    // The derivation must find the pages a visitor knows, or it proves nothing.
+    expect(pages).toEqual(
+      expect.arrayContaining(["/", "/activities", `/activities/${activityId}`, "/groups", `/groups/${group.slug}`, "/login", "/register", "/buddies"]),
+    );
+
+    console.info(`validating ${pages.length} public pages × ${LOCALES.length} languages: ${pages.join(" ")}`);
+    for (const locale of LOCALES) {
+      const html = await (await fetch(target.url + "/", { headers: { cookie: `${LOCALE_COOKIE}=${locale}` } })).text();
+      expect(html, locale).toContain(`lang="${locale}"`); // the cookie chose the language
+    }
+    const problems = await problemsOf(pages);
+    expect(problems).toEqual([]);
+  });
+
+  it("is valid on the pages of a signed-in person who is newcomer, volunteer, organiser and admin at once", async () => {
+    // The volunteer of an active match, who also asks for a buddy, organises and administers.
+    const { matchId, volunteerId: me, offerId } = await buddyPair({ state: "active", now: new Date(Date.now() - 29 * 86_400_000) });
+    await db().user.update({ where: { id: me }, data: { isNewcomer: true, isOrganiser: true, isAdmin: true, municipalityCode: "GM0344" } });
+    const requestId = crypto.randomUUID();
+    await db().buddyRequest.create({ data: { id: requestId, newcomerId: me, kind: "job", targetSector: "it", goals: JSON.stringify(["cv"]) } });
+    const group = await createGroup(me, { name: "Taalcafé Utrecht", description: "Elke dinsdag.", municipalityCode: "GM0344" });
+    const activityId = await publishedActivity(me, { groupId: group.id, capacity: "2", titles: ["Taalcafé"], date: localDate(2) });
+    await rsvp(me, activityId); // for the ticket page
+    for (const other of await Promise.all([personIn("uk", { displayName: "Олена" }), personIn("ar", { displayName: "يارا" })]))
+      await rsvp(other.id, activityId); // one waits
+    const { activityId: webinarId } = await webinarNow(0);
+    await db().activity.update({ where: { id: webinarId }, data: { organiserId: me } });
+    const ids: Record<string, string> = {
+      "/buddies/match": matchId,
+      "/buddies/offer": offerId,
+      "/buddies/request": requestId,
+      "/activities/:id/live": webinarId,
+    };
+    const valuesFor = (pattern: string) => ({
+      id: Object.entries(ids).find(([prefix]) => pattern.startsWith(prefix))?.[1] ?? activityId,
+      slug: group.slug,
+      format: "csv",
+    });
+    const cookie = (await startSession(me)).split(";")[0];
+    const pages = await pagesFor(valuesFor, cookie);
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        "/profile",
+        "/buddies",
+        `/buddies/match/${matchId}`,
+        `/buddies/offer/${offerId}`,
+        `/buddies/request/${requestId}`,
+        "/organise/activities/new",
+        `/organise/activities/${activityId}`,
+        `/organise/activities/${activityId}/door`,
+        `/organise/activities/${activityId}/report`,
+        "/organise/matching",
+        "/admin/people",
+        `/activities/${webinarId}/live`,
+        `/activities/${activityId}/ticket`,
+      ]),
+    );
+    console.info(`validating ${pages.length} signed-in pages × ${LOCALES.length} languages: ${pages.join(" ")}`);
+    // Signed in, the profile's language wins over the cookie: each language is saved there first.
+    expect(
+      await problemsOf(pages, cookie, (locale) =>
+        db()
+          .user.update({ where: { id: me }, data: { locale } })
+          .then(() => undefined),
+      ),
+    ).toEqual([]);
+  });
+});
