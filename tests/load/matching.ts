@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { assign, greedy, type MatchInput, type MatchRequest, type Place, type VolunteerOffer } from "../../app/domain/matching/engine.ts";
+import { unmatchedReasons } from "../../app/domain/matching/engine/unmatched.ts";
 import { DAY_PARTS } from "../../app/lib/reference/availability.ts";
 import { JOB_GOALS } from "../../app/lib/reference/buddies.ts";
 import { INTERESTS } from "../../app/lib/reference/interests.ts";
@@ -148,6 +149,12 @@ export async function matching(args: { duration: number; requests?: number; volu
   const runtime = Math.round(performance.now() - started);
   progress(`assign: ${runtime} ms, ${optimal.matched} matched, score ${optimal.totalScore}`);
 
+  // The reasons for the requests left over are computed on every run, beside the matching itself.
+  started = performance.now();
+  unmatchedReasons(input, new Set(optimal.proposals.map((proposal) => proposal.requestId)));
+  const reasonsRuntime = Math.round(performance.now() - started);
+  progress(`reasons for the unmatched: ${reasonsRuntime} ms`);
+
   started = performance.now();
   const baseline = greedy(input);
   const greedyRuntime = Math.round(performance.now() - started);
@@ -159,6 +166,7 @@ export async function matching(args: { duration: number; requests?: number; volu
     volunteers,
     slots,
     runtime_ms: runtime,
+    unmatched_reasons_ms: reasonsRuntime,
     matched: optimal.matched,
     score: optimal.totalScore,
     greedy: { runtime_ms: greedyRuntime, matched: baseline.matched, score: baseline.totalScore },

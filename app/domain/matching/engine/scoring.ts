@@ -96,6 +96,17 @@ const intersect = <T>(a: readonly T[], b: readonly T[]): T[] => {
   return [...new Set(a)].filter((item) => other.has(item));
 };
 
+/**
+ * Whether two lists share an item, without building the intersection: constraints are checked
+ * for every request against every offer (unmatched.ts), so each list's Set is built once.
+ */
+const setsOf = new WeakMap<readonly string[], Set<string>>();
+function sharesAny(a: readonly string[], b: readonly string[]): boolean {
+  let other = setsOf.get(b);
+  if (!other) setsOf.set(b, (other = new Set(b)));
+  return a.some((item) => other.has(item));
+}
+
 type Constraint = (r: MatchRequest, o: VolunteerOffer, excluded: Set<string>) => boolean;
 
 /**
@@ -109,8 +120,8 @@ export const CONSTRAINTS = [
   ["full", (_r, o) => !o.paused && capacityOf(o) > 0],
   ["subject", (r, o) => subjectFits(r, o)],
   // Only languages the newcomer actually speaks count: practising Dutch is not talking in Dutch.
-  ["noCommonLanguage", (r, o) => intersect(r.speaks, o.speaks).length > 0],
-  ["noCommonTime", (r, o) => intersect(r.availability, o.availability).length > 0],
+  ["noCommonLanguage", (r, o) => sharesAny(r.speaks, o.speaks)],
+  ["noCommonTime", (r, o) => sharesAny(r.availability, o.availability)],
   ["cannotMeet", (r, o) => meeting(r, o) !== null],
   ["onlyPastPairs", (r, o, excluded) => !excluded.has(pairKey(r.newcomerId, o.volunteerId))],
 ] as const satisfies readonly (readonly [string, Constraint])[];

@@ -9,14 +9,20 @@ import type { MatchInput, MatchRequest, VolunteerOffer } from "./types";
 export type UnmatchedReason = ConstraintName | "taken";
 export type UnmatchedCounts = Partial<Record<UnmatchedReason, number>>;
 
-/** The first constraint, in CONSTRAINTS order, after which no volunteer is left for the request. */
+/**
+ * The first constraint, in CONSTRAINTS order, after which no volunteer is left for the request.
+ * A volunteer left after constraint k is one whose first failing constraint comes later than k,
+ * so the answer is the latest first failure over all volunteers: one pass, no lists, and it
+ * stops at the first volunteer who meets every constraint ("taken").
+ */
 export function reasonUnmatched(request: MatchRequest, offers: readonly VolunteerOffer[], excluded: Set<string>): UnmatchedReason {
-  let left = offers;
-  for (const [name, holds] of CONSTRAINTS) {
-    left = left.filter((offer) => holds(request, offer, excluded));
-    if (left.length === 0) return name;
+  let latest = -1;
+  for (const offer of offers) {
+    const failsAt = CONSTRAINTS.findIndex(([, holds]) => !holds(request, offer, excluded));
+    if (failsAt === -1) return "taken";
+    latest = Math.max(latest, failsAt);
   }
-  return "taken";
+  return CONSTRAINTS[Math.max(0, latest)][0];
 }
 
 /** Counts per reason over the requests not in `matchedRequestIds`. */
