@@ -4,7 +4,7 @@ import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { AppShell } from "./components/app-shell";
 import { useNonce } from "./components/nonce";
-import { isDatabaseUnavailable } from "./lib/database-unavailable";
+import { unlessDatabaseDown } from "./lib/database-unavailable";
 import type { ErrorAnswer } from "./lib/http.server";
 import { i18nFor } from "./lib/i18n";
 import { direction, type Locale } from "./lib/locales";
@@ -20,36 +20,17 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Meedoen" }];
 
-/** The badge is not worth an error page: without a database the page's own loader says 503. */
-async function unreadOrNothing(userId: string) {
-  try {
-    return await unreadCount(userId);
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) return 0;
-    throw error;
-  }
-}
-
-/** Like the badge, a notice ("Saved") is not worth an error page when its secret cannot be read. */
-async function noticeOrNothing(request: Request) {
-  try {
-    return await takeNotice(request);
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) return { notice: null, setCookie: null };
-    throw error;
-  }
-}
-
 /** Everything the shell needs (language, person, menu) comes from here, so it must not fail for long. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = context.auth;
-  const { notice, setCookie } = await noticeOrNothing(request);
+  // The badge and a notice ("Saved") are not worth an error page: without a database the page's own loader says 503.
+  const { notice, setCookie } = await unlessDatabaseDown(takeNotice(request), { notice: null, setCookie: null });
   const shell = {
     locale: context.locale,
     demoData: context.demoData,
     // Only the reader's language travels to the browser.
     resources: resources[context.locale],
-    user: user ? { ...toActor(user), displayName: user.displayName, unread: await unreadOrNothing(user.id) } : null,
+    user: user ? { ...toActor(user), displayName: user.displayName, unread: await unlessDatabaseDown(unreadCount(user.id), 0) } : null,
     notice,
   };
   return data(shell, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);

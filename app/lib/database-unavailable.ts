@@ -22,3 +22,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** For what a page can do without (a badge, a notice): its fallback while the database cannot be reached; bugs still throw. */
+export async function unlessDatabaseDown<T>(work: Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return fallback;
+    throw error;
+  }
+}
