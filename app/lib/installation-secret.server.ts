@@ -13,17 +13,21 @@ const known = new Map<string, Promise<Buffer>>();
 export function installationSecret(name: string): Promise<Buffer> {
   let secret = known.get(name);
   if (!secret) {
-    secret = readOrCreate(name);
+    secret = readOrCreateSecret(name);
     known.set(name, secret);
     secret.catch(() => known.delete(name));
   }
   return secret;
 }
 
-async function readOrCreate(key: string): Promise<Buffer> {
+/**
+ * Reads the secret, making it first if nobody has. Instances starting together race to make it:
+ * an insert that skips an existing row lets the first one win and every one read the same value.
+ * (Prisma's upsert is a read then an insert here, which fails with P2002 for the loser.)
+ */
+export async function readOrCreateSecret(key: string): Promise<Buffer> {
   const fresh = randomBytes(32).toString("base64url");
-  // Two instances starting together both upsert; `update: {}` keeps whichever came first.
-  await db().setting.upsert({ where: { key }, create: { key, value: fresh }, update: {} });
+  await db().$executeRaw`INSERT INTO "Setting" ("key", "value") VALUES (${key}, ${fresh}) ON CONFLICT ("key") DO NOTHING`;
   const stored = await db().setting.findUniqueOrThrow({ where: { key } });
   return Buffer.from(stored.value, "base64url");
 }

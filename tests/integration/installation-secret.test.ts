@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { rsvp } from "~/domain/activities/rsvp.server";
 import { ticketFor } from "~/domain/attendance/checkin.server";
+import { readOrCreateSecret } from "~/lib/installation-secret.server";
 import { db } from "~/lib/db.server";
 import { makePerson, publishedActivity } from "../support/factories";
 
@@ -31,5 +32,14 @@ describe("the installation's signing key", () => {
     // The key it signed with is the one kept for every instance, not a stray in-memory one.
     const stored = await db().setting.findUniqueOrThrow({ where: { key: "qr-signing-key" } });
     expect(stored.value.length).toBeGreaterThan(40);
+  });
+});
+
+describe("instances making the secret at the same time", () => {
+  it("all read the one that was made first, none fails", async () => {
+    // Before: Prisma's upsert read, found nothing, and inserted; every loser of the race failed
+    // with P2002 (seen as 500s when three instances took their first sign-ups at once).
+    const secrets = await Promise.all(Array.from({ length: 20 }, () => readOrCreateSecret("race-test")));
+    expect(new Set(secrets.map((secret) => secret.toString("hex"))).size).toBe(1);
   });
 });
