@@ -18,6 +18,7 @@ import { healthz } from "./http/health.ts";
 import { localeOf, requestContext, type RequestContext } from "./http/request-context.ts";
 import { isTrustedProxy, nonceMiddleware, securityHeaders } from "./http/security.ts";
 import { addressGuard } from "./http/address-guard.ts";
+import { compress } from "./http/compress.ts";
 import { formBodyGuard } from "./http/form-body.ts";
 import { originGuard } from "./http/origin-guard.ts";
 import { remixHandler } from "./http/remix-handler.ts";
@@ -93,6 +94,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
   app.use(requestLog);
   app.use(nonceMiddleware, securityHeaders({ secure }));
   app.use(addressGuard);
+  app.use(compress());
   app.use("/build", express.static(join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(join(root, "public"), { maxAge: "1h", index: false }));
   app.get("/healthz", healthz);
