@@ -35,6 +35,7 @@ function cached<T>(cache: Map<string, T>, locale: Locale, options: object, make:
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();
 const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** Intl options with the reader's zone and a 24-hour clock unless the caller names others. */
 function dateTimeFormat(locale: Locale, options: Intl.DateTimeFormatOptions) {
@@ -110,10 +111,11 @@ export function formatMessageTime(value: Date | string, reference: Date | string
   return `${day} ${time}`;
 }
 
-export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions) {
-  return new Intl.NumberFormat(intlLocale(locale), options).format(value);
+export function formatNumber(value: number, locale: Locale, options: Intl.NumberFormatOptions = {}) {
+  return cached(numberFormats, locale, options, (tag) => new Intl.NumberFormat(tag, options)).format(value);
 }
 
+const EURO: Intl.NumberFormatOptions = { style: "currency", currency: "EUR" };
 export function formatMoney(cents: number, locale: Locale) {
-  return new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency: "EUR" }).format(cents / 100);
+  return formatNumber(cents / 100, locale, EURO);
 }
