@@ -11,6 +11,8 @@ export default defineConfig(
   globalIgnores([
     "build/",
     "public/build/",
+    "tests/load/baseline/build/", // the benchmark's bare Remix app, built by the benchmark
+    "tests/load/baseline/public/build/",
     "app/generated/", // Prisma clients
     "coverage/",
     "tests/e2e/screenshots/",

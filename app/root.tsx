@@ -1,17 +1,30 @@
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+  type ClientLoaderFunctionArgs,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { AppShell } from "./components/app-shell";
 import { useNonce } from "./components/nonce";
 import { unlessDatabaseDown } from "./lib/database-unavailable";
 import type { ErrorAnswer } from "./lib/http.server";
-import { i18nFor } from "./lib/i18n";
+import { i18nFor, loadTranslations } from "./lib/i18n";
+import { serverI18n } from "./lib/i18n.server";
 import { direction, type Locale } from "./lib/locales";
 import { unreadCount } from "./domain/notifications/notifications.server";
 import { toActor } from "./domain/policy/rules";
-import { resources } from "./locales/index.server";
 import { takeNotice } from "./lib/notice.server";
+import { translationFile } from "./lib/translation-files.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles/app.css" },
@@ -25,11 +38,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = context.auth;
   // The badge and a notice ("Saved") are not worth an error page: without a database the page's own loader says 503.
   const { notice, setCookie } = await unlessDatabaseDown(takeNotice(request), { notice: null, setCookie: null });
+  serverI18n(context.locale); // made before the page renders with it
   const shell = {
     locale: context.locale,
     demoData: context.demoData,
-    // Only the reader's language travels to the browser.
-    resources: resources[context.locale],
+    // Only a link to the reader's language travels with the page: the file is cached for a year.
+    translations: translationFile(context.locale).href,
     user: user ? { ...toActor(user), displayName: user.displayName, unread: await unlessDatabaseDown(unreadCount(user.id), 0) } : null,
     notice,
   };
@@ -38,13 +52,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export type RootData = Awaited<ReturnType<typeof loader>>["data"];
 
+/**
+ * The shell (language, person, badge, notice) changes only through an action: sign-in, a saved
+ * profile, a sign-up with its notice. A plain link does not run this loader again; the badge is
+ * kept current over the socket.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod !== undefined && formMethod.toUpperCase() !== "GET" ? defaultShouldRevalidate : false;
+
+/** After an action that changed the language (a saved profile), the new one is fetched before it renders. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const shell = await serverLoader<typeof loader>();
+  await loadTranslations(shell.locale, shell.translations);
+  return shell;
+}
+
 /** An error answer's Retry-After (503, 429) reaches the client: errors end at this boundary. */
 export const headers: HeadersFunction = ({ errorHeaders }) => {
   const retryAfter = errorHeaders?.get("Retry-After");
   return retryAfter ? { "Retry-After": retryAfter } : new Headers();
 };
 
-function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
+function Document({ locale, translations, children }: { locale: Locale; translations?: string; children: ReactNode }) {
   const nonce = useNonce();
   return (
     <html lang={locale} dir={direction(locale)}>
@@ -53,6 +82,8 @@ function Document({ locale, children }: { locale: Locale; children: ReactNode })
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0b5d4b" />
         <Meta />
+        {/* Fetched early; entry.client waits for it before it hydrates. */}
+        {translations ? <link id="translations" rel="preload" as="fetch" crossOrigin="anonymous" href={translations} /> : null}
         <Links />
       </head>
       <body>
@@ -65,11 +96,11 @@ function Document({ locale, children }: { locale: Locale; children: ReactNode })
 }
 
 export default function App() {
-  const { locale, resources: bundle, user, demoData, notice } = useLoaderData<typeof loader>();
-  const i18n = useMemo(() => i18nFor(locale, bundle), [locale, bundle]);
+  const { locale, translations, user, demoData, notice } = useLoaderData<typeof loader>();
+  const i18n = i18nFor(locale);
   return (
     <I18nextProvider i18n={i18n}>
-      <Document locale={locale}>
+      <Document locale={locale} translations={translations}>
         <AppShell user={user} locale={locale} demoData={demoData} notice={notice}>
           <Outlet />
         </AppShell>
@@ -86,7 +117,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const root = useRouteLoaderData<typeof loader>("root");
-  const i18n = useMemo(() => (root ? i18nFor(root.locale, root.resources) : null), [root]);
+  const i18n = root ? i18nFor(root.locale) : null;
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const answer = isRouteErrorResponse(error) && isErrorAnswer(error.data) ? error.data : null;
   if (!root || !i18n) {
@@ -103,7 +134,7 @@ export function ErrorBoundary() {
   }
   return (
     <I18nextProvider i18n={i18n}>
-      <Document locale={root.locale}>
+      <Document locale={root.locale} translations={root.translations}>
         <AppShell user={root.user} locale={root.locale} demoData={root.demoData}>
           <ErrorMessage status={status} answer={answer} />
         </AppShell>

@@ -22,6 +22,7 @@ import { compress } from "./http/compress.ts";
 import { formBodyGuard } from "./http/form-body.ts";
 import { originGuard } from "./http/origin-guard.ts";
 import { remixHandler } from "./http/remix-handler.ts";
+import { translations } from "./http/translations.ts";
 import { requestLog } from "./http/request-log.ts";
 import { attachRealtime } from "./realtime/index.ts";
 import { log } from "./logger.ts";
@@ -98,6 +99,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
   app.use("/build", express.static(join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(join(root, "public"), { maxAge: "1h", index: false }));
   app.get("/healthz", healthz);
+  app.get("/locales/:file", translations);
   // Mutations only from here on: our own origin, a form encoding, a bounded body read in full.
   app.use(originGuard(allowedOrigins), formBodyGuard(MAX_BODY_BYTES));
   app.use(requestContext({ demoData: demoAccounts }));

@@ -11,8 +11,13 @@ export function chooseLocale(options: { userLocale?: string | null; cookieLocale
   return localeFromAcceptLanguage(options.acceptLanguage) ?? DEFAULT_LOCALE;
 }
 
+/** The server's instance for a language, made from the resources it imports. */
+export function serverI18n(locale: Locale) {
+  return i18nFor(locale, resources[locale]);
+}
+
 export function serverT(locale: Locale) {
-  return i18nFor(locale, resources[locale]).t;
+  return serverI18n(locale).t;
 }
 
 export function localeCookie(locale: Locale, secure: boolean): string {

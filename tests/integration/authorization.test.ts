@@ -93,6 +93,7 @@ const ROWS: Row[] = [
   { covers: "root", what: "layout", rule: everyone, request: get("/") },
   { covers: "routes/_index", what: "home", rule: everyone, request: get("/") },
   { covers: "routes/$", what: "unknown page (404 for all)", rule: () => false, request: get("/no-such-page") },
+  { covers: "routes/bench.static-cards", what: "benchmark page (404 unless MEEDOEN_BENCHMARK=1)", rule: () => false, request: get("/bench/static-cards") },
   { covers: "routes/activities._index", what: "activity list", rule: everyone, request: get("/activities") },
   { covers: "routes/activities.$id", what: "activity page", rule: everyone, request: (w) => get(`/activities/${w.upcoming}`)() },
   {

@@ -9,6 +9,7 @@ import type { Db } from "../../app/lib/db.server.ts";
 import { PRACTISED_LEVELS, THEMES, type ActivityKind } from "../../app/lib/reference/activities.ts";
 import { INTERESTS } from "../../app/lib/reference/interests.ts";
 import { zonedDateTimeToUtc } from "../../app/domain/activities/recurrence.ts";
+import { firstVisitBytes, interleaved, medianOf, ratio, startBaseline } from "./page-ratios.ts";
 import { load, root, sessionsFor, startServerProcess } from "./support.ts";
 
 /**
@@ -27,6 +28,8 @@ const ACTIVITIES = 10_000; // including the RSVP-burst activity
 const ORGANISERS = 200;
 const BURST_REQUESTS = 200;
 const BURST_SEATS = 20;
+/** Rounds of the interleaved page loads (layout, bare, list, for you). */
+const ROUNDS = 2;
 const ZONE = "Europe/Amsterdam";
 const DAY_MS = 86_400_000;
 
@@ -400,7 +403,7 @@ function run(command: string, argv: string[], env: Record<string, string>): Prom
   });
 }
 
-async function seedCatalogue(file: string) {
+async function seedCatalogue(file: string, count: number) {
   // The app's Prisma client reads its configuration from the environment when first imported.
   process.env.SQLITE_PATH = file;
   process.env.DATABASE_URL = `file:${file}`;
@@ -423,7 +426,7 @@ async function seedCatalogue(file: string) {
 
     const municipalities = JSON.parse(readFileSync(join(root, "prisma/reference/municipalities.json"), "utf8")) as { code: string; name: string }[];
     const now = Date.now();
-    const catalogue = buildCatalogue({ count: ACTIVITIES - 1, organisers, municipalities, now });
+    const catalogue = buildCatalogue({ count: count - 1, organisers, municipalities, now });
 
     // The RSVP burst target: one ordinary published meetup a week ahead, 20 seats.
     const burstId = randomUUID();
@@ -559,7 +562,7 @@ function readBack(file: string, activityId: string) {
   }
 }
 
-export async function activities(args: { duration: number }) {
+export async function activities(args: { duration: number; activities?: number }) {
   const dir = mkdtempSync(join(tmpdir(), "meedoen-bench-activities-"));
   const file = join(dir, "bench.db");
   const databaseEnv = { SQLITE_PATH: file, DATABASE_URL: `file:${file}` };
@@ -568,11 +571,13 @@ export async function activities(args: { duration: number }) {
     progress(`seeding ${PEOPLE} people into ${file}…`);
     await run(process.execPath, ["--import", "tsx", "prisma/seed-large.ts", "--people", String(PEOPLE)], { ...databaseEnv, LOG_LEVEL: "warn" });
     progress(`people seeded in ${seconds(performance.now() - seedStarted)} s; seeding activities…`);
-    const seeded = await seedCatalogue(file);
+    const seeded = await seedCatalogue(file, args.activities ?? ACTIVITIES);
     const seedS = seconds(performance.now() - seedStarted);
     progress(`seeding done in ${seedS} s`);
 
-    const server = await startServerProcess(databaseEnv);
+    progress("building and starting the bare Remix baseline…");
+    const baseline = await startBaseline();
+    const server = await startServerProcess({ ...databaseEnv, MEEDOEN_BENCHMARK: "1" });
     // support.ts's stop() waits for an exit that has already happened if the server died, so
     // note an early death, say so at once, and fail the phase instead of hanging or mis-measuring.
     let exited: string | null = server.process.exitCode !== null ? `exit code ${server.process.exitCode}` : null;
@@ -615,11 +620,47 @@ export async function activities(args: { duration: number }) {
       const api = (await (await fetch(`${server.url}/api/activities`)).json()) as { total: number };
       progress(`API reports ${api.total} activities in the default 90-day window`);
 
-      progress(`load: GET /activities for ${args.duration} s at 50 connections…`);
-      const { errors: pageErrors, ...page } = await load(`${server.url}/activities`, { duration: args.duration, headers: { "accept-language": "uk" } });
-      progress(`  ${JSON.stringify(page)}${pageErrors ? `, ${pageErrors} errors/non-2xx` : ""}`);
-      alive("the /activities load");
-      await settle();
+      const reader = { "accept-language": "uk" };
+      const signedIn = { ...reader, cookie: `meedoen_session=${seeded.sessions[0]}` };
+      const firstVisit = await firstVisitBytes(server.url, "/activities", reader);
+      progress(`first visit of /activities: ${JSON.stringify(firstVisit)}`);
+      progress(`interleaved loads of ${args.duration} s at 50 connections, ${ROUNDS} rounds…`);
+      const pages = await interleaved(
+        [
+          { name: "layout", url: `${server.url}/bench/static-cards`, headers: reader },
+          { name: "bare", url: `${baseline.url}/` },
+          { name: "list", url: `${server.url}/activities`, headers: reader },
+          { name: "foryou", url: `${server.url}/activities`, headers: signedIn },
+        ],
+        ROUNDS,
+        args.duration,
+        settle,
+      );
+      alive("the page loads");
+      const pageErrors = Object.values(pages)
+        .flat()
+        .reduce((sum, result) => sum + result.errors, 0);
+      const others: Record<string, unknown> = {};
+      for (const [name, path, headers] of [
+        ["home", "/", reader],
+        ["activity", `/activities/${seeded.burstId}`, reader],
+      ] as const) {
+        others[name] = await load(`${server.url}${path}`, { duration: args.duration, headers });
+        progress(`  ${name}: ${JSON.stringify(others[name])}`);
+        await settle();
+      }
+      const layoutRps = medianOf(pages.layout, "rps");
+      const page = {
+        list_vs_layout: ratio(medianOf(pages.list, "rps"), layoutRps),
+        foryou_vs_layout: ratio(medianOf(pages.foryou, "rps"), layoutRps),
+        layout_vs_bare: ratio(layoutRps, medianOf(pages.bare, "rps")),
+        list_p99_vs_layout: ratio(medianOf(pages.list, "p99_ms"), medianOf(pages.layout, "p99_ms")),
+        foryou_p99_vs_layout: ratio(medianOf(pages.foryou, "p99_ms"), medianOf(pages.layout, "p99_ms")),
+        runs: pages,
+        ...others,
+        first_visit: firstVisit,
+      };
+      progress(`  ratios: ${JSON.stringify({ ...page, runs: undefined, first_visit: undefined })}`);
       progress(`load: GET /api/activities for ${args.duration} s at 50 connections…`);
       const { errors: apiErrors, ...apiResult } = await load(`${server.url}/api/activities`, { duration: args.duration });
       progress(`  ${JSON.stringify(apiResult)}${apiErrors ? `, ${apiErrors} errors/non-2xx` : ""}`);
@@ -648,6 +689,10 @@ export async function activities(args: { duration: number }) {
         people: PEOPLE,
         activities: seeded.activities,
         seed_s: seedS,
+        list_vs_layout: page.list_vs_layout,
+        foryou_vs_layout: page.foryou_vs_layout,
+        layout_vs_bare: page.layout_vs_bare,
+        list_p99_vs_layout: page.list_p99_vs_layout,
         page,
         api: apiResult,
         rsvp: {
@@ -662,6 +707,7 @@ export async function activities(args: { duration: number }) {
     } finally {
       stopping = true;
       if (!exited) await server.stop();
+      await baseline.stop();
     }
   } finally {
     if (process.env.MEEDOEN_BENCH_KEEP === "1") progress(`kept ${file}`);
