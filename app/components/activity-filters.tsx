@@ -7,12 +7,35 @@ import { useLocale } from "~/lib/use-locale";
 
 type Filters = Record<string, string | undefined>;
 type Municipality = { code: string; name: string };
+type Option = { value: string; label: string };
+type TFunction = ReturnType<typeof useTranslation>["t"];
+
+/**
+ * The filters' fixed choices, translated and sorted once per language: the list page is the most
+ * visited page, and these hundred labels and their sorting do not change between requests.
+ */
+const fixedChoices = new Map<string, { kinds: Option[]; languages: Option[]; themes: Option[]; interests: Option[] }>();
+function choicesIn(locale: string, t: TFunction) {
+  let choices = fixedChoices.get(locale);
+  if (!choices) {
+    const collator = new Intl.Collator(locale);
+    const sorted = (options: Option[]) => options.sort((a, b) => collator.compare(a.label, b.label));
+    choices = {
+      kinds: ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activities.kind.${k}`) })),
+      languages: sorted(LANGUAGES.map((l) => ({ value: l, label: t(`reference:language.${l}`) }))),
+      themes: sorted(THEMES.map((k) => ({ value: k, label: t(`activities.theme.${k}`) }))),
+      interests: sorted(INTERESTS.map((k) => ({ value: k, label: t(`reference:interest.${k}`) }))),
+    };
+    fixedChoices.set(locale, choices);
+  }
+  return choices;
+}
 
 /** A GET form: every filter is in the URL, so results can be shared and work without JavaScript. */
 export function ActivityFilters({ filters, municipalities, view }: { filters: Filters; municipalities: Municipality[]; view: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const select = (name: string, label: string, options: { value: string; label: string }[]) => (
+  const select = (name: string, label: string, options: Option[]) => (
     <div className="field">
       <label htmlFor={`filter-${name}`}>{label}</label>
       <select id={`filter-${name}`} name={name} defaultValue={filters[name] ?? ""}>
@@ -25,23 +48,19 @@ export function ActivityFilters({ filters, municipalities, view }: { filters: Fi
       </select>
     </div>
   );
-  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, locale);
+  const choices = choicesIn(locale, t);
   return (
     <Form method="get" className="filters card" aria-label={t("activities.filters.title")}>
       <input type="hidden" name="view" value={view} />
       <div className="filter-grid">
-        {select(
-          "kind",
-          t("activities.filters.kind"),
-          ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activities.kind.${k}`) })),
-        )}
-        {select("language", t("activities.filters.language"), LANGUAGES.map((l) => ({ value: l, label: t(`reference:language.${l}`) })).sort(byLabel))}
+        {select("kind", t("activities.filters.kind"), choices.kinds)}
+        {select("language", t("activities.filters.language"), choices.languages)}
         {select("place", t("activities.filters.place"), [
           { value: "online", label: t("activities.mode.online") },
           ...municipalities.map((m) => ({ value: m.code, label: m.name })),
         ])}
-        {select("theme", t("activities.filters.theme"), THEMES.map((k) => ({ value: k, label: t(`activities.theme.${k}`) })).sort(byLabel))}
-        {select("interest", t("activities.filters.interest"), INTERESTS.map((k) => ({ value: k, label: t(`reference:interest.${k}`) })).sort(byLabel))}
+        {select("theme", t("activities.filters.theme"), choices.themes)}
+        {select("interest", t("activities.filters.interest"), choices.interests)}
         <div className="field">
           <label htmlFor="filter-from">{t("activities.filters.from")}</label>
           <input id="filter-from" type="date" name="from" defaultValue={filters.from ?? ""} />

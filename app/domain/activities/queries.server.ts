@@ -5,6 +5,7 @@ import { requireManageActivity } from "../policy/guards.server";
 import { policy, type Actor } from "../policy/rules";
 import { pickContent } from "./content";
 import { forYouScore, LEARNING_LEVELS, type Reader } from "./for-you";
+import { rememberedSelection } from "./selection-memo.server";
 import { WEEKEND_DAYS } from "./local-facts";
 import { utcToZonedParts } from "./recurrence";
 import type { DiscoveryQuery } from "./schemas.server";
@@ -127,28 +128,42 @@ export async function discoverActivities(query: DiscoveryQuery, options: { userI
   const sort = query.sort ?? (reader ? "for-you" : "date");
   const collapse = Boolean(options.collapseSeries);
   const offset = (page - 1) * perPage;
-  const moreDates = new Map<string, number>();
 
-  let slice: Slice;
-  if (sort === "for-you" && reader) {
-    const ranked = rankedOnce(await forYouCandidates(where, reader), collapse);
-    const rankedPage = ranked.slice(offset, offset + perPage).map((row) => row.id);
-    // Everything the reader does not score on follows by date; a series ranked above is not repeated.
-    const rest = { AND: [where, { id: { notIn: ranked.map((row) => row.id) } }, { OR: [{ seriesId: null }, { seriesId: { notIn: seriesOf(ranked) } }] }] };
-    const restOffset = Math.max(0, offset - ranked.length);
-    const restLimit = perPage - rankedPage.length;
-    const byDate = await inDateOrder(rest, restOffset, restLimit, collapse, moreDates);
-    slice = { ids: [...rankedPage, ...byDate.ids], total: ranked.length + byDate.total };
-    await countMoreDates(where, ranked.slice(offset, offset + perPage), moreDates);
-  } else {
-    slice = await inDateOrder(where, offset, perPage, collapse, moreDates);
-  }
-  const byId = new Map((await loadCards(slice.ids)).map((row) => [row.id, row]));
-  const items = slice.ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [{ ...toCard(row, options.locale), moreDates: (collapse && row.seriesId && moreDates.get(row.seriesId)) || 0 }] : [];
+  const select = async () => {
+    const moreDates = new Map<string, number>();
+    let slice: Slice;
+    if (sort === "for-you" && reader) {
+      const ranked = rankedOnce(await forYouCandidates(where, reader), collapse);
+      const rankedPage = ranked.slice(offset, offset + perPage).map((row) => row.id);
+      // Everything the reader does not score on follows by date; a series ranked above is not repeated.
+      const rest = { AND: [where, { id: { notIn: ranked.map((row) => row.id) } }, { OR: [{ seriesId: null }, { seriesId: { notIn: seriesOf(ranked) } }] }] };
+      const restOffset = Math.max(0, offset - ranked.length);
+      const restLimit = perPage - rankedPage.length;
+      const byDate = await inDateOrder(rest, restOffset, restLimit, collapse, moreDates);
+      slice = { ids: [...rankedPage, ...byDate.ids], total: ranked.length + byDate.total };
+      await countMoreDates(where, ranked.slice(offset, offset + perPage), moreDates);
+    } else {
+      slice = await inDateOrder(where, offset, perPage, collapse, moreDates);
+    }
+    const byId = new Map((await loadCards(slice.ids)).map((row) => [row.id, row]));
+    const items = slice.ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [{ ...toCard(row, options.locale), moreDates: (collapse && row.seriesId && moreDates.get(row.seriesId)) || 0 }] : [];
+    });
+    return { items, total: slice.total };
+  };
+  // Pages share one answer per query, language and reader while no activity changes (selection-memo.server.ts);
+  // a sign-up changes its activity too, so seats left are never older than the database. Tests that set the clock get a fresh one.
+  const key = JSON.stringify({
+    query,
+    perPage,
+    page,
+    sort,
+    collapse,
+    locale: options.locale,
+    reader: sort === "for-you" ? { id: options.userId, ...reader } : null,
   });
-  const total = slice.total;
+  const { items, total } = options.now ? await select() : await rememberedSelection(key, select);
   return { items, total, page, perPage, pageCount: Math.max(1, Math.ceil(total / perPage)), sort, truncated: false };
 }
 

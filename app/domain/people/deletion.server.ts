@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "~/lib/db.server";
 import { fillFreeSeats, lockActivity, type Tx } from "../activities/seats.server";
 import { deliver, recordNotifications, type PendingNotification } from "../notifications/notifications.server";
+import { catalogueShrank } from "../activities/selection-memo.server";
 
 // A prolific organiser's deletion touches many rows; it must not be cut off half-way by a timeout.
 const TRANSACTION = { maxWait: 15_000, timeout: 60_000 } as const;
@@ -31,6 +32,7 @@ export async function erasePerson(userId: string, now = new Date()): Promise<voi
     await tx.user.delete({ where: { id: userId } });
     return recordNotifications(tx, toTell);
   }, TRANSACTION);
+  catalogueShrank(); // their activities are gone; no lists remembered with them
   deliver(notices);
 }
 

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Activity_updatedAt_idx" ON "Activity"("updatedAt");
