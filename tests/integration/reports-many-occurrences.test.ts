@@ -5,9 +5,10 @@
  * once, every date must come out exactly as when counted on its own.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { countsAsPresent } from "~/domain/attendance/aggregate";
-import { attendanceOf } from "~/domain/attendance/attendance.server";
-import { themeReach } from "~/domain/attendance/reports.server";
+import { attendanceOverTime, countsAsPresent } from "~/domain/attendance/aggregate";
+import { ACTIVITY_TIMES, attendanceOf } from "~/domain/attendance/attendance.server";
+import { themeReach, trendOf } from "~/domain/attendance/reports.server";
+import { db } from "~/lib/db.server";
 import { seriesWithHistory, type SeriesHistory } from "../support/series-history";
 
 const OCCURRENCES = 1_200;
@@ -57,5 +58,16 @@ describe(`attendance of ${OCCURRENCES} dates at once`, () => {
     const reach = await themeReach(history.organiserId, history.first, history.after, now);
     expect(Object.fromEntries(reach.map((r) => [r.theme, r.people]))).toEqual(Object.fromEntries([...expected].map(([theme, ids]) => [theme, ids.size])));
     expect(reach.length).toBeGreaterThan(5);
+  });
+
+  it("follows every date of the series in the trend, with the people present on each", async () => {
+    const dates = await db().activity.findMany({ where: { seriesId: history.seriesId }, orderBy: { startsAt: "asc" }, select: ACTIVITY_TIMES });
+    const present = (id: string) =>
+      alone
+        .get(id)!
+        .people.filter(countsAsPresent)
+        .map((row) => row.userId ?? `walk-in:${row.checkInId}`);
+    expect(await trendOf(dates, now)).toEqual(attendanceOverTime(dates.map((d) => ({ activityId: d.id, startsAt: d.startsAt, attendeeIds: present(d.id) }))));
+    expect(dates.length).toBe(OCCURRENCES);
   });
 });

@@ -23,6 +23,10 @@ async function deletedAccounts(ids: string[]): Promise<Set<string>> {
   return new Set(ids.filter((id) => !known.has(id)));
 }
 
+/** What counting needs of an activity itself: the window of its online minutes, and whether no-shows are known. */
+export const ACTIVITY_TIMES = { id: true, status: true, startsAt: true, endsAt: true } as const;
+export type ActivityTimes = { id: string; status: string; startsAt: Date; endsAt: Date };
+
 /**
  * The rows `attendanceOf` counts, in chunks of ids (a series can have thousands of dates). Check-ins
  * in the order they were made (by id when made in the same millisecond), which is the order of
@@ -32,9 +36,6 @@ async function deletedAccounts(ids: string[]): Promise<Set<string>> {
 export async function attendanceRowsOf(activityIds: string[], withOnline: boolean) {
   const where = (chunk: string[]) => ({ activityId: { in: chunk } });
   return Promise.all([
-    readInChunks(activityIds, (chunk) =>
-      db().activity.findMany({ where: { id: { in: chunk } }, select: { id: true, status: true, startsAt: true, endsAt: true } }),
-    ),
     readInChunks(activityIds, (chunk) => db().rsvp.findMany({ where: where(chunk), select: { activityId: true, userId: true, status: true } })),
     readInChunks(activityIds, (chunk) =>
       db().checkIn.findMany({
@@ -61,7 +62,16 @@ export async function attendanceRowsOf(activityIds: string[], withOnline: boolea
  * rows, grouped by activity, whatever the number of activities (decision 030).
  */
 export async function attendanceOf(activityIds: string[], now: Date, options: { online?: boolean } = {}) {
-  const [activities, signUps, checkIns, sessions] = await attendanceRowsOf(activityIds, options.online ?? true);
+  const activities = await readInChunks(activityIds, (chunk) => db().activity.findMany({ where: { id: { in: chunk } }, select: ACTIVITY_TIMES }));
+  return attendanceOfActivities(activities, now, options);
+}
+
+/** `attendanceOf` for activities already read (with `ACTIVITY_TIMES`): a report over a period reads its thousands of dates once. */
+export async function attendanceOfActivities(activities: ActivityTimes[], now: Date, options: { online?: boolean } = {}) {
+  const [signUps, checkIns, sessions] = await attendanceRowsOf(
+    activities.map((activity) => activity.id),
+    options.online ?? true,
+  );
   const signedUp = new Set(signUps.map((row) => `${row.activityId}:${row.userId}`));
   const withoutSignUp = [...checkIns, ...sessions].flatMap((row) => (row.userId && !signedUp.has(`${row.activityId}:${row.userId}`) ? [row.userId] : []));
   const deleted = await deletedAccounts([...new Set(withoutSignUp)]);
