@@ -11,20 +11,11 @@ import { THEMES } from "~/lib/reference/activities";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { makePeople, makePerson } from "./factories";
+import { seededRandom } from "./seeded-random";
 
 const MINUTE = 60_000;
 const WEEK = 7 * 24 * 60 * MINUTE;
 const LENGTH = 90 * MINUTE;
-
-/** mulberry32: small, fast and the same everywhere. */
-function seededRandom(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type SeriesHistory = {
   organiserId: string;
