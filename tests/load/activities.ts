@@ -11,6 +11,7 @@ import { INTERESTS } from "../../app/lib/reference/interests.ts";
 import { zonedDateTimeToUtc } from "../../app/domain/activities/recurrence.ts";
 import { firstVisitBytes, interleaved, medianOf, ratio, startBaseline } from "./page-ratios.ts";
 import { load, root, sessionsFor, startServerProcess } from "./support.ts";
+import { seededRandom } from "../support/seeded-random.ts";
 
 /**
  * Discovery under a realistic catalogue, and the seat race.
@@ -36,16 +37,7 @@ const DAY_MS = 86_400_000;
 const progress = (message: string) => process.stderr.write(`  [activities] ${message}\n`);
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
-/** mulberry32, as in prisma/seed-large.ts: the same catalogue every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(20_240_901);
+const rand = seededRandom(20_240_901);
 const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
 const between = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
 const some = <T>(items: readonly T[], min: number, max: number) => {

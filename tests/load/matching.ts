@@ -6,6 +6,7 @@ import { DAY_PARTS } from "../../app/lib/reference/availability.ts";
 import { JOB_GOALS } from "../../app/lib/reference/buddies.ts";
 import { INTERESTS } from "../../app/lib/reference/interests.ts";
 import { SECTORS } from "../../app/lib/reference/sectors.ts";
+import { seededRandom } from "../support/seeded-random.ts";
 
 /**
  * The buddy-matching engine on a synthetic population (default 10,000 requests, 2,000
@@ -17,16 +18,6 @@ import { SECTORS } from "../../app/lib/reference/sectors.ts";
 const root = new URL("../../", import.meta.url).pathname;
 const DAY_MS = 86_400_000;
 const NOW = new Date("2026-03-02T09:00:00Z");
-
-/** mulberry32, as in prisma/seed-large.ts: the same population every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Municipality = { code: string; name: string; latitude: number; longitude: number };
 
@@ -44,7 +35,7 @@ const BIG_CITIES: Record<string, number> = {
 const BIG_CITY_SHARE = 0.55;
 
 export function population(requests: number, volunteers: number, seed = 20_260_302): MatchInput {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const chance = (p: number) => rand() < p;
   const between = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];

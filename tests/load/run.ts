@@ -1,5 +1,5 @@
 /**
- * Usage: npm run bench [-- <name>] [--duration 10] [--clients 2000] [--activities 10000]
+ * Usage: npm run bench [-- <name>] [--duration 10] [--clients 2000] [--activities 10000] [--occurrences 5000]
  * Benchmarks print human-readable progress on stderr and one final JSON line per benchmark on stdout.
  */
 import { parseArgs } from "node:util";
@@ -7,11 +7,20 @@ import { activities } from "./activities.ts";
 import { cluster } from "./cluster.ts";
 import { foundation } from "./foundation.ts";
 import { matching } from "./matching.ts";
+import { reports } from "./reports.ts";
 import { sqliteLock } from "./sqlite-lock.ts";
 import { webinar } from "./webinar.ts";
 
-type BenchArgs = { duration: number; requests?: number; volunteers?: number; clients?: number; activities?: number };
-const benches: Record<string, (args: BenchArgs) => Promise<unknown>> = { foundation, activities, matching, webinar, cluster, "sqlite-lock": sqliteLock };
+type BenchArgs = { duration: number; requests?: number; volunteers?: number; clients?: number; activities?: number; occurrences?: number };
+const benches: Record<string, (args: BenchArgs) => Promise<unknown>> = {
+  foundation,
+  activities,
+  matching,
+  webinar,
+  cluster,
+  "sqlite-lock": sqliteLock,
+  reports,
+};
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -21,6 +30,7 @@ const { positionals, values } = parseArgs({
     volunteers: { type: "string" },
     clients: { type: "string" },
     activities: { type: "string" },
+    occurrences: { type: "string" },
   },
 });
 const names = positionals.length > 0 ? positionals : Object.keys(benches);
@@ -37,6 +47,7 @@ for (const name of names) {
     ...(values.volunteers ? { volunteers: Number(values.volunteers) } : {}),
     ...(values.clients ? { clients: Number(values.clients) } : {}),
     ...(values.activities ? { activities: Number(values.activities) } : {}),
+    ...(values.occurrences ? { occurrences: Number(values.occurrences) } : {}),
   };
   console.log(JSON.stringify(await bench(args)));
 }

@@ -1,4 +1,5 @@
 import { db } from "~/lib/db.server";
+import { readInChunks } from "~/lib/read-in-chunks.server";
 import { countAttendance, minutesPresent, noShowsKnown, type SignUpStatus } from "./aggregate";
 import { sessionEnd } from "./sessions.server";
 
@@ -17,34 +18,60 @@ function byActivity<T extends { activityId: string }>(rows: T[]): (activityId: s
  * their account (decision 013). Someone without a sign-up who still has an account (a host) is not one.
  */
 async function deletedAccounts(ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const existing = await db().user.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  const existing = await readInChunks(ids, (chunk) => db().user.findMany({ where: { id: { in: chunk } }, select: { id: true } }));
   const known = new Set(existing.map((user) => user.id));
   return new Set(ids.filter((id) => !known.has(id)));
+}
+
+/** What counting needs of an activity itself: the window of its online minutes, and whether no-shows are known. */
+export const ACTIVITY_TIMES = { id: true, status: true, startsAt: true, endsAt: true } as const;
+export type ActivityTimes = { id: string; status: string; startsAt: Date; endsAt: Date };
+
+/**
+ * The rows `attendanceOf` counts, in chunks of ids (a series can have thousands of dates). Check-ins
+ * in the order they were made (by id when made in the same millisecond), which is the order of
+ * walk-ins in the lists; each chunk holds whole activities, so that order holds per activity.
+ * Exported for the benchmark, whose baseline is reading these rows without counting them.
+ */
+export async function attendanceRowsOf(activityIds: string[], withOnline: boolean) {
+  const where = (chunk: string[]) => ({ activityId: { in: chunk } });
+  return Promise.all([
+    readInChunks(activityIds, (chunk) => db().rsvp.findMany({ where: where(chunk), select: { activityId: true, userId: true, status: true } })),
+    readInChunks(activityIds, (chunk) =>
+      db().checkIn.findMany({
+        where: where(chunk),
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, activityId: true, userId: true, walkInName: true, method: true },
+      }),
+    ),
+    withOnline
+      ? readInChunks(activityIds, (chunk) =>
+          db().attendanceSession.findMany({
+            where: where(chunk),
+            select: { activityId: true, userId: true, joinedAt: true, leftAt: true, disconnectedAt: true, lastSeenAt: true },
+          }),
+        )
+      : [],
+  ]);
 }
 
 /**
  * Loads sign-ups, check-ins and (unless `online: false`, as at the door) online presence of each
  * activity and counts them with `countAttendance`: the one place that decides who is present, so
- * the door, the report, the trend and the reach cannot disagree (decision 021).
+ * the door, the report, the trend and the reach cannot disagree (decision 021). One pass over the
+ * rows, grouped by activity, whatever the number of activities (decision 030).
  */
 export async function attendanceOf(activityIds: string[], now: Date, options: { online?: boolean } = {}) {
-  const withOnline = options.online ?? true;
-  const [activities, signUps, checkIns, sessions] = await Promise.all([
-    db().activity.findMany({ where: { id: { in: activityIds } }, select: { id: true, status: true, startsAt: true, endsAt: true } }),
-    db().rsvp.findMany({ where: { activityId: { in: activityIds } }, select: { activityId: true, userId: true, status: true } }),
-    db().checkIn.findMany({
-      where: { activityId: { in: activityIds } },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, activityId: true, userId: true, walkInName: true, method: true },
-    }),
-    withOnline
-      ? db().attendanceSession.findMany({
-          where: { activityId: { in: activityIds } },
-          select: { activityId: true, userId: true, joinedAt: true, leftAt: true, disconnectedAt: true, lastSeenAt: true },
-        })
-      : [],
-  ]);
+  const activities = await readInChunks(activityIds, (chunk) => db().activity.findMany({ where: { id: { in: chunk } }, select: ACTIVITY_TIMES }));
+  return attendanceOfActivities(activities, now, options);
+}
+
+/** `attendanceOf` for activities already read (with `ACTIVITY_TIMES`): a report over a period reads its thousands of dates once. */
+export async function attendanceOfActivities(activities: ActivityTimes[], now: Date, options: { online?: boolean } = {}) {
+  const [signUps, checkIns, sessions] = await attendanceRowsOf(
+    activities.map((activity) => activity.id),
+    options.online ?? true,
+  );
   const signedUp = new Set(signUps.map((row) => `${row.activityId}:${row.userId}`));
   const withoutSignUp = [...checkIns, ...sessions].flatMap((row) => (row.userId && !signedUp.has(`${row.activityId}:${row.userId}`) ? [row.userId] : []));
   const deleted = await deletedAccounts([...new Set(withoutSignUp)]);

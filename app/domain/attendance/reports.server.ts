@@ -2,7 +2,7 @@ import { db } from "~/lib/db.server";
 import { requireActor, requireManageActivity } from "../policy/guards.server";
 import { policy } from "../policy/rules";
 import { attendanceOverTime, countsAsPresent, reachByTheme, toCsv } from "./aggregate";
-import { attendanceOf } from "./attendance.server";
+import { ACTIVITY_TIMES, attendanceOf, attendanceOfActivities, type ActivityTimes } from "./attendance.server";
 
 async function requireReportAccess(actorId: string, activityId: string) {
   return (await requireManageActivity(actorId, activityId)).activity;
@@ -36,12 +36,18 @@ export async function attendanceTrend(actorId: string, activityId: string, now =
     where: { ...(activity.seriesId ? { seriesId: activity.seriesId } : { groupId: activity.groupId }), startsAt: { lte: now }, status: "published" },
     orderBy: { startsAt: "asc" },
     take: 60,
-    select: { id: true, startsAt: true },
+    select: ACTIVITY_TIMES,
   });
-  const attendance = await attendanceOf(
-    occurrences.map((o) => o.id),
-    now,
-  );
+  return trendOf(occurrences, now);
+}
+
+/**
+ * The trend over these dates, without an access check (the caller checks). Apart from
+ * `attendanceTrend`, which shows the first 60 dates, so that the benchmark can measure what
+ * counting every date of a long series costs (decision 030).
+ */
+export async function trendOf(occurrences: ActivityTimes[], now: Date) {
+  const attendance = await attendanceOfActivities(occurrences, now);
   // The same people as the report's "present"; a walk-in cannot be recognised on a later date, so each counts as new.
   const presentIds = (id: string) =>
     attendance
@@ -56,13 +62,10 @@ export async function themeReach(actorId: string, from: Date, to: Date, now = ne
   const actor = await requireActor(actorId, policy.canViewThemeReport);
   const activities = await db().activity.findMany({
     where: { startsAt: { gte: from, lt: to }, status: "published", ...(policy.themeReportCoversEveryone(actor) ? {} : { organiserId: actorId }) },
-    select: { id: true, themes: { select: { theme: true } } },
+    select: { ...ACTIVITY_TIMES, themes: { select: { theme: true } } },
     take: 5000,
   });
-  const attendance = await attendanceOf(
-    activities.map((a) => a.id),
-    now,
-  );
+  const attendance = await attendanceOfActivities(activities, now);
   // Reach counts every recognisable person who was there, with a place or not (a deleted attendee's stand-in too, decision 013).
   const reached = (id: string) =>
     attendance.get(id)!.people.flatMap((row) => (row.userId && (countsAsPresent(row) || row.counted === "without-place") ? [row.userId] : []));
