@@ -30,6 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     Promise.all([
       discoverActivities(range ? { ...query, from: range.from, to: range.to, perPage: 100, page: 1, sort: "date" } : query, {
         userId: context.auth.user?.id ?? null,
+        readerUpdatedAt: context.auth.user?.updatedAt,
         locale: context.locale,
         collapseSeries: view === "list",
       }),

@@ -81,4 +81,27 @@ describe("the remembered activity list", () => {
     await updateProfile(reader, { ...profile, interests: ["cooking"] });
     expect(await listIn(place, reader)).toEqual([cooking, cycling]);
   });
+
+  it("reads a reader's profile again only when their session says it changed", async () => {
+    const place = "GM0085";
+    const organiser = await makePerson({ isOrganiser: true });
+    const cycling = await publishedActivity(organiser, { municipalityCode: place, date: localDate(9), interests: ["cycling"] });
+    const cooking = await publishedActivity(organiser, { municipalityCode: place, date: localDate(8), interests: ["cooking"] });
+    const reader = await makePerson();
+    const profile = { displayName: "Reader", locale: "en", municipalityCode: "GM0014", languages: [], levels: [], sectors: [], availability: [] };
+    const versionOf = async () => (await db().user.findUniqueOrThrow({ where: { id: reader }, select: { updatedAt: true } })).updatedAt;
+    const forYou = async (readerUpdatedAt: Date) =>
+      (await discoverActivities({ place, sort: "for-you" }, { userId: reader, readerUpdatedAt, locale: "en", collapseSeries: true })).items.map(
+        (item) => item.id,
+      );
+
+    await updateProfile(reader, { ...profile, interests: ["cycling"] });
+    const first = await versionOf();
+    expect(await forYou(first)).toEqual([cycling, cooking]);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a later millisecond, as any second save is
+    await updateProfile(reader, { ...profile, interests: ["cooking"] });
+    const second = await versionOf();
+    expect(second.getTime()).toBeGreaterThan(first.getTime());
+    expect(await forYou(second)).toEqual([cooking, cycling]);
+  });
 });

@@ -87,7 +87,8 @@ export const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100
  */
 export async function firstVisitBytes(baseUrl: string, path: string, headers: Record<string, string> = {}) {
   const html = await (await fetch(baseUrl + path, { headers })).text();
-  const scripts = [...new Set(html.match(/\/build\/[\w./-]+\.js/g) ?? [])];
+  // What the browser fetches: the module preloads (entry, manifest, route modules, their chunks), not every route the manifest names.
+  const scripts = [...new Set([...html.matchAll(/<link rel="modulepreload" href="(\/build\/[^"]+\.js)"/g)].map((match) => match[1]))];
   const gzipped = async (url: string) => gzipSync(Buffer.from(await (await fetch(baseUrl + url)).arrayBuffer())).length;
   const scriptBytes = (await Promise.all(scripts.map(gzipped))).reduce((sum, bytes) => sum + bytes, 0);
   const translations = /href="(\/locales\/[^"]+\.json)"/.exec(html)?.[1];

@@ -98,6 +98,23 @@ function whereFor(query: DiscoveryQuery, now: Date) {
 
 type Where = Prisma.ActivityWhereInput;
 
+/** Profiles read for "for you", by person, with the `updatedAt` they were read at (every saved profile changes it). */
+const profiles = new Map<string, { version: number; profile: Promise<Reader | null> }>();
+const MAX_PROFILES = 5_000;
+
+/** The reader's profile; with the `updatedAt` their session already carries, read only when it changed. */
+function rememberedProfile(userId: string, updatedAt: Date | undefined): Promise<Reader | null> {
+  if (!updatedAt) return readerProfile(userId);
+  const known = profiles.get(userId);
+  if (known && known.version === updatedAt.getTime()) return known.profile;
+  const profile = readerProfile(userId);
+  profiles.delete(userId);
+  profiles.set(userId, { version: updatedAt.getTime(), profile });
+  if (profiles.size > MAX_PROFILES) profiles.delete(profiles.keys().next().value!);
+  profile.catch(() => profiles.delete(userId));
+  return profile;
+}
+
 export async function readerProfile(userId: string): Promise<Reader | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
@@ -119,12 +136,15 @@ type Slice = { ids: string[]; total: number };
  * The discovery list, filtered and paged in the database. "For you" puts first the activities the
  * reader scores on (forYouCandidates, a bounded set), then every other one in date order.
  */
-export async function discoverActivities(query: DiscoveryQuery, options: { userId: string | null; locale: string; now?: Date; collapseSeries?: boolean }) {
+export async function discoverActivities(
+  query: DiscoveryQuery,
+  options: { userId: string | null; readerUpdatedAt?: Date; locale: string; now?: Date; collapseSeries?: boolean },
+) {
   const now = options.now ?? new Date();
   const perPage = query.perPage ?? PAGE_SIZE;
   const page = query.page ?? 1;
   const where = whereFor(query, now);
-  const reader = options.userId ? await readerProfile(options.userId) : null;
+  const reader = options.userId ? await rememberedProfile(options.userId, options.readerUpdatedAt) : null;
   const sort = query.sort ?? (reader ? "for-you" : "date");
   const collapse = Boolean(options.collapseSeries);
   const offset = (page - 1) * perPage;

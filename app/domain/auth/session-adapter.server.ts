@@ -64,6 +64,7 @@ type UserRow = {
   isVolunteer: boolean;
   isOrganiser: boolean;
   isAdmin: boolean;
+  updatedAt: Date;
 };
 
 export function userAttributes(user: UserRow) {
@@ -75,5 +76,7 @@ export function userAttributes(user: UserRow) {
     isVolunteer: user.isVolunteer,
     isOrganiser: user.isOrganiser,
     isAdmin: user.isAdmin,
+    // Changes with every saved profile: what a page may remember about the person is keyed on it.
+    updatedAt: user.updatedAt,
   };
 }
