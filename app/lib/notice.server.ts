@@ -1,5 +1,4 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import { randomBytes } from "node:crypto";
 import { secureCookies } from "./config.server";
 import { installationSecret } from "./installation-secret.server";
 
@@ -9,18 +8,12 @@ import { installationSecret } from "./installation-secret.server";
  * never lands in the URL, the history or a log line, and a reload or a bookmark does not repeat it.
  */
 export type Notice = { key: string; values?: Record<string, string | number> };
-/**
- * As it travels: with an id, because a request already in flight when the action answered (a
- * hover's prefetch, a second tab) carries the same cookie and reads the same notice again; the
- * page shows one id only once (`PageNoticeBanner`).
- */
-export type DeliveredNotice = Notice & { id: string };
 
 const NOTICE = "notice";
 
 async function storage() {
   const secret = await installationSecret("notice-cookie-secret");
-  return createCookieSessionStorage<Record<string, never>, { [NOTICE]: DeliveredNotice }>({
+  return createCookieSessionStorage<Record<string, never>, { [NOTICE]: Notice }>({
     cookie: {
       name: "__notice",
       httpOnly: true,
@@ -38,14 +31,14 @@ async function storage() {
 export async function redirectWithNotice(to: string, notice: Notice, init: { headers?: HeadersInit } = {}) {
   const { getSession, commitSession } = await storage();
   const session = await getSession();
-  session.flash(NOTICE, { ...notice, id: randomBytes(9).toString("base64url") });
+  session.flash(NOTICE, notice);
   const headers = new Headers(init.headers);
   headers.append("Set-Cookie", await commitSession(session));
   return redirect(to, { headers });
 }
 
 /** The notice waiting for this request, if any, and the Set-Cookie that clears it. */
-export async function takeNotice(request: Request): Promise<{ notice: DeliveredNotice | null; setCookie: string | null }> {
+export async function takeNotice(request: Request): Promise<{ notice: Notice | null; setCookie: string | null }> {
   const cookieHeader = request.headers.get("Cookie");
   if (!cookieHeader?.includes("__notice=")) return { notice: null, setCookie: null };
   const { getSession, destroySession } = await storage();
@@ -55,6 +48,6 @@ export async function takeNotice(request: Request): Promise<{ notice: DeliveredN
   return { notice: isNotice(notice) ? notice : null, setCookie: await destroySession(session) };
 }
 
-function isNotice(value: unknown): value is DeliveredNotice {
-  return typeof value === "object" && value !== null && typeof (value as DeliveredNotice).key === "string" && typeof (value as DeliveredNotice).id === "string";
+function isNotice(value: unknown): value is Notice {
+  return typeof value === "object" && value !== null && typeof (value as Notice).key === "string";
 }

@@ -47,7 +47,8 @@ describe.each([
 
       // The notice belongs to the page the sign-up led to: the next page does not repeat it.
       await Promise.all([page.waitForURL(/\/activities$/), page.click('nav.main-nav a[href="/activities"]')]);
-      await page.locator("main h1").waitFor();
+      // The address changes before the new page is drawn: wait for the list's own heading, not any h1.
+      await page.getByRole("heading", { level: 1, name: "Заходи", exact: true }).waitFor();
       expect(await page.locator(".page-notice").count()).toBe(0);
     });
   });
