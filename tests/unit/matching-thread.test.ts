@@ -34,7 +34,9 @@ describe("matching in a worker thread", () => {
   }, 60_000);
 
   it("rejects with a clear error when the worker fails, instead of hanging", async () => {
-    const broken = { ...population(10, 5), requests: null } as unknown as Parameters<typeof matchInWorker>[0];
+    const input = population(10, 5);
+    // Breaks the engine, inside the worker: a request without its list of languages.
+    const broken = { ...input, requests: [{ ...input.requests[0], speaks: null as unknown as string[] }] };
     await expect(matchInWorker(broken)).rejects.toThrow(/matching worker failed/);
   });
 });
