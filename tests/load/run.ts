@@ -1,5 +1,5 @@
 /**
- * Usage: npm run bench [-- <name>] [--duration 10] [--clients 2000]
+ * Usage: npm run bench [-- <name>] [--duration 10] [--clients 2000] [--requests N --volunteers M] [--main-thread]
  * Benchmarks print human-readable progress on stderr and one final JSON line per benchmark on stdout.
  */
 import { parseArgs } from "node:util";
@@ -10,12 +10,18 @@ import { matching } from "./matching.ts";
 import { sqliteLock } from "./sqlite-lock.ts";
 import { webinar } from "./webinar.ts";
 
-type BenchArgs = { duration: number; requests?: number; volunteers?: number; clients?: number };
+type BenchArgs = { duration: number; requests?: number; volunteers?: number; clients?: number; mainThread?: boolean };
 const benches: Record<string, (args: BenchArgs) => Promise<unknown>> = { foundation, activities, matching, webinar, cluster, "sqlite-lock": sqliteLock };
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { duration: { type: "string", default: "10" }, requests: { type: "string" }, volunteers: { type: "string" }, clients: { type: "string" } },
+  options: {
+    duration: { type: "string", default: "10" },
+    requests: { type: "string" },
+    volunteers: { type: "string" },
+    clients: { type: "string" },
+    "main-thread": { type: "boolean" },
+  },
 });
 const names = positionals.length > 0 ? positionals : Object.keys(benches);
 for (const name of names) {
@@ -30,6 +36,7 @@ for (const name of names) {
     ...(values.requests ? { requests: Number(values.requests) } : {}),
     ...(values.volunteers ? { volunteers: Number(values.volunteers) } : {}),
     ...(values.clients ? { clients: Number(values.clients) } : {}),
+    ...(values["main-thread"] ? { mainThread: true } : {}),
   };
   console.log(JSON.stringify(await bench(args)));
 }
