@@ -1,7 +1,10 @@
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assign, greedy, type MatchInput, type MatchRequest, type Place, type VolunteerOffer } from "../../app/domain/matching/engine.ts";
-import { unmatchedReasons } from "../../app/domain/matching/engine/unmatched.ts";
+import { greedy, type MatchInput, type MatchRequest, type Place, type VolunteerOffer } from "../../app/domain/matching/engine.ts";
+import { matchJob } from "../../app/domain/matching/engine/job.ts";
+import { matchInWorker } from "../../app/domain/matching/matching-thread.server.ts";
 import { DAY_PARTS } from "../../app/lib/reference/availability.ts";
 import { JOB_GOALS } from "../../app/lib/reference/buddies.ts";
 import { INTERESTS } from "../../app/lib/reference/interests.ts";
@@ -10,9 +13,10 @@ import { seededRandom } from "../support/seeded-random.ts";
 
 /**
  * The buddy-matching engine on a synthetic population (default 10,000 requests, 2,000
- * volunteers with 1–3 free slots each): runtime of the exact assignment, and how much it gains
- * over the best-pair-first greedy baseline. Pure CPU, no server or database. One run of each:
- * the matcher runs as a batch job, so a cold single run is what production sees.
+ * volunteers with 1–3 free slots each): runtime of the exact assignment, how much it gains over
+ * the best-pair-first greedy baseline, and how quickly the server answers /healthz while it runs
+ * (in its worker thread, as a matching run does; `--main-thread` for the old way). One run of
+ * each: the matcher runs as a batch job, so a cold single run is what production sees.
  */
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -128,23 +132,77 @@ export function population(requests: number, volunteers: number, seed = 20_260_3
 
 const progress = (message: string) => process.stderr.write(`  [matching] ${message}\n`);
 
-export async function matching(args: { duration: number; requests?: number; volunteers?: number }) {
+type ProbeStats = { requests: number; errors: number; p50_ms: number; p99_ms: number; max_ms: number };
+
+/** Latencies of /healthz, asked by a separate process from now until `stop`. */
+function probeHealthz(url: string) {
+  const child = spawn(process.execPath, [join(root, "tests/load/healthz-probe.mjs"), url], { stdio: ["pipe", "pipe", "inherit"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    stop: async (): Promise<ProbeStats> => {
+      child.stdin.end();
+      await exited;
+      return JSON.parse(output) as ProbeStats;
+    },
+  };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The real server in this process (so that /healthz shares the event loop with the matching, as
+ * in production), on a fresh SQLite file unless the environment names a database.
+ */
+async function startBenchServer() {
+  process.env.NODE_ENV ??= "production";
+  process.env.LOG_LEVEL ??= "warn";
+  process.env.SQLITE_PATH ??= join(mkdtempSync(join(tmpdir(), "meedoen-bench-")), "bench.db");
+  const { startServer } = await import("../../server/app.ts");
+  return startServer({ port: 0, host: "127.0.0.1" });
+}
+
+/**
+ * How long the server takes to answer /healthz, idle and while `work` runs: the matching in its
+ * worker thread, or (`--main-thread`, for comparison) on the event loop as before.
+ */
+async function healthzAround<T>(url: string, work: () => Promise<T>) {
+  const idleProbe = probeHealthz(url);
+  await pause(IDLE_PROBE_MS);
+  const idle = await idleProbe.stop();
+  const duringProbe = probeHealthz(url);
+  await pause(200); // the probe process is up and asking before the work starts
+  const outcome = await work();
+  const during = await duringProbe.stop();
+  return { idle, during, outcome };
+}
+const IDLE_PROBE_MS = 5_000;
+
+export async function matching(args: { duration: number; requests?: number; volunteers?: number; mainThread?: boolean }) {
   const requests = args.requests ?? 10_000;
   const volunteers = args.volunteers ?? 2_000;
   const input = population(requests, volunteers);
   const slots = input.offers.reduce((sum, o) => sum + o.capacity, 0);
   progress(`${requests} requests, ${volunteers} volunteers with ${slots} slots`);
 
-  let started = performance.now();
-  const optimal = assign(input);
-  const runtime = Math.round(performance.now() - started);
-  progress(`assign: ${runtime} ms, ${optimal.matched} matched, score ${optimal.totalScore}`);
-
-  // The reasons for the requests left over are computed on every run, beside the matching itself.
-  started = performance.now();
-  unmatchedReasons(input, new Set(optimal.proposals.map((proposal) => proposal.requestId)));
-  const reasonsRuntime = Math.round(performance.now() - started);
-  progress(`reasons for the unmatched: ${reasonsRuntime} ms`);
+  const server = await startBenchServer();
+  let started = 0;
+  let measured;
+  try {
+    measured = await healthzAround(server.url, async () => {
+      started = performance.now();
+      // The same call a matching run makes (matches.server.ts), or the engine inline, as before.
+      return args.mainThread ? matchJob(input) : await matchInWorker(input);
+    });
+  } finally {
+    await server.close();
+  }
+  const wall = Math.round(performance.now() - started);
+  const { idle, during, outcome: job } = measured;
+  const optimal = job.result;
+  progress(`assign: ${job.runtimeMs} ms (${wall} ms with the reasons and the thread), ${optimal.matched} matched, score ${optimal.totalScore}`);
+  progress(`/healthz p99: ${idle.p99_ms} ms idle, ${during.p99_ms} ms during the run (${during.requests} requests)`);
 
   started = performance.now();
   const baseline = greedy(input);
@@ -156,10 +214,14 @@ export async function matching(args: { duration: number; requests?: number; volu
     requests,
     volunteers,
     slots,
-    runtime_ms: runtime,
-    unmatched_reasons_ms: reasonsRuntime,
+    thread: args.mainThread ? "main" : "worker",
+    runtime_ms: job.runtimeMs,
+    run_ms: wall,
     matched: optimal.matched,
     score: optimal.totalScore,
+    healthz_p99_ms_idle: idle.p99_ms,
+    healthz_p99_ms_during: during.p99_ms,
+    healthz_during: during,
     greedy: { runtime_ms: greedyRuntime, matched: baseline.matched, score: baseline.totalScore },
   };
 }

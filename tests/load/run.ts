@@ -1,5 +1,5 @@
 /**
- * Usage: npm run bench [-- <name>] [--duration 10] [--clients 2000] [--activities 10000] [--occurrences 5000]
+ * Usage: npm run bench [-- <name>] [--duration 10] [--clients 2000] [--activities 10000] [--occurrences 5000] [--requests N --volunteers M] [--main-thread]
  * Benchmarks print human-readable progress on stderr and one final JSON line per benchmark on stdout.
  */
 import { parseArgs } from "node:util";
@@ -11,7 +11,15 @@ import { reports } from "./reports.ts";
 import { sqliteLock } from "./sqlite-lock.ts";
 import { webinar } from "./webinar.ts";
 
-type BenchArgs = { duration: number; requests?: number; volunteers?: number; clients?: number; activities?: number; occurrences?: number };
+type BenchArgs = {
+  duration: number;
+  requests?: number;
+  volunteers?: number;
+  clients?: number;
+  activities?: number;
+  occurrences?: number;
+  mainThread?: boolean;
+};
 const benches: Record<string, (args: BenchArgs) => Promise<unknown>> = {
   foundation,
   activities,
@@ -31,6 +39,7 @@ const { positionals, values } = parseArgs({
     clients: { type: "string" },
     activities: { type: "string" },
     occurrences: { type: "string" },
+    "main-thread": { type: "boolean" },
   },
 });
 const names = positionals.length > 0 ? positionals : Object.keys(benches);
@@ -48,6 +57,7 @@ for (const name of names) {
     ...(values.clients ? { clients: Number(values.clients) } : {}),
     ...(values.activities ? { activities: Number(values.activities) } : {}),
     ...(values.occurrences ? { occurrences: Number(values.occurrences) } : {}),
+    ...(values["main-thread"] ? { mainThread: true } : {}),
   };
   console.log(JSON.stringify(await bench(args)));
 }

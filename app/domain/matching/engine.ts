@@ -7,8 +7,9 @@
  *   2. candidate-graph.ts — all eligible pairs, built with typed arrays and bitsets so 10k × 2k
  *                           stays fast;
  *   3. solver.ts          — the exact lexicographic optimum (most matches, then highest total
- *                           score) as a min-cost flow per connected component, and the greedy
- *                           baseline to beat.
+ *                           score) as a min-cost flow per connected component, solved on each
+ *                           request's best edges and proven optimal for all (pruning.ts), and
+ *                           the greedy baseline to beat.
  * This module is the public face: it turns an assignment into proposals.
  *
  * The explanation carries data only (codes, numbers): the UI renders it in the reader's language.

@@ -6,8 +6,8 @@ import { DomainError, NotFound } from "../errors";
 import { allow, buddyCoordinators, loadActor, matchFacts, requireActor } from "../policy/guards.server";
 import { policy } from "../policy/rules";
 import { deliver, recordNotifications } from "../notifications/notifications.server";
-import { assign, type MatchInput, type MatchRequest, type VolunteerOffer } from "./engine";
-import { unmatchedReasons } from "./engine/unmatched";
+import type { MatchInput, MatchRequest, VolunteerOffer } from "./engine";
+import { matchInWorker } from "./matching-thread.server";
 import { CheckInInput, EndInput, ReportInput } from "./schemas.server";
 
 const DAY = 86_400_000;
@@ -116,10 +116,8 @@ export async function runMatching(actorId: string, options: { municipalityCode?:
   const now = options.now ?? new Date();
   await expireProposals(now);
   const input = await loadMatchInput({ municipalityCode: options.municipalityCode, now });
-  const started = performance.now();
-  const result = assign(input);
-  const runtimeMs = Math.round(performance.now() - started);
-  const unmatched = unmatchedReasons(input, new Set(result.proposals.map((proposal) => proposal.requestId)));
+  // Seconds of CPU for a large run: off the event loop, so the server keeps answering meanwhile.
+  const { result, unmatched, runtimeMs } = await matchInWorker(input);
   const runId = randomUUID();
   const offers = new Map(input.offers.map((offer) => [offer.id, offer]));
   const requests = new Map(input.requests.map((request) => [request.id, request]));
