@@ -11,6 +11,8 @@ import { migrate } from "./db/migrate.ts";
 import { expireProposals } from "../app/domain/matching/matches.server.ts";
 import { sendDueReminders } from "../app/domain/activities/reminders.server.ts";
 import { sweepExpiredSessions } from "../app/domain/auth/session-sweep.server.ts";
+import { smtpTransport } from "../app/lib/mail/transport.server.ts";
+import { startMailWorker } from "../app/lib/mail/worker.server.ts";
 import { prepareDatabase } from "../prisma/seed.ts";
 import { errorPage } from "./http/error-page.ts";
 import { isDatabaseUnavailable } from "../app/lib/database-unavailable.ts";
@@ -152,6 +154,10 @@ export async function startServer(options: { port?: number; host?: string } = {}
   reminders.unref();
   sweeper.unref();
   sessionSweep.unref();
+  // Without SMTP_URL the worker marks due mails as kept, for /admin/outbox (decision 034).
+  const stopMail = startMailWorker(settings.SMTP_URL ? smtpTransport(settings.SMTP_URL) : null, (error) =>
+    log.warn("mail delivery failed", { error: error.message }),
+  );
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -159,6 +165,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
       clearInterval(sweeper);
       clearInterval(reminders);
       clearInterval(sessionSweep);
+      stopMail();
       // Answers in flight get a few seconds to finish; a client that stopped reading one (a
       // stalled phone, a test that never read the body) must not hold the shutdown forever.
       // Socket.IO's close also closes the HTTP server and waits for it, so the timer starts first.

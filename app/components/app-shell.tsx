@@ -64,6 +64,11 @@ export function AppShell({ user, locale, demoData, notice = null, children }: Sh
                       <a href="/admin/people">{t("nav.admin")}</a>
                     </li>
                   ) : null}
+                  {policy.canReadOutbox(user) ? (
+                    <li>
+                      <a href="/admin/outbox">{t("admin.outbox.title")}</a>
+                    </li>
+                  ) : null}
                   <li>
                     <Form method="post" action="/logout">
                       <button type="submit" className="link-button">

@@ -32,6 +32,12 @@ const ConfigSchema = z
     /** Demo data on a public address, knowingly (a public demo site); see refuseDemoOnPublicOrigin. */
     ALLOW_PUBLIC_DEMO_DATA: booleanFlag,
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** smtp://user:pass@host:587 (STARTTLS) or smtps://…:465; unset keeps mails in the outbox for /admin/outbox. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Meedoen <no-reply@meedoen.invalid>"),
   })
   .superRefine(refuseDemoOnPublicOrigin);
 

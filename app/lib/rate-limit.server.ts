@@ -13,6 +13,10 @@ export type RateLimitRule = { name: string; limit: number; windowMs: number };
 
 export const RULES = {
   registerPerAddress: { name: "register:address", limit: 10, windowMs: 60 * 60_000 },
+  /** Reset links asked for from one address (any accounts): refused with a message beyond this. */
+  passwordResetPerAddress: { name: "password-reset:address", limit: 10, windowMs: 60 * 60_000 },
+  /** Reset mails to one account: beyond this nothing is sent, and the answer stays the same. */
+  passwordResetPerAccount: { name: "password-reset:account", limit: 3, windowMs: 60 * 60_000 },
   chatPerPerson: { name: "chat:person", limit: 20, windowMs: 60_000 },
   liveChatPerPerson: { name: "live-chat:person", limit: 5, windowMs: 10_000 },
   questionsPerPerson: { name: "questions:person", limit: 3, windowMs: 60_000 },

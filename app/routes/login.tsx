@@ -55,6 +55,9 @@ export default function Login() {
         <SubmitButton busy={busy}>{t("auth.signIn")}</SubmitButton>
       </Form>
       <p>
+        <Link to="/forgot-password">{t("auth.forgotLink")}</Link>
+      </p>
+      <p>
         {t("auth.noAccount")} <Link to="/register">{t("auth.registerLink")}</Link>
       </p>
     </section>

@@ -50,7 +50,11 @@ function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
 async function send(res: ExpressResponse, answer: Response, request: { signedIn: boolean }) {
   res.statusMessage = answer.statusText;
   res.status(answer.status);
-  for (const [name, value] of answer.headers.entries()) res.append(name, value);
+  for (const [name, value] of answer.headers.entries()) {
+    // A route that declares its own policy (a mail in a sandboxed frame, a page whose address holds a secret) replaces the app's: two would both apply.
+    if (name === "content-security-policy" || name === "referrer-policy") res.setHeader(name, value);
+    else res.append(name, value);
+  }
   const declared = answer.headers.get("cache-control");
   // Set-Cookie may come from the answer or from the session refresh in requestContext.
   const rule = cacheControlFor({ signedIn: request.signedIn, setsCookie: res.hasHeader("set-cookie"), declared });

@@ -13,6 +13,7 @@ import { checkInCode } from "~/domain/attendance/checkin.server";
 import { loadActor } from "~/domain/policy/guards.server";
 import { policy, type Actor } from "~/domain/policy/rules";
 import { db } from "~/lib/db.server";
+import { enqueueMail } from "~/lib/mail/outbox.server";
 import { registeredEvents } from "../../server/realtime/ack";
 import { activityForm, localDate, makePerson, publishedActivity } from "../support/factories";
 import { useServer } from "../support/server";
@@ -88,6 +89,15 @@ const newActivity = (world: World, groupId?: string) => ({
   ...(groupId ? { groupId } : {}),
 });
 
+/** A mail in the outbox, in the state a row needs. */
+async function outboxMail(status: "kept" | "failed") {
+  const id = await db().$transaction((tx) =>
+    enqueueMail(tx, { kind: "password-reset", userId: null, to: "someone@example.nl", locale: "en", subject: "Hi", html: "<p>Hi</p>", text: "Hi" }),
+  );
+  await db().outboxMail.update({ where: { id }, data: { status } });
+  return id;
+}
+
 const ROWS: Row[] = [
   // Public pages and feeds
   { covers: "root", what: "layout", rule: everyone, request: get("/") },
@@ -133,6 +143,15 @@ const ROWS: Row[] = [
   { covers: "routes/groups.$slug", what: "join group", rule: signedIn, request: post((w) => `/groups/${w.groupSlug}`, { intent: "join" }) },
   { covers: "routes/groups.$slug_.calendar[.ics]", what: "group feed", rule: everyone, request: (w) => get(`/groups/${w.groupSlug}/calendar.ics`)() },
   { covers: "routes/login", what: "sign-in page", rule: everyone, request: get("/login") },
+  { covers: "routes/forgot-password", what: "forgot password page", rule: everyone, request: get("/forgot-password") },
+  { covers: "routes/forgot-password", what: "ask for a reset link", rule: everyone, request: post("/forgot-password", { email: "nobody-at-all@example.nl" }) },
+  { covers: "routes/reset-password", what: "reset page (unknown link)", rule: everyone, request: get("/reset-password?token=unknown") },
+  {
+    covers: "routes/reset-password",
+    what: "reset (unknown link: 409 once allowed)",
+    rule: everyone,
+    request: post("/reset-password?token=unknown", { token: "unknown", newPassword: "long enough password", confirmPassword: "long enough password" }),
+  },
   {
     covers: "routes/login",
     what: "sign in with a wrong password (401; signed-in people are sent home)",
@@ -295,6 +314,25 @@ const ROWS: Row[] = [
   },
   { covers: "routes/organise.reports", what: "theme report", rule: (a) => policy.canViewThemeReport(a), request: get("/organise/reports") },
   { covers: "routes/admin.people", what: "people and roles", rule: (a) => policy.canListPeople(a), request: get("/admin/people") },
+  { covers: "routes/admin.outbox._index", what: "outbox", rule: (a) => policy.canReadOutbox(a), request: get("/admin/outbox") },
+  {
+    covers: "routes/admin.outbox.$id",
+    what: "one mail",
+    rule: (a) => policy.canReadOutbox(a),
+    request: async () => get(`/admin/outbox/${await outboxMail("kept")}`)(),
+  },
+  {
+    covers: "routes/admin.outbox.$id.html",
+    what: "one mail's HTML",
+    rule: (a) => policy.canReadOutbox(a),
+    request: async () => get(`/admin/outbox/${await outboxMail("kept")}/html`)(),
+  },
+  {
+    covers: "routes/admin.outbox.$id",
+    what: "retry a failed mail",
+    rule: (a) => policy.canReadOutbox(a),
+    request: async (w) => post(`/admin/outbox/${await outboxMail("failed")}`)(w),
+  },
   {
     covers: "routes/admin.people",
     what: "grant organiser",

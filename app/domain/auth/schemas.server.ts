@@ -30,3 +30,12 @@ export const DeleteAccountInput = z.object({
   password: z.string().min(1).max(200),
   confirm: z.literal("on", { errorMap: () => ({ message: "", params: {} }) }),
 });
+
+export const ForgotPasswordInput = z.object({ email });
+
+export const ResetPasswordInput = z
+  .object({ token: z.string().max(100), newPassword: password, confirmPassword: z.string().max(200) })
+  .refine((input) => input.newPassword === input.confirmPassword, {
+    path: ["confirmPassword"],
+    params: { key: "validation.passwordsDiffer" },
+  });

@@ -48,6 +48,8 @@ export const policy = {
   // People and roles
   canGrantOrganiser: (actor: Someone) => signedIn(actor) && actor.isAdmin,
   canListPeople: (actor: Someone) => signedIn(actor) && actor.isAdmin,
+  /** Mails hold addresses and reset links: admins only. */
+  canReadOutbox: (actor: Someone) => signedIn(actor) && actor.isAdmin,
 
   // Activities
   /** Creating (and keeping drafts of) activities needs the organiser right an admin grants. */
