@@ -16,6 +16,17 @@ import { activityForm, localDate, makePerson, publishedActivity } from "../suppo
 const listIn = async (place: string, userId: string | null = null) =>
   (await discoverActivities({ place, sort: userId ? "for-you" : "date" }, { userId, locale: "en", collapseSeries: true })).items.map((item) => item.id);
 
+/** Two activities in a town, one about cycling and one about cooking, and a reader whose one interest can be set. */
+async function readerAndTwoActivities(place: string) {
+  const organiser = await makePerson({ isOrganiser: true });
+  const cycling = await publishedActivity(organiser, { municipalityCode: place, date: localDate(9), interests: ["cycling"] });
+  const cooking = await publishedActivity(organiser, { municipalityCode: place, date: localDate(8), interests: ["cooking"] });
+  const reader = await makePerson();
+  const profile = { displayName: "Reader", locale: "en", municipalityCode: "GM0014", languages: [], levels: [], sectors: [], availability: [] };
+  const likes = (interest: string) => updateProfile(reader, { ...profile, interests: [interest] });
+  return { place, cycling, cooking, reader, likes };
+}
+
 describe("the remembered activity list", () => {
   it("computes a query once while nothing changes, and again after any change to an activity", async () => {
     const organiser = await makePerson({ isOrganiser: true });
@@ -70,36 +81,26 @@ describe("the remembered activity list", () => {
   });
 
   it('ranks "for you" again when the reader changes what they like', async () => {
-    const place = "GM0080";
-    const organiser = await makePerson({ isOrganiser: true });
-    const cycling = await publishedActivity(organiser, { municipalityCode: place, date: localDate(9), interests: ["cycling"] });
-    const cooking = await publishedActivity(organiser, { municipalityCode: place, date: localDate(8), interests: ["cooking"] });
-    const reader = await makePerson();
-    const profile = { displayName: "Reader", locale: "en", municipalityCode: "GM0014", languages: [], levels: [], sectors: [], availability: [] };
-    await updateProfile(reader, { ...profile, interests: ["cycling"] });
+    const { place, cycling, cooking, reader, likes } = await readerAndTwoActivities("GM0080");
+    await likes("cycling");
     expect(await listIn(place, reader)).toEqual([cycling, cooking]);
-    await updateProfile(reader, { ...profile, interests: ["cooking"] });
+    await likes("cooking");
     expect(await listIn(place, reader)).toEqual([cooking, cycling]);
   });
 
   it("reads a reader's profile again only when their session says it changed", async () => {
-    const place = "GM0085";
-    const organiser = await makePerson({ isOrganiser: true });
-    const cycling = await publishedActivity(organiser, { municipalityCode: place, date: localDate(9), interests: ["cycling"] });
-    const cooking = await publishedActivity(organiser, { municipalityCode: place, date: localDate(8), interests: ["cooking"] });
-    const reader = await makePerson();
-    const profile = { displayName: "Reader", locale: "en", municipalityCode: "GM0014", languages: [], levels: [], sectors: [], availability: [] };
+    const { place, cycling, cooking, reader, likes } = await readerAndTwoActivities("GM0085");
     const versionOf = async () => (await db().user.findUniqueOrThrow({ where: { id: reader }, select: { updatedAt: true } })).updatedAt;
     const forYou = async (readerUpdatedAt: Date) =>
       (await discoverActivities({ place, sort: "for-you" }, { userId: reader, readerUpdatedAt, locale: "en", collapseSeries: true })).items.map(
         (item) => item.id,
       );
 
-    await updateProfile(reader, { ...profile, interests: ["cycling"] });
+    await likes("cycling");
     const first = await versionOf();
     expect(await forYou(first)).toEqual([cycling, cooking]);
     await new Promise((resolve) => setTimeout(resolve, 5)); // a later millisecond, as any second save is
-    await updateProfile(reader, { ...profile, interests: ["cooking"] });
+    await likes("cooking");
     const second = await versionOf();
     expect(second.getTime()).toBeGreaterThan(first.getTime());
     expect(await forYou(second)).toEqual([cooking, cycling]);
