@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form";
 import { getActivity } from "~/domain/activities/queries.server";
 import { cancelRsvp, rsvp } from "~/domain/activities/rsvp.server";
+import { originOf } from "~/lib/calendar-response.server";
 import { formatList, formatMoney, formatTimeRange } from "~/lib/format";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 import { redirectWithNotice } from "~/lib/notice.server";
@@ -24,7 +25,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await cancelRsvp(user.id, params.id!);
       throw await redirectWithNotice(`/activities/${params.id}`, { key: "activities.rsvp.done.cancelled" });
     }
-    const result = await rsvp(user.id, params.id!);
+    const result = await rsvp(user.id, params.id!, new Date(), originOf(request));
     throw await redirectWithNotice(`/activities/${params.id}`, { key: `activities.rsvp.done.${result.status}` });
   });
 }

@@ -116,6 +116,30 @@ describe("mail delivery", () => {
     }
   });
 
+  it("carries an attachment (a sign-up's calendar file) as its own part", async () => {
+    const smtp = await startSmtp();
+    try {
+      const ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n";
+      const content = renderMail("nl", { subject: "Je bent erbij", greeting: "Hoi", paragraphs: ["…"], reason: "test" });
+      await db().$transaction((tx) =>
+        enqueueMail(tx, {
+          kind: "signup-going",
+          userId: null,
+          to: "a@example.nl",
+          locale: "nl",
+          ...content,
+          attachments: [{ filename: "meedoen.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: ics }],
+        }),
+      );
+      expect((await deliverDueMails({ transport: smtpTransport(smtp.url) })).sent).toBe(1);
+      const [attachment] = smtp.received[0].attachments;
+      expect(attachment).toMatchObject({ filename: "meedoen.ics", contentType: "text/calendar" });
+      expect(attachment.content.toString("utf8")).toBe(ics);
+    } finally {
+      await smtp.stop();
+    }
+  });
+
   it("keeps mails for /admin/outbox when there is no mail server", async () => {
     await mails(2);
     expect(await deliverDueMails({ transport: null })).toEqual({ sent: 0, failed: 0, kept: 2 });

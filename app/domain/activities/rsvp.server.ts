@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { publishAccessChange } from "~/lib/access-events.server";
+import { config } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
+import { enqueueMail } from "~/lib/mail/outbox.server";
 import { DomainError, NotFound, ValidationFailed } from "../errors";
 import { deliver, recordNotifications } from "../notifications/notifications.server";
 import { requireManageActivity } from "../policy/guards.server";
 import { fillFreeSeats, hasSeat, lockActivity } from "./seats.server";
+import { prepareSignUpMail } from "./signup-mail.server";
 
 export type RsvpStatus = "going" | "waitlisted" | "pending" | "cancelled";
 // Hundreds of people may press "going" in the same second; they wait their turn for the lock.
@@ -12,8 +15,18 @@ const TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
 
 const refuse = (key: string) => new DomainError("conflict", key);
 
-/** Reserves a seat, or a place on the waitlist, atomically on SQLite and PostgreSQL alike. */
-export async function rsvp(userId: string, activityId: string, now = new Date()): Promise<{ status: RsvpStatus; position: number }> {
+/**
+ * Reserves a seat, or a place on the waitlist, atomically on SQLite and PostgreSQL alike; the
+ * confirmation mail is written in the same transaction, so there is one exactly when there is a sign-up.
+ * `origin` starts the mail's links (the route passes PUBLIC_ORIGIN or the request's own).
+ */
+export async function rsvp(
+  userId: string,
+  activityId: string,
+  now = new Date(),
+  origin = config().PUBLIC_ORIGIN ?? "http://localhost:3000",
+): Promise<{ status: RsvpStatus; position: number }> {
+  const confirmation = await prepareSignUpMail(userId, activityId, origin);
   return db().$transaction(async (tx) => {
     const activity = await lockActivity(tx, activityId).catch((error: { code?: string }) => {
       if (error.code === "P2025") throw NotFound("activities.errors.notFound");
@@ -36,6 +49,9 @@ export async function rsvp(userId: string, activityId: string, now = new Date())
     } else {
       await tx.rsvp.create({ data: { id: randomUUID(), activityId, userId, status, position } });
     }
+    const place = status === "waitlisted" ? (await tx.rsvp.count({ where: { activityId, status: "waitlisted", position: { lt: position } } })) + 1 : 0;
+    const mail = confirmation(status, place);
+    if (mail) await enqueueMail(tx, mail);
     return { status, position };
   }, TRANSACTION);
 }

@@ -11,7 +11,10 @@ export type MailDraft = {
   html: string;
   text: string;
   headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 };
+
+export type MailAttachment = { filename: string; contentType: string; content: string };
 
 type Writer = Pick<Db, "outboxMail">;
 
@@ -33,6 +36,7 @@ export async function enqueueMail(tx: Writer, draft: MailDraft): Promise<string>
       html: draft.html,
       text: draft.text,
       headers: JSON.stringify(draft.headers ?? {}),
+      attachments: JSON.stringify(draft.attachments ?? []),
     },
   });
   return id;

@@ -1,10 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { config } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
+import type { MailAttachment } from "./outbox.server";
 
 /** What the worker needs of nodemailer: one call that resolves once the server accepted the mail. */
 export type MailTransport = {
-  sendMail(mail: { from: string; to: string; subject: string; html: string; text: string; headers: Record<string, string> }): Promise<unknown>;
+  sendMail(mail: {
+    from: string;
+    to: string;
+    subject: string;
+    html: string;
+    text: string;
+    headers: Record<string, string>;
+    attachments: MailAttachment[];
+  }): Promise<unknown>;
 };
 
 export const MAX_ATTEMPTS = 8;
@@ -15,7 +24,7 @@ const CLAIM_EXPIRES_MS = 5 * 60_000;
 const BATCH = 20;
 const instanceId = randomUUID();
 
-type Claimed = { id: string; toAddress: string; subject: string; html: string; text: string; headers: string; attempts: number };
+type Claimed = { id: string; toAddress: string; subject: string; html: string; text: string; headers: string; attachments: string; attempts: number };
 
 /**
  * Takes up to BATCH due mails for this instance. On PostgreSQL the rows are locked with SKIP
@@ -31,7 +40,7 @@ async function claimDue(now: Date): Promise<Claimed[]> {
          SELECT id FROM "OutboxMail"
          WHERE (status = 'pending' AND "nextAttemptAt" <= $2) OR (status = 'sending' AND "claimedAt" < $3)
          ORDER BY "createdAt" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-       RETURNING id, "toAddress", subject, html, text, headers, attempts`,
+       RETURNING id, "toAddress", subject, html, text, headers, attachments, attempts`,
       instanceId,
       now,
       stale,
@@ -47,7 +56,7 @@ async function claimDue(now: Date): Promise<Claimed[]> {
       },
       orderBy: { createdAt: "asc" },
       take: BATCH,
-      select: { id: true, toAddress: true, subject: true, html: true, text: true, headers: true, attempts: true },
+      select: { id: true, toAddress: true, subject: true, html: true, text: true, headers: true, attachments: true, attempts: true },
     });
     if (due.length > 0) {
       await tx.outboxMail.updateMany({ where: { id: { in: due.map((mail) => mail.id) } }, data: { status: "sending", claimedBy: instanceId, claimedAt: now } });
@@ -83,6 +92,7 @@ export async function deliverDueMails(options: { transport: MailTransport | null
         html: mail.html,
         text: mail.text,
         headers: JSON.parse(mail.headers),
+        attachments: JSON.parse(mail.attachments),
       });
       await db().outboxMail.update({ where: { id: mail.id }, data: { status: "sent", sentAt: new Date(), attempts: mail.attempts + 1, lastError: null } });
       sent++;

@@ -1,0 +1,51 @@
+import { db } from "~/lib/db.server";
+import { formatTimeRange } from "~/lib/format";
+import { serverT } from "~/lib/i18n.server";
+import { DEFAULT_LOCALE, isLocale } from "~/lib/locales";
+import type { MailDraft } from "~/lib/mail/outbox.server";
+import { renderMail } from "~/lib/mail/render.server";
+import { activityCalendar } from "./calendar.server";
+import { pickContent } from "./content";
+import type { RsvpStatus } from "./rsvp.server";
+
+/**
+ * What a sign-up's confirmation mail needs, read before the sign-up's transaction (on SQLite a
+ * read inside another transaction would wait for it), and the mail for the status the
+ * transaction decides: going (with the activity's .ics), on the waitlist (the place), or asked for.
+ * Null when there is nothing to mail about (the person or the activity is not there).
+ */
+export async function prepareSignUpMail(userId: string, activityId: string, origin: string) {
+  const [person, activity] = await Promise.all([
+    db().user.findUnique({ where: { id: userId }, select: { email: true, displayName: true, locale: true } }),
+    db().activity.findUnique({
+      where: { id: activityId },
+      select: {
+        status: true,
+        startsAt: true,
+        endsAt: true,
+        timeZone: true,
+        defaultLocale: true,
+        contents: { select: { locale: true, title: true, summary: true } },
+      },
+    }),
+  ]);
+  if (!person || !activity || activity.status !== "published") return () => null;
+  const locale = isLocale(person.locale) ? person.locale : DEFAULT_LOCALE;
+  const t = serverT(locale);
+  const title = pickContent(activity.contents, locale, activity.defaultLocale)?.title ?? "Meedoen";
+  const when = formatTimeRange(activity.startsAt, activity.endsAt, activity.timeZone, locale);
+  const link = `${origin}/activities/${activityId}`;
+  const ics = await activityCalendar(activityId, locale, origin);
+  return (status: RsvpStatus, place: number): MailDraft | null => {
+    if (status === "cancelled") return null;
+    const mail = renderMail(locale, {
+      subject: t(`mail.signup.${status}.subject`, { title }),
+      greeting: t("mail.greeting", { name: person.displayName }),
+      paragraphs: [t(`mail.signup.${status}.body`, { title, when, place })],
+      action: { label: t("mail.signup.action"), url: link },
+      reason: t("mail.signup.reason"),
+    });
+    const attachments = status === "going" ? [{ filename: "meedoen.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: ics }] : [];
+    return { kind: `signup-${status}`, userId, to: person.email, locale, ...mail, attachments };
+  };
+}
