@@ -90,3 +90,8 @@ export function forgetConfig(): void {
 
 /** Cookies carry `Secure` when asked to, or when people reach us over https. */
 export const secureCookies = () => config().COOKIE_SECURE || config().PUBLIC_ORIGIN?.startsWith("https:") === true;
+
+/** Where links in mails point: PUBLIC_ORIGIN, or this machine when it is not set (`npm start`). */
+export function publicOrigin(): string {
+  return config().PUBLIC_ORIGIN ?? `http://localhost:${config().PORT}`;
+}

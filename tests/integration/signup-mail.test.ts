@@ -5,7 +5,7 @@
  */
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { rsvp } from "~/domain/activities/rsvp.server";
+import { cancelRsvp, rsvp } from "~/domain/activities/rsvp.server";
 import { db } from "~/lib/db.server";
 import { LOCALES, type Locale } from "~/lib/locales";
 import { localDate, personIn, publishedActivity } from "../support/factories";
@@ -52,6 +52,18 @@ describe("sign-up confirmation mail", () => {
     expect(mail.kind).toBe("signup-waitlisted");
     expect(mail.text).toMatch(/номером 1 /);
     expect(JSON.parse(mail.attachments)).toEqual([]);
+  });
+
+  it("tells the first on the waiting list by mail, with the calendar file, when a place comes free", async () => {
+    const activityId = await workshop("1");
+    const [first, second] = [await personIn("en"), await personIn("ar")];
+    await rsvp(first.id, activityId);
+    await rsvp(second.id, activityId);
+    await cancelRsvp(first.id, activityId);
+    const mails = await mailsTo(second.email);
+    expect(mails.map((mail) => mail.kind)).toEqual(["signup-waitlisted", "signup-promoted"]);
+    expect(mails[1].subject).toContain(TITLES.ar);
+    expect(JSON.parse(mails[1].attachments)).toHaveLength(1);
   });
 
   it("writes no mail when the sign-up is refused", async () => {

@@ -50,8 +50,11 @@ function toEvent(row: EventRow, locale: string, baseUrl: string): IcsEvent {
   };
 }
 
-export async function activityCalendar(activityId: string, locale: string, baseUrl: string) {
-  const row = await db().activity.findUnique({ where: { id: activityId }, select: eventSelect });
+type Reader = Pick<ReturnType<typeof db>, "activity">;
+
+/** One activity's .ics in a language; `client` may be a transaction (a mail written inside one). */
+export async function activityCalendar(activityId: string, locale: string, baseUrl: string, client: Reader = db()) {
+  const row = await client.activity.findUnique({ where: { id: activityId }, select: eventSelect });
   if (!row || row.status === "draft") throw NotFound("activities.errors.notFound");
   const event = toEvent(row, locale, baseUrl);
   return buildCalendar({ name: event.summary, events: [event] });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { publishAccessChange } from "~/lib/access-events.server";
-import { config } from "~/lib/config.server";
+import { publicOrigin } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 import { enqueueMail } from "~/lib/mail/outbox.server";
 import { DomainError, NotFound, ValidationFailed } from "../errors";
@@ -20,12 +20,7 @@ const refuse = (key: string) => new DomainError("conflict", key);
  * confirmation mail is written in the same transaction, so there is one exactly when there is a sign-up.
  * `origin` starts the mail's links (the route passes PUBLIC_ORIGIN or the request's own).
  */
-export async function rsvp(
-  userId: string,
-  activityId: string,
-  now = new Date(),
-  origin = config().PUBLIC_ORIGIN ?? "http://localhost:3000",
-): Promise<{ status: RsvpStatus; position: number }> {
+export async function rsvp(userId: string, activityId: string, now = new Date(), origin = publicOrigin()): Promise<{ status: RsvpStatus; position: number }> {
   const confirmation = await prepareSignUpMail(userId, activityId, origin);
   return db().$transaction(async (tx) => {
     const activity = await lockActivity(tx, activityId).catch((error: { code?: string }) => {

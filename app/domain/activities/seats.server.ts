@@ -1,5 +1,8 @@
 import type { Db } from "~/lib/db.server";
 import type { PendingNotification } from "../notifications/notifications.server";
+import { publicOrigin } from "~/lib/config.server";
+import { enqueueMail } from "~/lib/mail/outbox.server";
+import { prepareSignUpMail } from "./signup-mail.server";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -27,7 +30,7 @@ export async function lockActivity(tx: Tx, activityId: string) {
 
 const hasSeat = (activity: { capacity: number | null; goingCount: number }) => activity.capacity === null || activity.goingCount < activity.capacity;
 
-/** Moves people from the waitlist to going, in arrival order, while seats are free. */
+/** Moves people from the waitlist to going, in arrival order, while seats are free; each is told in the app and by mail. */
 export async function fillFreeSeats(tx: Tx, activityId: string): Promise<PendingNotification[]> {
   const activity = await lockActivity(tx, activityId);
   if (activity.status !== "published" || activity.startsAt <= new Date()) return [];
@@ -42,6 +45,10 @@ export async function fillFreeSeats(tx: Tx, activityId: string): Promise<Pending
   if (next.length === 0) return [];
   await tx.rsvp.updateMany({ where: { id: { in: next.map((rsvp) => rsvp.id) } }, data: { status: "going" } });
   await tx.activity.update({ where: { id: activityId }, data: { goingCount: { increment: next.length } } });
+  for (const { userId } of next) {
+    const mail = (await prepareSignUpMail(userId, activityId, publicOrigin(), tx))("promoted", 0);
+    if (mail) await enqueueMail(tx, mail);
+  }
   return next.map((rsvp) => ({ userId: rsvp.userId, kind: "waitlist-promoted", activityId }));
 }
 

@@ -8,16 +8,21 @@ import { activityCalendar } from "./calendar.server";
 import { pickContent } from "./content";
 import type { RsvpStatus } from "./rsvp.server";
 
+type Reader = Pick<ReturnType<typeof db>, "user" | "activity">;
+/** What a mail tells about a sign-up: its status, and "promoted" when a place came free. */
+export type SignUpNews = RsvpStatus | "promoted";
+
 /**
- * What a sign-up's confirmation mail needs, read before the sign-up's transaction (on SQLite a
- * read inside another transaction would wait for it), and the mail for the status the
- * transaction decides: going (with the activity's .ics), on the waitlist (the place), or asked for.
- * Null when there is nothing to mail about (the person or the activity is not there).
+ * What a sign-up mail needs, read through `client`: before the sign-up's transaction (on SQLite a
+ * plain read inside another transaction would wait for it), or inside one as that transaction
+ * (a place that came free). Returns the mail for the news the transaction decides: going or
+ * promoted (with the activity's .ics), on the waitlist (the place), or asked for. Null when there
+ * is nothing to mail about (the person or the activity is not there).
  */
-export async function prepareSignUpMail(userId: string, activityId: string, origin: string) {
+export async function prepareSignUpMail(userId: string, activityId: string, origin: string, client: Reader = db()) {
   const [person, activity] = await Promise.all([
-    db().user.findUnique({ where: { id: userId }, select: { email: true, displayName: true, locale: true } }),
-    db().activity.findUnique({
+    client.user.findUnique({ where: { id: userId }, select: { email: true, displayName: true, locale: true } }),
+    client.activity.findUnique({
       where: { id: activityId },
       select: {
         status: true,
@@ -35,8 +40,8 @@ export async function prepareSignUpMail(userId: string, activityId: string, orig
   const title = pickContent(activity.contents, locale, activity.defaultLocale)?.title ?? "Meedoen";
   const when = formatTimeRange(activity.startsAt, activity.endsAt, activity.timeZone, locale);
   const link = `${origin}/activities/${activityId}`;
-  const ics = await activityCalendar(activityId, locale, origin);
-  return (status: RsvpStatus, place: number): MailDraft | null => {
+  const ics = await activityCalendar(activityId, locale, origin, client);
+  return (status: SignUpNews, place: number): MailDraft | null => {
     if (status === "cancelled") return null;
     const mail = renderMail(locale, {
       subject: t(`mail.signup.${status}.subject`, { title }),
@@ -45,7 +50,10 @@ export async function prepareSignUpMail(userId: string, activityId: string, orig
       action: { label: t("mail.signup.action"), url: link },
       reason: t("mail.signup.reason"),
     });
-    const attachments = status === "going" ? [{ filename: "meedoen.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: ics }] : [];
+    const attachments =
+      status === "going" || status === "promoted"
+        ? [{ filename: "meedoen.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: ics }]
+        : [];
     return { kind: `signup-${status}`, userId, to: person.email, locale, ...mail, attachments };
   };
 }
