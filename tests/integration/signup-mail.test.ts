@@ -5,6 +5,7 @@
  */
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { cancelActivity } from "~/domain/activities/activities.server";
 import { cancelRsvp, rsvp } from "~/domain/activities/rsvp.server";
 import { db } from "~/lib/db.server";
 import { LOCALES, type Locale } from "~/lib/locales";
@@ -64,6 +65,21 @@ describe("sign-up confirmation mail", () => {
     expect(mails.map((mail) => mail.kind)).toEqual(["signup-waitlisted", "signup-promoted"]);
     expect(mails[1].subject).toContain(TITLES.ar);
     expect(JSON.parse(mails[1].attachments)).toHaveLength(1);
+  });
+
+  it("tells everyone with a place or a request when the organiser cancels, with a file that takes it out of their calendar", async () => {
+    const organiser = await personIn("nl", { isOrganiser: true });
+    const activityId = await publishedActivity(organiser.id, { date: localDate(6), capacity: "1" });
+    const [going, waiting] = [await personIn("uk"), await personIn("nl")];
+    await rsvp(going.id, activityId);
+    await rsvp(waiting.id, activityId);
+    await cancelActivity(organiser.id, activityId, "one");
+    for (const person of [going, waiting]) {
+      const last = (await mailsTo(person.email)).at(-1)!;
+      expect(last.kind).toBe("signup-called-off");
+      const [ics] = JSON.parse(last.attachments) as { content: string }[];
+      expect(new ICAL.Component(ICAL.parse(ics.content)).getFirstSubcomponent("vevent")!.getFirstPropertyValue("status")).toBe("CANCELLED");
+    }
   });
 
   it("writes no mail when the sign-up is refused", async () => {

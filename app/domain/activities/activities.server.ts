@@ -9,6 +9,9 @@ import { fillFreeSeats, type Tx } from "./seats.server";
 import { ActivityInput } from "./schemas.server";
 import { localFacts } from "./local-facts";
 import { publishAccessChange } from "~/lib/access-events.server";
+import { publicOrigin } from "~/lib/config.server";
+import { enqueueMail } from "~/lib/mail/outbox.server";
+import { prepareSignUpMail } from "./signup-mail.server";
 
 export type EditScope = "one" | "future";
 const TRANSACTION = { maxWait: 15_000, timeout: 20_000 } as const;
@@ -212,6 +215,10 @@ export async function cancelActivity(actorId: string, activityId: string, scope:
       where: { activityId: { in: ids }, status: { in: ["going", "waitlisted", "pending"] } },
       select: { userId: true, activityId: true },
     });
+    for (const { userId, activityId: cancelledId } of affected) {
+      const mail = (await prepareSignUpMail(userId, cancelledId, publicOrigin(), tx))("called-off", 0);
+      if (mail) await enqueueMail(tx, mail);
+    }
     return recordNotifications(
       tx,
       affected.map((rsvp) => ({ userId: rsvp.userId, kind: "activity-cancelled" as const, activityId: rsvp.activityId })),

@@ -9,8 +9,8 @@ import { pickContent } from "./content";
 import type { RsvpStatus } from "./rsvp.server";
 
 type Reader = Pick<ReturnType<typeof db>, "user" | "activity">;
-/** What a mail tells about a sign-up: its status, and "promoted" when a place came free. */
-export type SignUpNews = RsvpStatus | "promoted";
+/** What a mail tells about a sign-up: its status, "promoted" when a place came free, "called-off" when the activity was cancelled. */
+export type SignUpNews = RsvpStatus | "promoted" | "called-off";
 
 /**
  * What a sign-up mail needs, read through `client`: before the sign-up's transaction (on SQLite a
@@ -34,7 +34,7 @@ export async function prepareSignUpMail(userId: string, activityId: string, orig
       },
     }),
   ]);
-  if (!person || !activity || activity.status !== "published") return () => null;
+  if (!person || !activity || activity.status === "draft") return () => null;
   const locale = isLocale(person.locale) ? person.locale : DEFAULT_LOCALE;
   const t = serverT(locale);
   const title = pickContent(activity.contents, locale, activity.defaultLocale)?.title ?? "Meedoen";
@@ -50,8 +50,9 @@ export async function prepareSignUpMail(userId: string, activityId: string, orig
       action: { label: t("mail.signup.action"), url: link },
       reason: t("mail.signup.reason"),
     });
+    // The calendar file goes with every mail that changes the person's calendar: a place, or a cancellation (STATUS:CANCELLED takes it out).
     const attachments =
-      status === "going" || status === "promoted"
+      status === "going" || status === "promoted" || status === "called-off"
         ? [{ filename: "meedoen.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: ics }]
         : [];
     return { kind: `signup-${status}`, userId, to: person.email, locale, ...mail, attachments };
