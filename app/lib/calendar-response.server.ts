@@ -6,15 +6,16 @@ export function originOf(request: Request) {
 }
 
 /**
- * Serves an iCalendar body. Calendar apps read no pages, so a failure is a plain-text answer with
- * the status `httpFailure` gives it (a missing activity, feed or token: 404; no database: 503).
+ * Serves an iCalendar body (or, with `contentType`, another feed: Atom). Calendar apps and feed
+ * readers read no pages, so a failure is a plain-text answer with the status `httpFailure` gives
+ * it (a missing activity, feed or token: 404; no database: 503).
  */
-export async function calendarResponse(build: () => Promise<string>, options: { filename: string; maxAge: number; private?: boolean }) {
+export async function calendarResponse(build: () => Promise<string>, options: { filename?: string; maxAge: number; private?: boolean; contentType?: string }) {
   try {
     return new Response(await build(), {
       headers: {
-        "Content-Type": "text/calendar; charset=utf-8",
-        "Content-Disposition": `inline; filename="${options.filename}"`,
+        "Content-Type": options.contentType ?? "text/calendar; charset=utf-8",
+        ...(options.filename ? { "Content-Disposition": `inline; filename="${options.filename}"` } : {}),
         "Cache-Control": `${options.private ? "private" : "public"}, max-age=${options.maxAge}`,
       },
     });

@@ -8,9 +8,9 @@ import { discoverActivities } from "~/domain/activities/queries.server";
 import { parseDiscoveryFilters } from "~/domain/activities/schemas.server";
 import { listMunicipalities } from "~/domain/people/profile.server";
 import { orHttpError } from "~/lib/http.server";
-import { pageTitle } from "~/lib/meta";
+import { feedLink, pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "areas.activities.title");
+export const meta: MetaFunction = (args) => [...pageTitle(args, "areas.activities.title"), feedLink(args, "/feeds/activities.atom")];
 
 /** The month shown by the calendar view: the one asked for (already checked), else this one. */
 function monthRange(month: string | null) {

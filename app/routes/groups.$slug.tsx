@@ -1,3 +1,4 @@
+import { feedLink } from "~/lib/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -9,7 +10,10 @@ import { getGroup, joinGroup, leaveGroup } from "~/domain/groups/groups.server";
 import { isGroupOrganiserRole } from "~/domain/policy/rules";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.group.name} · Meedoen` : "Meedoen" }];
+export const meta: MetaFunction<typeof loader> = (args) => [
+  { title: args.data ? `${args.data.group.name} · Meedoen` : "Meedoen" },
+  ...(args.data ? [feedLink(args, `/groups/${args.data.group.slug}/feed.atom`)] : []),
+];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const userId = context.auth.user?.id ?? null;
@@ -73,7 +77,10 @@ export default function GroupPage() {
           </ul>
         )}
         <p>
-          <a href={`/groups/${group.slug}/calendar.ics`}>{t("groups.calendarFeed")}</a>
+          <a href={`/groups/${group.slug}/calendar.ics`}>{t("groups.calendarFeed")}</a> ·{" "}
+          <a href={`/groups/${group.slug}/feed.atom?lang=${locale}`} type="application/atom+xml">
+            {t("feeds.link")}
+          </a>
         </p>
       </section>
       <section aria-labelledby="members-heading" className="card">

@@ -142,6 +142,8 @@ const ROWS: Row[] = [
   { covers: "routes/groups.$slug", what: "group page", rule: everyone, request: (w) => get(`/groups/${w.groupSlug}`)() },
   { covers: "routes/groups.$slug", what: "join group", rule: signedIn, request: post((w) => `/groups/${w.groupSlug}`, { intent: "join" }) },
   { covers: "routes/groups.$slug_.calendar[.ics]", what: "group feed", rule: everyone, request: (w) => get(`/groups/${w.groupSlug}/calendar.ics`)() },
+  { covers: "routes/groups.$slug_.feed[.atom]", what: "group Atom feed", rule: everyone, request: (w) => get(`/groups/${w.groupSlug}/feed.atom`)() },
+  { covers: "routes/feeds.activities[.atom]", what: "Atom feed of activities", rule: everyone, request: get("/feeds/activities.atom?lang=uk") },
   { covers: "routes/login", what: "sign-in page", rule: everyone, request: get("/login") },
   { covers: "routes/forgot-password", what: "forgot password page", rule: everyone, request: get("/forgot-password") },
   { covers: "routes/forgot-password", what: "ask for a reset link", rule: everyone, request: post("/forgot-password", { email: "nobody-at-all@example.nl" }) },
