@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form";
+import { ShareActivity } from "~/components/share-activity";
 import { getActivity } from "~/domain/activities/queries.server";
 import { cancelRsvp, rsvp } from "~/domain/activities/rsvp.server";
 import { originOf } from "~/lib/calendar-response.server";
@@ -11,9 +12,10 @@ import { redirectWithNotice } from "~/lib/notice.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.activity.title} · Meedoen` : "Meedoen" }];
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const activity = await orHttpError(getActivity(params.id!, { viewer: context.auth.user, locale: context.locale }));
-  return { activity, locale: context.locale, signedIn: Boolean(context.auth.user) };
+  // Shared links point at the public address, not at whatever host this request came through.
+  return { activity, locale: context.locale, signedIn: Boolean(context.auth.user), pageUrl: `${originOf(request)}/activities/${activity.id}` };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -32,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ActivityPage() {
   const { t } = useTranslation();
-  const { activity, locale, signedIn } = useLoaderData<typeof loader>();
+  const { activity, locale, signedIn, pageUrl } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -180,11 +182,17 @@ export default function ActivityPage() {
             </button>
           </Form>
         )}
-        <p>
-          <a href={`/activities/${activity.id}/calendar.ics`} download>
-            {t("activities.addToCalendar")}
-          </a>
-        </p>
+        <ShareActivity
+          icsHref={`/activities/${activity.id}/calendar.ics`}
+          activity={{
+            title: activity.title,
+            startsAt: activity.startsAt,
+            endsAt: activity.endsAt,
+            details: activity.summary,
+            location: activity.mode === "online" ? t("activities.mode.online") : [activity.venue, activity.municipality?.name].filter(Boolean).join(", "),
+            url: pageUrl,
+          }}
+        />
       </section>
       {activity.mayManage ? (
         <p>
