@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { recordJoin } from "~/domain/attendance/sessions.server";
 import { askQuestion, mutePerson, postMessage, vote } from "~/domain/live/room.server";
 import { db, statementsDuring } from "~/lib/db.server";
 import { webinarNow } from "../support/live-factories";
@@ -41,5 +42,15 @@ describe("live room statement budgets", () => {
     const answers = await Promise.all(attendees.map((userId) => vote(userId, { questionId: asked.id })));
     expect(answers.map((answer) => answer.votes).sort((a, b) => a - b)).toEqual(attendees.map((_, i) => i + 1));
     expect((await db().question.findUniqueOrThrow({ where: { id: asked.id } })).voteCount).toBe(30);
+  });
+
+  it("records simultaneous joins together: one look-up and one insert, one session per person", async () => {
+    const { activityId, attendees } = await webinarNow(50);
+    const { result, statements } = await statementsDuring(() => Promise.all([...attendees, attendees[0]].map((userId) => recordJoin(activityId, userId))));
+    expect(statements).toBe(2);
+    expect(result.at(-1)).toEqual({ sessionId: result[0].sessionId, resumed: true }); // a second tab continues the first
+    expect(await db().attendanceSession.count({ where: { activityId } })).toBe(50);
+    const again = await recordJoin(activityId, attendees[1]);
+    expect(again).toEqual({ sessionId: result[1].sessionId, resumed: true });
   });
 });

@@ -6,20 +6,78 @@ export const GRACE_MS = 60_000;
 /** Connected sockets refresh their session this often; a session silent for two beats is dead. */
 export const HEARTBEAT_MS = 30_000;
 
+/** Joins arriving within this time are written together: a join storm is then a few statements per batch, not per person. */
+export const JOIN_BATCH_MS = 5;
+/** Within SQLite's 999 query parameters for the look-up of open sessions (two per join). */
+const JOIN_BATCH_MAX = 400;
+
+type Join = { activityId: string; userId: string; now: Date };
+type Joined = { sessionId: string; resumed: boolean };
+let pending: { join: Join; done: (result: Joined) => void; failed: (error: unknown) => void }[] = [];
+let flushTimer: NodeJS.Timeout | undefined;
+
 /**
  * The person entered the room (first tab, or back after a drop). Called by the server on the
- * socket's join, never on the client's word.
+ * socket's join, never on the client's word. Joins are collected for JOIN_BATCH_MS and written
+ * together (writeJoins); the promise settles once this one is written.
  */
-export async function recordJoin(activityId: string, userId: string, now = new Date()) {
-  const open = await db().attendanceSession.findFirst({ where: { activityId, userId, leftAt: null }, orderBy: { joinedAt: "desc" } });
-  if (open && (!open.disconnectedAt || now.getTime() - open.disconnectedAt.getTime() <= GRACE_MS)) {
-    await db().attendanceSession.update({ where: { id: open.id }, data: { disconnectedAt: null, lastSeenAt: now } });
-    return { sessionId: open.id, resumed: true };
+export function recordJoin(activityId: string, userId: string, now = new Date()): Promise<Joined> {
+  return new Promise((done, failed) => {
+    pending.push({ join: { activityId, userId, now }, done, failed });
+    if (pending.length >= JOIN_BATCH_MAX) flushJoins();
+    else flushTimer ??= setTimeout(flushJoins, JOIN_BATCH_MS);
+  });
+}
+
+function flushJoins() {
+  clearTimeout(flushTimer);
+  flushTimer = undefined;
+  const batch = pending;
+  pending = [];
+  if (batch.length === 0) return;
+  writeJoins(batch.map((entry) => entry.join)).then(
+    (results) => batch.forEach((entry, i) => entry.done(results[i])),
+    (error: unknown) => batch.forEach((entry) => entry.failed(error)),
+  );
+}
+
+/**
+ * The rules of one join, for many at once: an open session that is connected, or dropped within
+ * the grace period, continues; one dropped longer ago ends at its drop, and a new session opens.
+ * One read of the open sessions and one insert of the new ones, whatever the batch's size.
+ */
+async function writeJoins(joins: Join[]): Promise<Joined[]> {
+  const open = await db().attendanceSession.findMany({
+    where: { leftAt: null, OR: joins.map(({ activityId, userId }) => ({ activityId, userId })) },
+    orderBy: { joinedAt: "desc" },
+  });
+  /** The latest open session per (room, person), as the batch goes on. */
+  const latest = new Map<string, { id: string; disconnectedAt: Date | null; fresh?: true }>();
+  for (const session of open) {
+    const key = `${session.activityId}|${session.userId}`;
+    if (!latest.has(key)) latest.set(key, session);
   }
-  if (open) await db().attendanceSession.update({ where: { id: open.id }, data: { leftAt: open.disconnectedAt } });
-  const id = randomUUID();
-  await db().attendanceSession.create({ data: { id, activityId, userId, joinedAt: now, lastSeenAt: now } });
-  return { sessionId: id, resumed: false };
+  const created: { id: string; activityId: string; userId: string; joinedAt: Date; lastSeenAt: Date }[] = [];
+  const resumed: { id: string; now: Date }[] = [];
+  const ended: { id: string; leftAt: Date }[] = [];
+  const results = joins.map(({ activityId, userId, now }): Joined => {
+    const key = `${activityId}|${userId}`;
+    const session = latest.get(key);
+    if (session && (!session.disconnectedAt || now.getTime() - session.disconnectedAt.getTime() <= GRACE_MS)) {
+      if (!session.fresh) resumed.push({ id: session.id, now });
+      return { sessionId: session.id, resumed: true };
+    }
+    if (session) ended.push({ id: session.id, leftAt: session.disconnectedAt! });
+    const id = randomUUID();
+    created.push({ id, activityId, userId, joinedAt: now, lastSeenAt: now });
+    latest.set(key, { id, disconnectedAt: null, fresh: true });
+    return { sessionId: id, resumed: false };
+  });
+  // Resuming and ending are rare in a storm (people coming back): one update each is fine.
+  for (const { id, now } of resumed) await db().attendanceSession.update({ where: { id }, data: { disconnectedAt: null, lastSeenAt: now } });
+  for (const { id, leftAt } of ended) await db().attendanceSession.update({ where: { id }, data: { leftAt } });
+  if (created.length > 0) await db().attendanceSession.createMany({ data: created });
+  return results;
 }
 
 /** The person's last connection to the room closed: the session ends unless they come back in time. */
