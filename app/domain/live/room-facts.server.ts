@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
+import { asBool, asDate, type RawRow as Row } from "~/lib/raw-rows.server";
 import { ROLE_FLAGS, type Actor, type RsvpFacts } from "../policy/rules";
 
 /**
@@ -19,18 +20,6 @@ export type RoomActivity = {
   status: string;
 };
 export type PersonInRoom = { activity: RoomActivity; actor: Actor | null; displayName: string; rsvp: RsvpFacts; muted: boolean };
-
-type Row = Record<string, unknown>;
-
-/** Raw rows come back as the driver has them: SQLite has no booleans, and its dates may be text or numbers. */
-const asBool = (value: unknown) => value === true || value === 1 || value === 1n || value === "1" || value === "true";
-export const asDate = (value: unknown): Date | null => {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  if (typeof value === "number" || typeof value === "bigint") return new Date(Number(value));
-  const text = String(value);
-  return new Date(/^\d+$/.test(text) ? Number(text) : text);
-};
 
 const roleColumns = Prisma.raw(ROLE_FLAGS.map((flag) => `me."${flag}" AS "${flag}"`).join(", "));
 
