@@ -270,7 +270,7 @@ async function run(target: Target, people: People, then?: (senders: Socket[], cl
       `${label} ${joined}/${listeners.length} joined in ${seconds(joinMs)} s (${Math.round(joined / (joinMs / 1000))} joins/s), server CPU ${joinCpuS} s` +
         (Object.keys(joinFailures).length ? `; failures ${JSON.stringify(joinFailures)}` : ""),
     );
-    await sleep(1500); // let the last live:count go out
+    await sleep(5500); // let the last live:count go out (a big room is told every few seconds, server/realtime/live-room.ts)
     const memPerConnKb = Math.round(((rssKb(target.pid) - rssBefore) / listeners.length) * 10) / 10;
 
     // ---- fan-out ---------------------------------------------------------------------------
@@ -385,12 +385,18 @@ async function bareRun(people: People) {
 
 async function meedoenRun(file: string, people: People) {
   const server = await startServerProcess({ SQLITE_PATH: file, DATABASE_URL: `file:${file}`, HOST: "127.0.0.1" });
+  let stopping = false;
+  server.process.once(
+    "exit",
+    (code, signal) => stopping || progress(`[meedoen] SERVER EXITED UNEXPECTEDLY (${signal ? `signal ${signal}` : `exit code ${code}`})`),
+  );
   try {
     progress(`[meedoen] server up at ${server.url} (pid ${server.process.pid}) in ${server.startMs} ms`);
     return await run({ kind: "meedoen", url: server.url, pid: server.process.pid! }, people, (senders, processes) =>
       votes(server.url, file, people, senders, processes),
     );
   } finally {
+    stopping = true;
     await stop(server);
   }
 }

@@ -6,8 +6,11 @@ export const GRACE_MS = 60_000;
 /** Connected sockets refresh their session this often; a session silent for two beats is dead. */
 export const HEARTBEAT_MS = 30_000;
 
-/** Joins arriving within this time are written together: a join storm is then a few statements per batch, not per person. */
-export const JOIN_BATCH_MS = 5;
+/**
+ * Joins arriving within this time are written together: a join storm is then a few statements
+ * per batch, not per person. A joiner waits at most this long more for the acknowledgement.
+ */
+export const JOIN_BATCH_MS = 25;
 /** Within SQLite's 999 query parameters for the look-up of open sessions (two per join). */
 const JOIN_BATCH_MAX = 400;
 
