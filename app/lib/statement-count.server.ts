@@ -33,7 +33,7 @@ function counted<T extends Transaction>(inner: T): T {
  * The same driver adapter factory, whose connections count what they send. Wraps by copying
  * the methods onto a plain object, since the adapters' methods are class members (bound below).
  */
-export function countingStatements<F extends Factory>(factory: F): F {
+export function countingStatements<F extends Factory>(factory: F, connected?: (adapter: Awaited<ReturnType<F["connect"]>>) => void): F {
   const bind = <O extends object>(object: O): O => {
     const copy = {} as O;
     for (let proto: object | null = object; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
@@ -50,6 +50,7 @@ export function countingStatements<F extends Factory>(factory: F): F {
     const adapter = counted(bind(await factory.connect()));
     const startTransaction = adapter.startTransaction;
     adapter.startTransaction = async (...args: never[]) => counted(bind(await startTransaction(...args)));
+    connected?.(adapter as Awaited<ReturnType<F["connect"]>>);
     return adapter;
   };
   return wrapped;

@@ -1,5 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
-import { db } from "~/lib/db.server";
+import { rawRows } from "~/lib/db.server";
 import { asBool, asDate, type RawRow as Row } from "~/lib/raw-rows.server";
 import { ROLE_FLAGS, type Actor, type RsvpFacts } from "../policy/rules";
 
@@ -54,7 +54,7 @@ export function personFrom(row: Row): PersonInRoom {
 
 /** The person in the room, in one statement; null when there is no such activity. */
 export async function loadPerson(userId: string, activityId: string): Promise<PersonInRoom | null> {
-  const rows = await db().$queryRaw<Row[]>`SELECT ${personColumns} FROM "Activity" a ${personJoins(userId)} WHERE a."id" = ${activityId}`;
+  const rows = await rawRows(Prisma.sql`SELECT ${personColumns} FROM "Activity" a ${personJoins(userId)} WHERE a."id" = ${activityId}`);
   return rows.length === 0 ? null : personFrom(rows[0]);
 }
 
@@ -63,10 +63,10 @@ export async function loadPerson(userId: string, activityId: string): Promise<Pe
  * one row per vote (at least one row, with a null question when they voted for none).
  */
 export async function personInRoom(userId: string, activityId: string): Promise<{ person: PersonInRoom; votedFor: Set<string> } | null> {
-  const rows = await db().$queryRaw<Row[]>`SELECT ${personColumns}, mv."questionId" AS "votedFor"
+  const rows = await rawRows(Prisma.sql`SELECT ${personColumns}, mv."questionId" AS "votedFor"
     FROM "Activity" a ${personJoins(userId)}
     LEFT JOIN (SELECT v."questionId" FROM "QuestionVote" v JOIN "Question" q ON q."id" = v."questionId" WHERE v."userId" = ${userId} AND q."activityId" = ${activityId}) mv ON 1 = 1
-    WHERE a."id" = ${activityId}`;
+    WHERE a."id" = ${activityId}`);
   if (rows.length === 0) return null;
   return { person: personFrom(rows[0]), votedFor: new Set(rows.flatMap((row) => (row.votedFor ? [String(row.votedFor)] : []))) };
 }
@@ -89,11 +89,11 @@ export async function questionWithPerson(
   userId: string,
   questionId: string,
 ): Promise<{ question: QuestionFacts; askerName: string; person: PersonInRoom } | null> {
-  const rows = await db().$queryRaw<Row[]>`SELECT ${personColumns}, q."id" AS "questionId", q."userId" AS "askerId", q."body", q."anonymous",
+  const rows = await rawRows(Prisma.sql`SELECT ${personColumns}, q."id" AS "questionId", q."userId" AS "askerId", q."body", q."anonymous",
       q."voteCount", q."answeredAt", q."pinnedAt", q."hiddenAt", q."createdAt", asker."displayName" AS "askerName"
     FROM "Question" q JOIN "Activity" a ON a."id" = q."activityId" ${personJoins(userId)}
     LEFT JOIN "User" asker ON asker."id" = q."userId"
-    WHERE q."id" = ${questionId}`;
+    WHERE q."id" = ${questionId}`);
   const row = rows[0];
   if (!row) return null;
   return {

@@ -1,4 +1,5 @@
-import { db, dbProvider } from "~/lib/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { dbProvider, rawRows } from "~/lib/db.server";
 
 /**
  * One vote, in one statement: the (question, person) row, unless it exists, and the question's
@@ -13,13 +14,11 @@ import { db, dbProvider } from "~/lib/db.server";
 export async function castVote(questionId: string, userId: string, now = new Date()): Promise<number | null> {
   const rows =
     dbProvider() === "postgres"
-      ? await db().$queryRaw<{ voteCount: unknown }[]>`WITH added AS (
+      ? await rawRows(Prisma.sql`WITH added AS (
           INSERT INTO "QuestionVote" ("questionId", "userId", "createdAt") VALUES (${questionId}, ${userId}, ${now})
           ON CONFLICT DO NOTHING RETURNING "questionId")
-        UPDATE "Question" q SET "voteCount" = q."voteCount" + 1 FROM added WHERE q."id" = added."questionId" RETURNING q."voteCount"`
-      : await db().$queryRaw<
-          { voteCount: unknown }[]
-        >`INSERT INTO "QuestionVote" ("questionId", "userId", "createdAt") VALUES (${questionId}, ${userId}, ${now})
-          ON CONFLICT DO NOTHING RETURNING (SELECT "voteCount" FROM "Question" WHERE "id" = ${questionId}) + 1 AS "voteCount"`;
+        UPDATE "Question" q SET "voteCount" = q."voteCount" + 1 FROM added WHERE q."id" = added."questionId" RETURNING q."voteCount"`)
+      : await rawRows(Prisma.sql`INSERT INTO "QuestionVote" ("questionId", "userId", "createdAt") VALUES (${questionId}, ${userId}, ${now})
+          ON CONFLICT DO NOTHING RETURNING (SELECT "voteCount" FROM "Question" WHERE "id" = ${questionId}) + 1 AS "voteCount"`);
   return rows.length === 0 ? null : Number(rows[0].voteCount);
 }
