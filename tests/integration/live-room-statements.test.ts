@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recordJoin } from "~/domain/attendance/sessions.server";
+import { presentCount, recordJoin, recordLeave } from "~/domain/attendance/sessions.server";
 import { askQuestion, mutePerson, postMessage, vote } from "~/domain/live/room.server";
 import { db, statementsDuring } from "~/lib/db.server";
 import { webinarNow } from "../support/live-factories";
@@ -52,5 +52,8 @@ describe("live room statement budgets", () => {
     expect(await db().attendanceSession.count({ where: { activityId } })).toBe(50);
     const again = await recordJoin(activityId, attendees[1]);
     expect(again).toEqual({ sessionId: result[1].sessionId, resumed: true });
+    expect(await presentCount(activityId)).toBe(50);
+    await recordLeave(activityId, attendees[2]);
+    expect(await presentCount(activityId)).toBe(49);
   });
 });
