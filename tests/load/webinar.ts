@@ -386,15 +386,19 @@ async function bareRun(people: People) {
 async function meedoenRun(file: string, people: People) {
   const server = await startServerProcess({ SQLITE_PATH: file, DATABASE_URL: `file:${file}`, HOST: "127.0.0.1" });
   let stopping = false;
-  server.process.once(
-    "exit",
-    (code, signal) => stopping || progress(`[meedoen] SERVER EXITED UNEXPECTEDLY (${signal ? `signal ${signal}` : `exit code ${code}`})`),
+  // A server that dies mid-run fails the run at once instead of leaving its clients to time out.
+  const died = new Promise<never>((_, reject) =>
+    server.process.once("exit", (code, signal) => {
+      if (!stopping) reject(new Error(`[meedoen] the server exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`})`));
+    }),
   );
+  died.catch(() => undefined);
   try {
     progress(`[meedoen] server up at ${server.url} (pid ${server.process.pid}) in ${server.startMs} ms`);
-    return await run({ kind: "meedoen", url: server.url, pid: server.process.pid! }, people, (senders, processes) =>
-      votes(server.url, file, people, senders, processes),
-    );
+    return await Promise.race([
+      run({ kind: "meedoen", url: server.url, pid: server.process.pid! }, people, (senders, processes) => votes(server.url, file, people, senders, processes)),
+      died,
+    ]);
   } finally {
     stopping = true;
     await stop(server);

@@ -92,10 +92,11 @@ async function readRoomView(activityId: string, moderator: boolean) {
     db().question.findMany({ where: { activityId, ...(moderator ? {} : { hiddenAt: null }) }, orderBy: [{ createdAt: "asc" }], take: 500 }),
   ]);
   const names = await displayNames([...messages.map((m) => m.userId), ...questions.map((q) => q.userId)]);
-  return {
-    messages: messages.reverse().map((message) => messageView(message, names)),
+  // Shared by every joiner of the next second: frozen, so that nobody changes it for the others.
+  return Object.freeze({
+    messages: Object.freeze(messages.reverse().map((message) => Object.freeze(messageView(message, names)))),
     questions: questions.map((question) => ({ view: questionView(question, names, moderator), askerId: question.userId })),
-  };
+  });
 }
 
 async function displayNames(ids: string[]) {
