@@ -29,3 +29,4 @@ http.listen(0, "127.0.0.1", () => {
   process.send!({ port: address.port });
 });
 process.on("SIGTERM", () => io.close(() => process.exit(0)));
+process.on("disconnect", () => process.exit(0));

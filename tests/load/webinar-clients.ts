@@ -113,3 +113,5 @@ process.on("message", (command: ClientCommand) => {
     setTimeout(() => process.exit(0), 200);
   }
 });
+// The parent went away (a failed run): nothing is left to report to.
+process.on("disconnect", () => process.exit(0));
