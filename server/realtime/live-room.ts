@@ -41,7 +41,12 @@ export function attachLiveRooms(io: AppServer) {
     lastCount.set(activityId, { count, at: Date.now() });
     return count;
   };
-  /** Presence changes in bursts (a thousand people joining at 19:00): tell the room at most once a second. */
+  /**
+   * Presence changes in bursts (a thousand people joining at 19:00): tell the room at most once a
+   * second, and a big room less often (a millisecond per person here, up to 5 s), since each
+   * count is a write to every socket in it.
+   */
+  const countDelay = (activityId: string) => Math.min(5000, Math.max(1000, io.of("/").adapter.rooms.get(liveRoom(activityId))?.size ?? 0));
   const announceCount = (activityId: string) => {
     if (countTimers.has(activityId)) return;
     countTimers.set(
@@ -52,7 +57,7 @@ export function attachLiveRooms(io: AppServer) {
         currentCount(activityId)
           .then((count) => io.to(liveRoom(activityId)).emit("live:count" as never, { activityId, count } as never))
           .catch((error: Error) => log.warn("live count failed", { error: error.message }));
-      }, 1000),
+      }, countDelay(activityId)),
     );
   };
 

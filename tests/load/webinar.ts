@@ -1,51 +1,49 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { io, type Socket } from "socket.io-client";
 import type { Db } from "../../app/lib/db.server.ts";
 import { migrate } from "../../server/db/migrate.ts";
-import { sessionsFor, startServerProcess } from "./support.ts";
+import { root, sessionsFor, startServerProcess } from "./support.ts";
+import type { ClientCommand, ClientReport } from "./webinar-clients.ts";
+import { FANOUT_PREFIX, wallClock } from "./webinar-wire.ts";
 
 /**
- * A big webinar's live room: N people going (default 2,000, `--clients N`) plus the organiser,
- * all connected over Socket.IO (websocket only) from this one process to one server process on
- * 127.0.0.1, on a fresh SQLite file seeded here (people, the webinar, RSVPs, sessions).
+ * A big webinar's live room, against a baseline: N distinct signed-in people (default 2,000,
+ * `--clients N`) join one live room at once, and then chat fans out to all of them; the same N
+ * and the same messages go to a bare Socket.IO 4.8 server (tests/load/bare-socket-server.ts) in
+ * the same run, before and after Meedoen (bare, Meedoen, bare), so the ratios hold on a machine
+ * whose speed varies. The load clients run in CLIENT_PROCESSES child processes
+ * (tests/load/webinar-clients.ts), apart from the servers and from the senders, which are here.
  *
- *   joined_s         first connect → every `live:join` acknowledged (batches of 100)
- *   mem_per_conn_kb  server RSS (ps) after everyone joined minus before anyone connected, / N
- *   fanout_p50/p99   the organiser posts 10 chat messages 2.5 s apart, each carrying its send
- *                    time; every attendee notes when each arrives (same process: same clock)
- *   lost             N × 10 − deliveries received
- *   votes            then 20 people ask a question and everyone votes at once: `counted` is the
- *                    sum of Question.voteCount in the database once the server is idle again,
- *                    `acked` the ok acknowledgements, `after` whether a fresh connection can
- *                    still vote and post once the storm is over
- *   dropped          connections the server or transport closed, before and during the votes
+ *   join_s           first connect → every `live:join` acknowledged (batches of 100 per process)
+ *   fanout_p50/p99   SENDERS people post MESSAGES messages 1 s apart (several senders, since the
+ *                    chat limit is per person), each carrying its wall-clock send time
+ *   lost             N × MESSAGES − deliveries received
+ *   load_avg         os.loadavg() (1 min) when the run started: other work on the machine
+ *   join_vs_bare, fanout_p99_vs_bare   Meedoen / the mean of the two bare runs
  *
- * The fan-out is measured before the vote storm: N votes at once are N broadcasts to N sockets,
- * and at a few thousand people the server works through them for minutes without reading its
- * sockets or sending pings, so connections time out and nothing would be left to measure.
- *
- * The clients and the server share this machine's cores (and the clients run in one event
- * loop), so client-side decoding is part of every latency here. Progress and a CPU account of
- * each phase (server and clients) go to stderr. Set MEEDOEN_BENCH_KEEP=1 to keep the database.
+ * Meedoen only, afterwards: the senders ask questions and all N vote at once (`votes`), then a
+ * fresh connection checks that the room still works. Meedoen runs on a fresh SQLite file seeded
+ * here. Set MEEDOEN_BENCH_KEEP=1 to keep the database.
  */
 
 const DEFAULT_CLIENTS = 2000;
-const BATCH = 100;
-const ASKERS = 20;
+const CLIENT_PROCESSES = 2;
+/** The organiser and four attendees; each sends MESSAGES / SENDERS messages, within live-chat:person (5 per 10 s). */
+const SENDERS = 5;
 const MESSAGES = 10;
-/** live-chat:person allows 5 per fixed 10 s window; 2.5 s apart stays under it whatever the server's delays. */
-const MESSAGE_SPACING_MS = 2500;
+const MESSAGE_SPACING_MS = 1000;
 const DAY_MS = 86_400_000;
-const FANOUT_PREFIX = "bench-fanout";
 
 const progress = (message: string) => process.stderr.write(`  [webinar] ${message}\n`);
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 
 function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return 0;
@@ -63,18 +61,8 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
-/** Polls `done` every 50 ms until it holds or `ms` passes; returns whether it held. */
-async function waitFor(done: () => boolean, ms: number) {
-  const deadline = performance.now() + ms;
-  while (!done()) {
-    if (performance.now() > deadline) return false;
-    await sleep(50);
-  }
-  return true;
-}
-
-/** CPU seconds (user + system) the server process has used so far, from /proc (Linux). */
-function serverCpuS(pid: number) {
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuS(pid: number) {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100 on Linux)
@@ -82,31 +70,15 @@ function serverCpuS(pid: number) {
     return NaN;
   }
 }
-const clientCpuS = () => {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1e6;
-};
-
-/** How long GET /healthz takes (event-loop lag plus one trivial query), at most 5 s. */
-async function healthMs(url: string) {
-  const t0 = performance.now();
-  await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5000) }).then(
-    (r) => r.arrayBuffer(),
-    () => undefined,
-  );
-  return performance.now() - t0;
-}
 
 function rssKb(pid: number) {
-  const out = execFileSync("ps", ["-o", "rss=", "-p", String(pid)], { encoding: "utf8" }).trim();
-  const kb = Number(out);
-  if (!Number.isFinite(kb) || kb <= 0) throw new Error(`could not read the server's RSS (ps said "${out}")`);
-  return kb;
+  return Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)], { encoding: "utf8" }).trim() || 0);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Seeding
 
+/** The organiser, SENDERS − 1 attendees who send, and `clients` attendees who only listen. */
 async function seed(file: string, clients: number) {
   await migrate({ provider: "sqlite", file });
   const { createDb } = await import("../../app/lib/db.server.ts");
@@ -114,7 +86,7 @@ async function seed(file: string, clients: number) {
   const client: Db = createDb({ provider: "sqlite", file });
   try {
     const now = Date.now();
-    const users = Array.from({ length: clients + 1 }, (_, i) => ({
+    const users = Array.from({ length: clients + SENDERS }, (_, i) => ({
       id: randomUUID(),
       email: `webinar-${i}@bench.meedoen.invalid`,
       passwordHash: "not-a-real-hash", // nobody signs in: sessions are written below
@@ -127,6 +99,7 @@ async function seed(file: string, clients: number) {
       users.map((user) => user.id),
       new Date(now + 29 * DAY_MS),
     );
+    const going = users.length - 1;
     const rsvps = users.slice(1).map((user, i) => ({ id: randomUUID(), activityId, userId: user.id, status: "going", position: i + 1 }));
 
     const ROWS = 500;
@@ -144,8 +117,8 @@ async function seed(file: string, clients: number) {
           mode: "online",
           joinUrl: "https://meet.example.org/x",
           capacity: null,
-          goingCount: clients,
-          rsvpSequence: clients,
+          goingCount: going,
+          rsvpSequence: going,
           defaultLocale: "en",
         },
       }),
@@ -161,7 +134,7 @@ async function seed(file: string, clients: number) {
     ]);
     for (let offset = 0; offset < rsvps.length; offset += ROWS) await client.rsvp.createMany({ data: rsvps.slice(offset, offset + ROWS) });
     for (let offset = 0; offset < sessions.rows.length; offset += ROWS) await client.session.createMany({ data: sessions.rows.slice(offset, offset + ROWS) });
-    return { activityId, sessions: sessions.tokens };
+    return { activityId, senders: sessions.tokens.slice(0, SENDERS), listeners: sessions.tokens.slice(SENDERS) };
   } finally {
     await client.$disconnect();
   }
@@ -185,55 +158,43 @@ function readVotes(file: string, activityId: string) {
 
 type Ack = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
 
-type Client = {
-  socket: Socket;
-  /** Receive time (performance.now()) of each fan-out message by index. */
-  received: Map<number, number>;
-  /** Latency (ms) of each fan-out message by index. */
-  latency: Map<number, number>;
-};
+/** A client process, and a way to ask it something and wait for the answer of that kind. */
+function clientProcess() {
+  const child = fork(join(root, "tests/load/webinar-clients.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", 2, 2, "ipc"] });
+  const waiting = new Map<string, (report: ClientReport) => void>();
+  child.on("message", (report: ClientReport) => {
+    const resolve = waiting.get(report.type);
+    waiting.delete(report.type);
+    resolve?.(report);
+  });
+  return {
+    child,
+    ask<T extends ClientReport["type"]>(command: ClientCommand, answer: T): Promise<Extract<ClientReport, { type: T }>> {
+      const reply = new Promise<Extract<ClientReport, { type: T }>>((resolve) => waiting.set(answer, resolve as (report: ClientReport) => void));
+      child.send(command);
+      return reply;
+    },
+    close: () => {
+      child.send({ type: "close" } satisfies ClientCommand);
+      return within(new Promise((resolve) => child.once("exit", resolve)), 10_000, "client process exit").catch(() => child.kill("SIGKILL"));
+    },
+  };
+}
 
-/** Counts every broadcast the clients get, to tell when a storm has died down. */
-const traffic = { questions: 0, counts: 0, messages: 0 };
-/** Connections that closed before the benchmark closed them, by reason. */
-const drops: Record<string, number> = {};
-let closing = false;
-
-function connect(url: string, session: string, timeoutMs: number): Promise<Client> {
+function connect(url: string, session: string): Promise<Socket> {
   const socket = io(url, {
     transports: ["websocket"],
-    forceNew: true, // one connection per person: the default would multiplex everyone onto one
+    forceNew: true,
     reconnection: false,
-    timeout: timeoutMs,
+    timeout: 30_000,
     extraHeaders: { cookie: `meedoen_session=${session}` },
   });
-  const client: Client = { socket, received: new Map(), latency: new Map() };
-  socket.on("live:message", (message: { body?: string }) => {
-    const at = performance.now();
-    traffic.messages++;
-    const parts = typeof message?.body === "string" ? message.body.split(" ") : [];
-    if (parts[0] !== FANOUT_PREFIX) return;
-    const index = Number(parts[1]);
-    const sentAt = Number(parts[2]);
-    if (!client.received.has(index)) {
-      client.received.set(index, at);
-      client.latency.set(index, at - sentAt);
-    }
-  });
-  socket.on("live:question", () => void traffic.questions++);
-  socket.on("live:count", () => void traffic.counts++);
-  socket.on("disconnect", (reason: string) => {
-    if (!closing) drops[reason] = (drops[reason] ?? 0) + 1;
-  });
   return within(
-    new Promise<Client>((resolve, reject) => {
-      socket.once("connect", () => resolve(client));
-      socket.once("connect_error", (error: Error & { data?: unknown; description?: unknown }) => {
-        const detail = error.data ?? (error.description as { message?: string } | undefined)?.message ?? error.description ?? "";
-        reject(new Error(`connect_error: ${error.message} ${typeof detail === "string" ? detail : JSON.stringify(detail)}`));
-      });
+    new Promise<Socket>((resolve, reject) => {
+      socket.once("connect", () => resolve(socket));
+      socket.once("connect_error", (error) => reject(new Error(`connect_error: ${error.message}`)));
     }),
-    timeoutMs + 1000,
+    31_000,
     "socket connect",
   ).catch((error) => {
     socket.disconnect();
@@ -241,250 +202,236 @@ function connect(url: string, session: string, timeoutMs: number): Promise<Clien
   });
 }
 
-async function emit(client: Client, event: string, payload: unknown, timeoutMs: number): Promise<Ack> {
-  if (!client.socket.connected) return { ok: false, error: { code: "not-connected", message: "the socket was already closed" } };
+async function emit(socket: Socket, event: string, payload: unknown, timeoutMs: number): Promise<Ack> {
   try {
-    return (await client.socket.timeout(timeoutMs).emitWithAck(event, payload)) as Ack;
+    return (await socket.timeout(timeoutMs).emitWithAck(event, payload)) as Ack;
   } catch (error) {
-    const message = (error as Error).message;
-    return { ok: false, error: { code: /disconnected/.test(message) ? "disconnected" : "ack-timeout", message } };
+    return { ok: false, error: { code: "ack-timeout", message: (error as Error).message } };
   }
 }
 
-const dropped = () => Object.values(drops).reduce((sum, n) => sum + n, 0);
+const merge = (tallies: Record<string, number>[]) => {
+  const total: Record<string, number> = {};
+  for (const tally of tallies) for (const [key, n] of Object.entries(tally)) total[key] = (total[key] ?? 0) + n;
+  return total;
+};
 
-function tally(acks: Ack[]) {
-  const outcomes: Record<string, number> = {};
-  for (const ack of acks) {
-    const key = ack.ok ? "ok" : ack.error.code;
-    outcomes[key] = (outcomes[key] ?? 0) + 1;
+// ---------------------------------------------------------------------------------------------
+// One run against one server
+
+type Target = { kind: "bare" | "meedoen"; url: string; pid: number };
+type People = { activityId: string; senders: string[]; listeners: string[] };
+
+/**
+ * The join storm and the fan-out against one server; `then` runs (Meedoen only) while the clients
+ * are still connected, with the senders and the client processes.
+ */
+async function run(target: Target, people: People, then?: (senders: Socket[], clients: ReturnType<typeof clientProcess>[]) => Promise<unknown>) {
+  const { activityId, listeners } = people;
+  const label = `[${target.kind}]`;
+  const processes = Array.from({ length: CLIENT_PROCESSES }, clientProcess);
+  const senders: Socket[] = [];
+  try {
+    for (const session of people.senders) {
+      const socket = await connect(target.url, session);
+      senders.push(socket);
+      const ack = await emit(socket, "live:join", { activityId }, 30_000);
+      if (!ack.ok) throw new Error(`${label} a sender's live:join was refused: ${ack.error.code} ${ack.error.message}`);
+    }
+    await sleep(1000);
+    const loadAvg = Math.round(loadavg()[0] * 100) / 100;
+    const rssBefore = rssKb(target.pid);
+    let cpuMark = cpuS(target.pid);
+    const cpu = () => {
+      const now = cpuS(target.pid);
+      const spent = Math.round((now - cpuMark) * 10) / 10;
+      cpuMark = now;
+      return spent;
+    };
+    progress(`${label} ${listeners.length} people join at once (load average ${loadAvg})…`);
+
+    // ---- the join storm ------------------------------------------------------------------
+    const share = Math.ceil(listeners.length / CLIENT_PROCESSES);
+    const joinStarted = performance.now();
+    const joins = await within(
+      Promise.all(
+        processes.map((client, i) =>
+          client.ask({ type: "join", url: target.url, sessions: listeners.slice(i * share, (i + 1) * share), activityId }, "joined"),
+        ),
+      ),
+      600_000,
+      `${label} the join storm`,
+    );
+    const joinMs = performance.now() - joinStarted;
+    const joined = joins.reduce((sum, report) => sum + report.joined, 0);
+    const joinFailures = merge(joins.map((report) => report.failures));
+    const joinCpuS = cpu();
+    progress(
+      `${label} ${joined}/${listeners.length} joined in ${seconds(joinMs)} s (${Math.round(joined / (joinMs / 1000))} joins/s), server CPU ${joinCpuS} s` +
+        (Object.keys(joinFailures).length ? `; failures ${JSON.stringify(joinFailures)}` : ""),
+    );
+    await sleep(5500); // let the last live:count go out (a big room is told every few seconds, server/realtime/live-room.ts)
+    const memPerConnKb = Math.round(((rssKb(target.pid) - rssBefore) / listeners.length) * 10) / 10;
+
+    // ---- fan-out ---------------------------------------------------------------------------
+    const refused: Record<string, number> = {};
+    let accepted = 0;
+    for (let k = 0; k < MESSAGES; k++) {
+      if (k > 0) await sleep(MESSAGE_SPACING_MS);
+      const ack = await emit(senders[k % senders.length], "live:message", { activityId, body: `${FANOUT_PREFIX} ${k} ${wallClock()}` }, 30_000);
+      if (ack.ok) accepted++;
+      else refused[ack.error.code] = (refused[ack.error.code] ?? 0) + 1;
+    }
+    const expected = joined * accepted;
+    const deadline = performance.now() + 10_000;
+    for (;;) {
+      const counts = await Promise.all(processes.map((client) => client.ask({ type: "count" }, "counted")));
+      if (counts.reduce((sum, report) => sum + report.received, 0) >= expected || performance.now() > deadline) break;
+      await sleep(200);
+    }
+    const collected = await Promise.all(processes.map((client) => client.ask({ type: "collect" }, "collected")));
+    const latencies = collected.flatMap((report) => report.latencies).sort((a, b) => a - b);
+    const dropped = merge(collected.map((report) => report.dropped));
+    const result = {
+      load_avg: loadAvg,
+      joined,
+      join_s: Math.round(joinMs / 10) / 100,
+      join_server_cpu_s: joinCpuS,
+      fanout_p50_ms: Math.round(percentile(latencies, 50)),
+      fanout_p99_ms: Math.round(percentile(latencies, 99)),
+      lost: listeners.length * MESSAGES - latencies.length,
+      mem_per_conn_kb: memPerConnKb,
+      ...(Object.keys(refused).length ? { refused } : {}),
+      ...(Object.keys(dropped).length ? { dropped } : {}),
+    };
+    progress(
+      `${label} fan-out: ${latencies.length}/${listeners.length * MESSAGES} deliveries, p50 ${result.fanout_p50_ms} ms, p99 ${result.fanout_p99_ms} ms; ` +
+        `messages accepted ${accepted}/${MESSAGES}${Object.keys(refused).length ? ` (refused ${JSON.stringify(refused)})` : ""}; server CPU ${cpu()} s`,
+    );
+    return { ...result, ...(then ? { votes: await then(senders, processes) } : {}) };
+  } finally {
+    for (const socket of senders) socket.disconnect();
+    await Promise.all(processes.map((client) => client.close()));
   }
-  return outcomes;
+}
+
+/** Meedoen only: the senders ask, everyone votes at once, and the room must still work afterwards. */
+async function votes(url: string, file: string, people: People, senders: Socket[], processes: ReturnType<typeof clientProcess>[]) {
+  const { activityId } = people;
+  const asks = await Promise.all(
+    senders.map((socket, i) => emit(socket, "live:ask", { activityId, body: `Question ${i + 1}: how does this work for me?`, anonymous: false }, 60_000)),
+  );
+  const questionIds = asks.flatMap((ack) => (ack.ok ? [(ack.data as { id: string }).id] : []));
+  if (questionIds.length === 0) throw new Error("no question was accepted, so there is nothing to vote on");
+  const timeoutMs = 60_000 + people.listeners.length * 60;
+  const started = performance.now();
+  const voted = await Promise.all(processes.map((client) => client.ask({ type: "vote", questionIds, timeoutMs }, "voted")));
+  const outcomes = merge(voted.map((report) => report.outcomes));
+  progress(`[meedoen] votes: ${JSON.stringify(outcomes)}, all answered after ${seconds(performance.now() - started)} s`);
+  // Votes whose ack timed out may still be committed: wait until the count stops moving.
+  let last = readVotes(file, activityId);
+  for (let stable = 0; stable < 6 && performance.now() - started < timeoutMs;) {
+    await sleep(500);
+    const now = readVotes(file, activityId);
+    stable = now.counted === last.counted ? stable + 1 : 0;
+    last = now;
+  }
+  // A fresh connection (the organiser's second tab) votes and posts once the storm is over.
+  const probe = await connect(url, people.senders[0]);
+  try {
+    const join = await emit(probe, "live:join", { activityId }, 30_000);
+    const [vote, message] = join.ok
+      ? await Promise.all([
+          emit(probe, "live:vote", { questionId: questionIds[0] }, 30_000),
+          emit(probe, "live:message", { activityId, body: "still there?" }, 30_000),
+        ])
+      : [join, join];
+    const state = (ack: Ack) => (ack.ok ? "ok" : ack.error.code);
+    return {
+      expected: people.listeners.length,
+      acked: outcomes.ok ?? 0,
+      counted: last.counted,
+      rows: last.rows,
+      after: `join ${state(join)}, vote ${state(vote)}, message ${state(message)}`,
+    };
+  } finally {
+    probe.disconnect();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
+// The servers
+
+async function bareServer(): Promise<{ target: Target; stop: () => Promise<unknown> }> {
+  const child: ChildProcess = fork(join(root, "tests/load/bare-socket-server.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", 2, 2, "ipc"] });
+  const port = await within(new Promise<number>((resolve) => child.once("message", (m: { port: number }) => resolve(m.port))), 30_000, "bare server start");
+  return {
+    target: { kind: "bare", url: `http://127.0.0.1:${port}`, pid: child.pid! },
+    stop: () => {
+      child.kill("SIGTERM");
+      return within(new Promise((resolve) => child.once("exit", resolve)), 10_000, "bare server stop").catch(() => child.kill("SIGKILL"));
+    },
+  };
+}
+
+async function bareRun(people: People) {
+  const bare = await bareServer();
+  try {
+    return await run(bare.target, people);
+  } finally {
+    await bare.stop();
+  }
+}
+
+async function meedoenRun(file: string, people: People) {
+  const server = await startServerProcess({ SQLITE_PATH: file, DATABASE_URL: `file:${file}`, HOST: "127.0.0.1" });
+  let stopping = false;
+  // A server that dies mid-run fails the run at once instead of leaving its clients to time out.
+  const died = new Promise<never>((_, reject) =>
+    server.process.once("exit", (code, signal) => {
+      if (!stopping) reject(new Error(`[meedoen] the server exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`})`));
+    }),
+  );
+  died.catch(() => undefined);
+  try {
+    progress(`[meedoen] server up at ${server.url} (pid ${server.process.pid}) in ${server.startMs} ms`);
+    return await Promise.race([
+      run({ kind: "meedoen", url: server.url, pid: server.process.pid! }, people, (senders, processes) => votes(server.url, file, people, senders, processes)),
+      died,
+    ]);
+  } finally {
+    stopping = true;
+    await stop(server);
+  }
+}
 
 export async function webinar(args: { duration: number; clients?: number }) {
   const clients = args.clients ?? DEFAULT_CLIENTS;
-  if (!Number.isInteger(clients) || clients < ASKERS || clients > 20_000) throw new Error(`--clients must be a whole number from ${ASKERS} to 20000`);
+  if (!Number.isInteger(clients) || clients < 10 || clients > 20_000) throw new Error("--clients must be a whole number from 10 to 20000");
   const dir = mkdtempSync(join(tmpdir(), "meedoen-bench-webinar-"));
   const file = join(dir, "bench.db");
   try {
     const seedStarted = performance.now();
-    progress(`seeding ${clients + 1} people, one webinar, ${clients} RSVPs and ${clients + 1} sessions into ${file}…`);
-    const seeded = await seed(file, clients);
+    progress(`seeding ${clients + SENDERS} people, one webinar, their RSVPs and sessions into ${file}…`);
+    const people = await seed(file, clients);
     progress(`seeded in ${seconds(performance.now() - seedStarted)} s`);
 
-    const server = await startServerProcess({ SQLITE_PATH: file, DATABASE_URL: `file:${file}`, HOST: "127.0.0.1" });
-    let exited: string | null = server.process.exitCode !== null ? `exit code ${server.process.exitCode}` : null;
-    let stopping = false;
-    server.process.once("exit", (code, signal) => {
-      exited = signal ? `signal ${signal}` : `exit code ${code}`;
-      if (!stopping) progress(`SERVER EXITED UNEXPECTEDLY (${exited})`);
-    });
-    const alive = (phase: string) => {
-      if (exited) throw new Error(`the server exited (${exited}) during ${phase}`);
+    // Bare before and after Meedoen: the baseline is their mean, so a machine that got busier or
+    // quieter during the run shifts both sides.
+    const bareBefore = await bareRun(people);
+    const meedoen = await meedoenRun(file, people);
+    const bareAfter = await bareRun(people);
+    const bare = [bareBefore, bareAfter];
+    return {
+      bench: "webinar",
+      clients,
+      joined: meedoen.joined,
+      join_vs_bare: ratio(meedoen.join_s, mean(bare.map((b) => b.join_s))),
+      fanout_p99_vs_bare: ratio(meedoen.fanout_p99_ms, mean(bare.map((b) => b.fanout_p99_ms))),
+      lost: meedoen.lost,
+      meedoen,
+      bare,
     };
-    const pid = server.process.pid!;
-    const everyone: Client[] = [];
-    traffic.questions = traffic.counts = traffic.messages = 0;
-    for (const reason of Object.keys(drops)) delete drops[reason];
-    closing = false;
-    /** CPU seconds used by the server and by this process (the clients) since the last call. */
-    let cpuMark = { server: serverCpuS(pid), clients: clientCpuS() };
-    const cpu = () => {
-      const now = { server: serverCpuS(pid), clients: clientCpuS() };
-      const spent = `CPU: server ${(now.server - cpuMark.server).toFixed(1)} s, clients ${(now.clients - cpuMark.clients).toFixed(1)} s`;
-      cpuMark = now;
-      return dropped() > 0 ? `${spent}; connections dropped so far ${JSON.stringify(drops)}` : spent;
-    };
-    try {
-      alive("start-up");
-      progress(`server up at ${server.url} (pid ${pid}) in ${server.startMs} ms`);
-      await sleep(1000);
-      const rssBefore = rssKb(pid);
-      cpu();
-      progress(`server RSS before connecting: ${Math.round(rssBefore / 1024)} MB`);
-
-      // ---- connect and join ----------------------------------------------------------------
-      const activityId = seeded.activityId;
-      const joinTimeoutMs = 60_000;
-      const joinStarted = performance.now();
-      const joinOne = async (session: string) => {
-        const client = await connect(server.url, session, 30_000);
-        everyone.push(client);
-        const ack = await emit(client, "live:join", { activityId }, joinTimeoutMs);
-        if (!ack.ok) throw new Error(`live:join refused: ${ack.error.code} ${ack.error.message}`);
-        return client;
-      };
-      const organiser = await joinOne(seeded.sessions[0]);
-      const attendees: Client[] = [];
-      let lastReport = performance.now();
-      for (let offset = 1; offset < seeded.sessions.length; offset += BATCH) {
-        alive("the joins");
-        const batch = seeded.sessions.slice(offset, offset + BATCH);
-        attendees.push(...(await within(Promise.all(batch.map(joinOne)), 120_000, `joining clients ${offset}..${offset + batch.length - 1}`)));
-        if (performance.now() - lastReport > 5000) {
-          lastReport = performance.now();
-          progress(`  ${attendees.length}/${clients} joined after ${seconds(performance.now() - joinStarted)} s`);
-        }
-      }
-      const joinedMs = performance.now() - joinStarted;
-      const joinedS = seconds(joinedMs);
-      progress(`all ${clients + 1} joined in ${joinedS} s (${Math.round((clients + 1) / (joinedMs / 1000))} joins/s); ${cpu()}`);
-      await sleep(1500); // let the last live:count go out
-      const rssAfter = rssKb(pid);
-      const memPerConnKb = Math.round(((rssAfter - rssBefore) / clients) * 10) / 10;
-      progress(`server RSS after joins: ${Math.round(rssAfter / 1024)} MB → ${memPerConnKb} KB per connection`);
-
-      for (let quick = 0, tries = 0; quick < 3 && tries < 100; tries++) quick = (await healthMs(server.url)) < 100 ? quick + 1 : 0;
-
-      // ---- fan-out -------------------------------------------------------------------------
-      // Measured before the vote storm, on a settled room (see the top of this file).
-      alive("the joins");
-      if (!organiser.socket.connected) throw new Error(`the organiser's connection was closed after joining (${JSON.stringify(drops)})`);
-      progress(`fan-out: the organiser posts ${MESSAGES} messages, ${MESSAGE_SPACING_MS / 1000} s apart, to ${clients} attendees…`);
-      const sends: Ack[] = [];
-      for (let k = 0; k < MESSAGES; k++) {
-        if (k > 0) await sleep(MESSAGE_SPACING_MS);
-        const ack = await emit(organiser, "live:message", { activityId, body: `${FANOUT_PREFIX} ${k} ${performance.now()}` }, 30_000);
-        sends.push(ack);
-        if (!ack.ok) progress(`  message ${k} refused: ${ack.error.code} ${ack.error.message}`);
-      }
-      const acceptedMessages = sends.filter((ack) => ack.ok).length;
-      const expected = clients * MESSAGES;
-      const receivedCount = () => attendees.reduce((sum, client) => sum + client.received.size, 0);
-      const complete = await waitFor(() => receivedCount() >= clients * acceptedMessages, 10_000);
-      if (!complete) progress(`  waited 10 s after the last message: ${receivedCount()}/${clients * acceptedMessages} deliveries`);
-      const latencies = attendees.flatMap((client) => [...client.latency.values()]).sort((a, b) => a - b);
-      const received = latencies.length;
-      const p50 = Math.round(percentile(latencies, 50));
-      const p99 = Math.round(percentile(latencies, 99));
-      progress(
-        `fan-out: ${received}/${expected} deliveries, p50 ${p50} ms, p99 ${p99} ms, max ${Math.round(latencies[latencies.length - 1] ?? 0)} ms; ` +
-          `messages accepted ${acceptedMessages}/${MESSAGES}; ${cpu()}`,
-      );
-
-      const droppedBeforeVotes = dropped();
-
-      // ---- questions and votes -------------------------------------------------------------
-      alive("the fan-out");
-      const askers = attendees.slice(0, ASKERS);
-      const asks = await Promise.all(
-        askers.map((client, i) => emit(client, "live:ask", { activityId, body: `Question ${i + 1}: how does this work for me?`, anonymous: false }, 60_000)),
-      );
-      const questionIds = asks.flatMap((ack) => (ack.ok ? [(ack.data as { id: string }).id] : []));
-      progress(`asked: ${JSON.stringify(tally(asks))}; ${cpu()}`);
-      if (questionIds.length === 0) throw new Error("no question was accepted, so there is nothing to vote on");
-
-      const voteTimeoutMs = 60_000 + clients * 60;
-      const questionsBefore = traffic.questions;
-      const votesStarted = performance.now();
-      const votes = await Promise.all(
-        attendees.map((client) => emit(client, "live:vote", { questionId: questionIds[Math.floor(Math.random() * questionIds.length)] }, voteTimeoutMs)),
-      );
-      const votesMs = performance.now() - votesStarted;
-      const votesOk = votes.filter((ack) => ack.ok).length;
-      progress(`votes: ${JSON.stringify(tally(votes))}, all answered after ${seconds(votesMs)} s`);
-      alive("the votes");
-      // Each ok vote is broadcast to the whole room: wait until that storm has reached everyone
-      // (or gone quiet), and until the server has committed every vote it received (votes whose
-      // connection closed while they waited still count in the database, without an ack).
-      const expectedQuestionEvents = votesOk * (clients + 1);
-      let quietSince = performance.now();
-      let seen = traffic.questions;
-      await waitFor(() => {
-        if (traffic.questions - questionsBefore >= expectedQuestionEvents) return true;
-        if (traffic.questions !== seen) {
-          seen = traffic.questions;
-          quietSince = performance.now();
-        }
-        return performance.now() - quietSince > 3000;
-      }, voteTimeoutMs);
-      progress(
-        `vote broadcasts received: ${traffic.questions - questionsBefore}/${expectedQuestionEvents} after ${seconds(performance.now() - votesStarted)} s; ${cpu()}`,
-      );
-      // Settled: the vote count has not moved for 5 s and the server answers /healthz quickly
-      // three times in a row (votes still queued for the database would keep it busy).
-      let last = readVotes(file, activityId);
-      let stableSince = performance.now();
-      let quick = 0;
-      const settleDeadline = performance.now() + voteTimeoutMs;
-      while (performance.now() < settleDeadline) {
-        alive("the votes");
-        const lag = await healthMs(server.url);
-        quick = lag < 100 ? quick + 1 : 0;
-        const now = readVotes(file, activityId);
-        if (now.counted !== last.counted || now.rows !== last.rows) {
-          last = now;
-          stableSince = performance.now();
-        }
-        if (quick >= 3 && performance.now() - stableSince > 5000) break;
-        await sleep(500);
-      }
-      progress(`votes in the database: ${last.counted} (settled ${seconds(performance.now() - votesStarted)} s after the first vote); ${cpu()}`);
-
-      // Is the room still usable after the storm? The organiser (who has not voted) comes back
-      // on a fresh connection and votes once, and posts once.
-      const storm = last; // before the organiser's own vote below
-      const probeStarted = performance.now();
-      const probe = await (async () => {
-        try {
-          const client = await connect(server.url, seeded.sessions[0], 10_000);
-          everyone.push(client);
-          const join = await emit(client, "live:join", { activityId }, 30_000);
-          if (!join.ok) return `join ${join.error.code}`;
-          const [vote, message] = await Promise.all([
-            emit(client, "live:vote", { questionId: questionIds[0] }, 40_000),
-            emit(client, "live:message", { activityId, body: "still there?" }, 40_000),
-          ]);
-          return `vote ${vote.ok ? "ok" : vote.error.code}, message ${message.ok ? "ok" : message.error.code}`;
-        } catch (error) {
-          return `failed: ${(error as Error).message}`;
-        }
-      })();
-      progress(`after the storm, a fresh connection: ${probe} (${seconds(performance.now() - probeStarted)} s)`);
-
-      // ---- leave ---------------------------------------------------------------------------
-      alive("the votes");
-      const leaveStarted = performance.now();
-      const droppedDuringVotes = dropped() - droppedBeforeVotes;
-      closing = true;
-      for (const client of everyone) client.socket.disconnect();
-      everyone.length = 0;
-      await sleep(2000); // the server records the leaves
-      progress(`disconnected everyone (${seconds(performance.now() - leaveStarted)} s)`);
-      alive("the disconnects");
-
-      stopping = true;
-      await stop(server, () => exited !== null);
-      const db = readVotes(file, activityId);
-      if (db.counted !== db.rows) progress(`  WARNING: the questions' voteCount adds up to ${db.counted}, but there are ${db.rows} vote rows`);
-      if (storm.counted !== votesOk) {
-        progress(
-          `  NOTE: ${votesOk} ok vote acks, ${storm.counted} of ${attendees.length} votes counted in the database: ` +
-            `votes sent on a connection that then timed out are either committed without their ack reaching anyone, or never dispatched`,
-        );
-      }
-
-      return {
-        bench: "webinar",
-        clients,
-        joined_s: joinedS,
-        fanout_p50_ms: p50,
-        fanout_p99_ms: p99,
-        mem_per_conn_kb: memPerConnKb,
-        lost: expected - received,
-        votes: { expected: attendees.length, counted: storm.counted, acked: votesOk, after: probe },
-        /** Connections the server or the transport closed: during the joins and fan-out, and during the vote storm. */
-        dropped: { before_votes: droppedBeforeVotes, during_votes: droppedDuringVotes },
-      };
-    } finally {
-      closing = true;
-      for (const client of everyone) client.socket.disconnect();
-      stopping = true;
-      if (!exited) await stop(server, () => exited !== null);
-    }
   } finally {
     if (process.env.MEEDOEN_BENCH_KEEP === "1") progress(`kept ${file}`);
     else rmSync(dir, { recursive: true, force: true });
@@ -492,8 +439,8 @@ export async function webinar(args: { duration: number; clients?: number }) {
 }
 
 /** support.ts's stop(), bounded: the server gives itself 10 s to shut down; after 20 s it is killed. */
-async function stop(server: Awaited<ReturnType<typeof startServerProcess>>, exited: () => boolean) {
-  if (exited()) return;
+async function stop(server: Awaited<ReturnType<typeof startServerProcess>>) {
+  if (server.process.exitCode !== null) return;
   try {
     await within(server.stop(), 20_000, "server shutdown");
   } catch (error) {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { db } from "~/lib/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { db, rawRows } from "~/lib/db.server";
 
 /** A dropped connection that comes back within this time continues the same attendance session. */
 export const GRACE_MS = 60_000;
@@ -7,19 +8,80 @@ export const GRACE_MS = 60_000;
 export const HEARTBEAT_MS = 30_000;
 
 /**
- * The person entered the room (first tab, or back after a drop). Called by the server on the
- * socket's join, never on the client's word.
+ * Joins arriving within this time are written together: a join storm is then a few statements
+ * per batch, not per person. A joiner waits at most this long more for the acknowledgement.
  */
-export async function recordJoin(activityId: string, userId: string, now = new Date()) {
-  const open = await db().attendanceSession.findFirst({ where: { activityId, userId, leftAt: null }, orderBy: { joinedAt: "desc" } });
-  if (open && (!open.disconnectedAt || now.getTime() - open.disconnectedAt.getTime() <= GRACE_MS)) {
-    await db().attendanceSession.update({ where: { id: open.id }, data: { disconnectedAt: null, lastSeenAt: now } });
-    return { sessionId: open.id, resumed: true };
+export const JOIN_BATCH_MS = 25;
+/** Within SQLite's 999 query parameters for the look-up of open sessions (two per join). */
+const JOIN_BATCH_MAX = 400;
+
+type Join = { activityId: string; userId: string; now: Date };
+type Joined = { sessionId: string; resumed: boolean };
+let pending: { join: Join; done: (result: Joined) => void; failed: (error: unknown) => void }[] = [];
+let flushTimer: NodeJS.Timeout | undefined;
+
+/**
+ * The person entered the room (first tab, or back after a drop). Called by the server on the
+ * socket's join, never on the client's word. Joins are collected for JOIN_BATCH_MS and written
+ * together (writeJoins); the promise settles once this one is written.
+ */
+export function recordJoin(activityId: string, userId: string, now = new Date()): Promise<Joined> {
+  return new Promise((done, failed) => {
+    pending.push({ join: { activityId, userId, now }, done, failed });
+    if (pending.length >= JOIN_BATCH_MAX) flushJoins();
+    else flushTimer ??= setTimeout(flushJoins, JOIN_BATCH_MS);
+  });
+}
+
+function flushJoins() {
+  clearTimeout(flushTimer);
+  flushTimer = undefined;
+  const batch = pending;
+  pending = [];
+  if (batch.length === 0) return;
+  writeJoins(batch.map((entry) => entry.join)).then(
+    (results) => batch.forEach((entry, i) => entry.done(results[i])),
+    (error: unknown) => batch.forEach((entry) => entry.failed(error)),
+  );
+}
+
+/**
+ * The rules of one join, for many at once: an open session that is connected, or dropped within
+ * the grace period, continues; one dropped longer ago ends at its drop, and a new session opens.
+ * One read of the open sessions and one insert of the new ones, whatever the batch's size.
+ */
+async function writeJoins(joins: Join[]): Promise<Joined[]> {
+  const open = await db().attendanceSession.findMany({
+    where: { leftAt: null, OR: joins.map(({ activityId, userId }) => ({ activityId, userId })) },
+    orderBy: { joinedAt: "desc" },
+  });
+  /** The latest open session per (room, person), as the batch goes on. */
+  const latest = new Map<string, { id: string; disconnectedAt: Date | null; fresh?: true }>();
+  for (const session of open) {
+    const key = `${session.activityId}|${session.userId}`;
+    if (!latest.has(key)) latest.set(key, session);
   }
-  if (open) await db().attendanceSession.update({ where: { id: open.id }, data: { leftAt: open.disconnectedAt } });
-  const id = randomUUID();
-  await db().attendanceSession.create({ data: { id, activityId, userId, joinedAt: now, lastSeenAt: now } });
-  return { sessionId: id, resumed: false };
+  const created: { id: string; activityId: string; userId: string; joinedAt: Date; lastSeenAt: Date }[] = [];
+  const resumed: { id: string; now: Date }[] = [];
+  const ended: { id: string; leftAt: Date }[] = [];
+  const results = joins.map(({ activityId, userId, now }): Joined => {
+    const key = `${activityId}|${userId}`;
+    const session = latest.get(key);
+    if (session && (!session.disconnectedAt || now.getTime() - session.disconnectedAt.getTime() <= GRACE_MS)) {
+      if (!session.fresh) resumed.push({ id: session.id, now });
+      return { sessionId: session.id, resumed: true };
+    }
+    if (session) ended.push({ id: session.id, leftAt: session.disconnectedAt! });
+    const id = randomUUID();
+    created.push({ id, activityId, userId, joinedAt: now, lastSeenAt: now });
+    latest.set(key, { id, disconnectedAt: null, fresh: true });
+    return { sessionId: id, resumed: false };
+  });
+  // Resuming and ending are rare in a storm (people coming back): one update each is fine.
+  for (const { id, now } of resumed) await db().attendanceSession.update({ where: { id }, data: { disconnectedAt: null, lastSeenAt: now } });
+  for (const { id, leftAt } of ended) await db().attendanceSession.update({ where: { id }, data: { leftAt } });
+  if (created.length > 0) await db().attendanceSession.createMany({ data: created });
+  return results;
 }
 
 /** The person's last connection to the room closed: the session ends unless they come back in time. */
@@ -82,12 +144,13 @@ export async function closeFinishedSessions(now = new Date()) {
   return dropped.length + silent.length;
 }
 
-/** People in the room right now, across every server instance: open, connected sessions. */
+/**
+ * People in the room right now, across every server instance: open, connected sessions. Counted
+ * in the database (Prisma's count has no DISTINCT): in a webinar this runs every few seconds over
+ * thousands of sessions, which reading their rows would cost.
+ */
 export async function presentCount(activityId: string) {
-  const rows = await db().attendanceSession.findMany({
-    where: { activityId, leftAt: null, disconnectedAt: null },
-    distinct: ["userId"],
-    select: { userId: true },
-  });
-  return rows.length;
+  const [row] = await rawRows(Prisma.sql`SELECT COUNT(DISTINCT "userId") AS "present" FROM "AttendanceSession"
+    WHERE "activityId" = ${activityId} AND "leftAt" IS NULL AND "disconnectedAt" IS NULL`);
+  return Number(row?.present ?? 0);
 }

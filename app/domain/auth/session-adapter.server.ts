@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
-import type { Db } from "~/lib/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { rawRows, type Db } from "~/lib/db.server";
+import { asBool, asDate } from "~/lib/raw-rows.server";
 
 /**
  * What the Session.id column holds for a session token (the value in the cookie): its SHA-256,
@@ -19,13 +21,27 @@ export function hashSessionToken(token: string): string {
 export class PrismaSessionAdapter implements Adapter {
   constructor(private readonly db: () => Db) {}
 
+  /** One statement (a join), not Prisma's include, which is two queries in a transaction: every socket handshake runs this, hence rawRows. */
   async getSessionAndUser(token: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const row = await this.db().session.findUnique({ where: { id: hashSessionToken(token) }, include: { user: true } });
+    const [row] = await rawRows(
+      Prisma.sql`SELECT s."userId", s."expiresAt", u."email", u."displayName", u."locale",
+        u."isNewcomer", u."isVolunteer", u."isOrganiser", u."isAdmin"
+      FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${hashSessionToken(token)}`,
+      this.db(),
+    );
     if (!row) return [null, null];
-    const { user, ...session } = row;
+    const user = {
+      email: String(row.email),
+      displayName: String(row.displayName),
+      locale: String(row.locale),
+      isNewcomer: asBool(row.isNewcomer),
+      isVolunteer: asBool(row.isVolunteer),
+      isOrganiser: asBool(row.isOrganiser),
+      isAdmin: asBool(row.isAdmin),
+    };
     return [
-      { id: token, userId: session.userId, expiresAt: session.expiresAt, attributes: {} },
-      { id: user.id, attributes: userAttributes(user) },
+      { id: token, userId: String(row.userId), expiresAt: asDate(row.expiresAt)!, attributes: {} },
+      { id: String(row.userId), attributes: userAttributes(user) },
     ];
   }
 

@@ -4,10 +4,12 @@ import { publishToUser } from "~/lib/live-events.server";
 import { hit, RULES } from "~/lib/rate-limit.server";
 import { parseInput } from "~/lib/validation.server";
 import { DomainError, NotAllowed, NotFound } from "../errors";
-import { loadActor } from "../policy/guards.server";
 import { policy } from "../policy/rules";
 import { deliver, recordNotifications } from "../notifications/notifications.server";
+import { loadPerson, personInRoom, questionWithPerson, type PersonInRoom, type QuestionFacts, type RoomActivity } from "./room-facts.server";
 import { publishToRoom } from "./room-events.server";
+import { sharedView } from "./room-view.server";
+import { castVote } from "./votes.server";
 import { LiveMessageInput, MessageRef, MuteInput, QuestionInput, QuestionModeration, QuestionRef } from "./schemas.server";
 
 const refuse = (key: string) => new DomainError("conflict", key);
@@ -16,27 +18,28 @@ const LATE_MINUTES = 60;
 const HISTORY = 50;
 
 type Access = {
-  activity: { id: string; organiserId: string; startsAt: Date; endsAt: Date; liveOpenedAt: Date | null; joinUrl: string | null; mode: string; status: string };
+  activity: RoomActivity;
   mayModerate: boolean;
+  muted: boolean;
+  /** The person's own display name, for what they post. */
+  displayName: string;
 };
 
 /** Who may be in the room: people going, and the room's moderators (see the policy). */
-export async function roomAccess(userId: string, activityId: string, now = new Date()): Promise<Access> {
-  const [activity, actor, rsvp] = await Promise.all([
-    db().activity.findUnique({
-      where: { id: activityId },
-      select: { id: true, organiserId: true, startsAt: true, endsAt: true, liveOpenedAt: true, joinUrl: true, mode: true, status: true },
-    }),
-    loadActor(userId),
-    db().rsvp.findUnique({ where: { activityId_userId: { activityId, userId } }, select: { status: true } }),
-  ]);
-  if (!activity || activity.status === "draft") throw NotFound("activities.errors.notFound");
-  const mayModerate = policy.canModerateRoom(actor, activity);
+function admit(person: PersonInRoom | null, now: Date): Access {
+  const activity = person?.activity;
+  if (!person || !activity || activity.status === "draft") throw NotFound("activities.errors.notFound");
+  const mayModerate = policy.canModerateRoom(person.actor, activity);
   if (activity.mode === "in-person") throw refuse("live.errors.notOnline");
   if (activity.status === "cancelled") throw refuse("activities.errors.cancelled");
   if (now.getTime() > activity.endsAt.getTime() + LATE_MINUTES * 60_000) throw refuse("live.errors.ended");
-  if (!policy.canEnterLiveRoom(actor, activity, rsvp)) throw NotAllowed("live.errors.notGoing");
-  return { activity, mayModerate };
+  if (!policy.canEnterLiveRoom(person.actor, activity, person.rsvp)) throw NotAllowed("live.errors.notGoing");
+  return { activity, mayModerate, muted: person.muted, displayName: person.displayName };
+}
+
+/** Who may be in the room, read in one statement (room-facts.server.ts). */
+export async function roomAccess(userId: string, activityId: string, now = new Date()): Promise<Access> {
+  return admit(await loadPerson(userId, activityId), now);
 }
 
 async function requireRoomOrganiser(userId: string, activityId: string) {
@@ -45,32 +48,56 @@ async function requireRoomOrganiser(userId: string, activityId: string) {
   return access;
 }
 
-/** What someone entering the room sees: recent chat, the questions, and who asked (when allowed). */
-export async function roomSnapshot(userId: string, activityId: string) {
-  const { activity, mayModerate } = await roomAccess(userId, activityId);
-  const [messages, questions, myVotes, muted] = await Promise.all([
-    db().liveMessage.findMany({
-      where: { activityId, ...(mayModerate ? {} : { hiddenAt: null }) },
-      orderBy: { createdAt: "desc" },
-      take: HISTORY,
-    }),
-    db().question.findMany({ where: { activityId, ...(mayModerate ? {} : { hiddenAt: null }) }, orderBy: [{ createdAt: "asc" }], take: 500 }),
-    db().questionVote.findMany({ where: { userId, question: { activityId } }, select: { questionId: true } }),
-    db().liveMute.findUnique({ where: { activityId_userId: { activityId, userId } } }),
-  ]);
-  const names = await displayNames([...messages.map((m) => m.userId), ...questions.map((q) => q.userId)]);
-  const voted = new Set(myVotes.map((vote) => vote.questionId));
+/** Speaking (chat, questions) needs the room and not being muted in it. */
+function requireVoice(access: Access) {
+  if (access.muted) throw NotAllowed("live.errors.muted");
+  return access;
+}
+
+/**
+ * What someone entering the room sees: recent chat, the questions, and who asked (when allowed).
+ * The person's own parts (their votes, muted, may moderate) are one statement; the rest is the
+ * room's shared view for their audience (room-view.server.ts), the same object for everyone.
+ */
+export async function roomSnapshot(userId: string, activityId: string, now = new Date()) {
+  const found = await personInRoom(userId, activityId);
+  const { activity, mayModerate, muted, displayName } = admit(found?.person ?? null, now);
+  const shared = await sharedView(activityId, mayModerate, () => readRoomView(activityId, mayModerate));
+  const voted = found!.votedFor;
   return {
     activityId,
     mayModerate,
     opened: activity.liveOpenedAt !== null,
     streamUrl: activity.joinUrl,
-    muted: Boolean(muted),
-    messages: messages.reverse().map((message) => messageView(message, names)),
-    questions: questions.map((question) => ({ ...questionView(question, names, mayModerate, userId), voted: voted.has(question.id) })),
+    muted,
+    messages: shared.messages,
+    questions: shared.questions.map(({ view, askerId }) => ({
+      ...view,
+      // The audience's view leaves anonymous names out; the asker still sees their own.
+      name: view.name ?? (askerId === userId ? displayName : null),
+      voted: voted.has(view.id),
+    })),
   };
 }
 export type RoomSnapshot = Awaited<ReturnType<typeof roomSnapshot>>;
+
+/** The room as its audience (or its moderators, who also see what is hidden and who asked) sees it. */
+async function readRoomView(activityId: string, moderator: boolean) {
+  const [messages, questions] = await Promise.all([
+    db().liveMessage.findMany({
+      where: { activityId, ...(moderator ? {} : { hiddenAt: null }) },
+      orderBy: { createdAt: "desc" },
+      take: HISTORY,
+    }),
+    db().question.findMany({ where: { activityId, ...(moderator ? {} : { hiddenAt: null }) }, orderBy: [{ createdAt: "asc" }], take: 500 }),
+  ]);
+  const names = await displayNames([...messages.map((m) => m.userId), ...questions.map((q) => q.userId)]);
+  // Shared by every joiner of the next second: frozen, so that nobody changes it for the others.
+  return Object.freeze({
+    messages: Object.freeze(messages.reverse().map((message) => Object.freeze(messageView(message, names)))),
+    questions: questions.map((question) => ({ view: questionView(question, names, moderator), askerId: question.userId })),
+  });
+}
 
 async function displayNames(ids: string[]) {
   const users = await db().user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, displayName: true } });
@@ -88,17 +115,7 @@ function messageView(message: { id: string; userId: string; body: string; create
   };
 }
 
-type QuestionRow = {
-  id: string;
-  userId: string;
-  body: string;
-  anonymous: boolean;
-  voteCount: number;
-  answeredAt: Date | null;
-  pinnedAt: Date | null;
-  hiddenAt: Date | null;
-  createdAt: Date;
-};
+type QuestionRow = Omit<QuestionFacts, "activityId">;
 
 /** An anonymous question hides its author from the audience, never from the organiser. */
 function questionView(question: QuestionRow, names: Map<string, string>, forOrganiser: boolean, viewerId?: string) {
@@ -133,13 +150,13 @@ export async function openRoom(userId: string, activityId: string, now = new Dat
   publishToRoom(activityId, "live:opened", { activityId });
 }
 
+/** Two statements: the person in the room (with their name and mute), and the message. */
 export async function postMessage(userId: string, raw: unknown) {
   const { activityId, body } = parseInput(LiveMessageInput, raw);
-  await roomAccess(userId, activityId);
-  if (await db().liveMute.findUnique({ where: { activityId_userId: { activityId, userId } } })) throw NotAllowed("live.errors.muted");
+  const { displayName } = requireVoice(await roomAccess(userId, activityId));
   await hit(RULES.liveChatPerPerson, userId);
   const row = await db().liveMessage.create({ data: { id: randomUUID(), activityId, userId, body } });
-  const message = messageView(row, await displayNames([userId]));
+  const message = messageView(row, new Map([[userId, displayName]]));
   publishToRoom(activityId, "live:message", message);
   return message;
 }
@@ -169,41 +186,34 @@ export async function mutePerson(userId: string, raw: unknown) {
 
 export async function askQuestion(userId: string, raw: unknown) {
   const { activityId, body, anonymous } = parseInput(QuestionInput, raw);
-  await roomAccess(userId, activityId);
-  if (await db().liveMute.findUnique({ where: { activityId_userId: { activityId, userId } } })) throw NotAllowed("live.errors.muted");
+  const { activity, displayName } = requireVoice(await roomAccess(userId, activityId));
   await hit(RULES.questionsPerPerson, userId);
   const row = await db().question.create({ data: { id: randomUUID(), activityId, userId, body, anonymous } });
-  await broadcastQuestion(row);
-  return questionView(row, await displayNames([userId]), false, userId);
+  const names = new Map([[userId, displayName]]);
+  broadcastQuestion(row, names, activity.organiserId);
+  return questionView(row, names, false, userId);
 }
 
-/** One vote per person per question; the count is kept in the row, in the same transaction. */
+/**
+ * One vote per person per question, in two statements: the question with the person in its room,
+ * and the vote with its count (votes.server.ts). The unique (question, person) row refuses a second.
+ */
 export async function vote(userId: string, raw: unknown) {
   const { questionId } = parseInput(QuestionRef, raw);
-  const question = await db().question.findUnique({ where: { id: questionId } });
-  if (!question || question.hiddenAt) throw NotFound("live.errors.notFound");
-  await roomAccess(userId, question.activityId);
-  try {
-    const updated = await db().$transaction(
-      async (tx) => {
-        await tx.questionVote.create({ data: { questionId, userId } });
-        return tx.question.update({ where: { id: questionId }, data: { voteCount: { increment: 1 } } });
-      },
-      { maxWait: 30_000, timeout: 30_000 },
-    );
-    await broadcastQuestion(updated);
-    return { questionId, votes: updated.voteCount };
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw refuse("live.errors.alreadyVoted");
-    throw error;
-  }
+  const found = await questionWithPerson(userId, questionId);
+  if (!found || found.question.hiddenAt) throw NotFound("live.errors.notFound");
+  const { activity } = admit(found.person, new Date());
+  const votes = await castVote(questionId, userId);
+  if (votes === null) throw refuse("live.errors.alreadyVoted");
+  broadcastQuestion({ ...found.question, voteCount: votes }, new Map([[found.question.userId, found.askerName]]), activity.organiserId);
+  return { questionId, votes };
 }
 
 export async function moderateQuestion(userId: string, raw: unknown) {
   const { questionId, action } = parseInput(QuestionModeration, raw);
   const question = await db().question.findUnique({ where: { id: questionId } });
   if (!question) throw NotFound("live.errors.notFound");
-  await requireRoomOrganiser(userId, question.activityId);
+  const { activity } = await requireRoomOrganiser(userId, question.activityId);
   const now = new Date();
   const data =
     action === "answer"
@@ -216,16 +226,12 @@ export async function moderateQuestion(userId: string, raw: unknown) {
             ? { hiddenAt: now }
             : { answeredAt: null, hiddenAt: null };
   const updated = await db().question.update({ where: { id: questionId }, data });
-  await broadcastQuestion(updated);
+  broadcastQuestion(updated, await displayNames([updated.userId]), activity.organiserId);
   return { questionId, action };
 }
 
 /** The audience gets the view without anonymous names; the organiser gets it with them. */
-async function broadcastQuestion(row: QuestionRow & { activityId: string }) {
-  const names = await displayNames([row.userId]);
+function broadcastQuestion(row: QuestionRow & { activityId: string }, names: Map<string, string>, organiserId: string) {
   publishToRoom(row.activityId, "live:question", questionView(row, names, false));
-  if (row.anonymous) {
-    const activity = await db().activity.findUnique({ where: { id: row.activityId }, select: { organiserId: true } });
-    if (activity) publishToUser(activity.organiserId, "live:question", questionView(row, names, true));
-  }
+  if (row.anonymous) publishToUser(organiserId, "live:question", questionView(row, names, true));
 }
