@@ -25,7 +25,7 @@ export class PrismaSessionAdapter implements Adapter {
   async getSessionAndUser(token: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
     const [row] = await rawRows(
       Prisma.sql`SELECT s."userId", s."expiresAt", u."email", u."displayName", u."locale",
-        u."isNewcomer", u."isVolunteer", u."isOrganiser", u."isAdmin"
+        u."isNewcomer", u."isVolunteer", u."isOrganiser", u."isAdmin", u."updatedAt"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${hashSessionToken(token)}`,
       this.db(),
     );
@@ -38,6 +38,7 @@ export class PrismaSessionAdapter implements Adapter {
       isVolunteer: asBool(row.isVolunteer),
       isOrganiser: asBool(row.isOrganiser),
       isAdmin: asBool(row.isAdmin),
+      updatedAt: asDate(row.updatedAt)!,
     };
     return [
       { id: token, userId: String(row.userId), expiresAt: asDate(row.expiresAt)!, attributes: {} },
