@@ -3,7 +3,7 @@
  * (selection-memo.server.ts): these tests change the catalogue in every way the app does and
  * expect the very next list to show it, on the same instance and without waiting.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { cancelActivity, createActivity, publishActivity } from "~/domain/activities/activities.server";
 import { discoverActivities } from "~/domain/activities/queries.server";
 import { rememberedSelection } from "~/domain/activities/selection-memo.server";
@@ -37,6 +37,21 @@ describe("the remembered activity list", () => {
     expect(computed).toBe(1);
     await publishedActivity(organiser, { municipalityCode: "GM0060", date: localDate(4) });
     expect(await rememberedSelection("memo-test", select)).toBe(2);
+  });
+
+  it("after a minute gives the old answer once more while it computes the next, then the next", async () => {
+    let computed = 0;
+    const select = async () => ++computed;
+    expect(await rememberedSelection("memo-age", select)).toBe(1);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 61_000);
+      expect(await rememberedSelection("memo-age", select)).toBe(1); // no reader waits for the refresh
+      await vi.waitFor(async () => expect(await rememberedSelection("memo-age", select)).toBe(2));
+      expect(computed).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("does not remember a failure", async () => {

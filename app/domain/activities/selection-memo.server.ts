@@ -16,7 +16,7 @@ import { db } from "~/lib/db.server";
 const MAX_AGE_MS = 60_000;
 const MAX_ENTRIES = 2_000;
 
-type Entry = { fingerprint: string; at: number; value: Promise<unknown> };
+type Entry = { fingerprint: string; at: number; value: Promise<unknown>; refreshing: boolean };
 const entries = new Map<string, Entry>();
 
 export async function catalogueFingerprint(): Promise<string> {
@@ -28,18 +28,36 @@ export function catalogueShrank() {
   entries.clear();
 }
 
-/** `select()`'s answer for `key`, computed once per catalogue state; identical requests in flight share one computation. */
+/**
+ * `select()`'s answer for `key`, computed once per catalogue state; identical requests in flight
+ * share one computation. An answer older than MAX_AGE_MS with an unchanged catalogue is still
+ * given while its replacement is computed (once), so that a busy list does not make fifty
+ * readers wait for it every minute; a changed catalogue is always waited for.
+ */
 export async function rememberedSelection<T>(key: string, select: () => Promise<T>): Promise<T> {
   const fingerprint = await catalogueFingerprint();
-  const now = Date.now();
   const entry = entries.get(key);
-  if (entry && entry.fingerprint === fingerprint && now - entry.at < MAX_AGE_MS) return entry.value as Promise<T>;
+  if (entry && entry.fingerprint === fingerprint) {
+    if (Date.now() - entry.at >= MAX_AGE_MS && !entry.refreshing) {
+      entry.refreshing = true;
+      const fresh = select();
+      fresh.then(
+        () => remember(key, fingerprint, fresh),
+        () => (entry.refreshing = false),
+      );
+    }
+    return entry.value as Promise<T>;
+  }
   const value = select();
-  entries.delete(key); // re-inserted last: the Map's order is the order of use
-  entries.set(key, { fingerprint, at: now, value });
-  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  remember(key, fingerprint, value);
   value.catch(() => {
     if (entries.get(key)?.value === value) entries.delete(key); // a failure is not remembered
   });
   return value;
+}
+
+function remember(key: string, fingerprint: string, value: Promise<unknown>) {
+  entries.delete(key); // re-inserted last: the Map's order is the order of use
+  entries.set(key, { fingerprint, at: Date.now(), value, refreshing: false });
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
 }
