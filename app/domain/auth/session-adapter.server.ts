@@ -3,6 +3,13 @@ import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import { Prisma } from "~/generated/prisma/client";
 import { rawRows, type Db } from "~/lib/db.server";
 import { asBool, asDate } from "~/lib/raw-rows.server";
+import { ROLE_FLAGS } from "../policy/rules";
+
+/** Which role flags a session carries is the policy's list (rules.ts), read and copied here as it stands. */
+const roleColumns = Prisma.raw(ROLE_FLAGS.map((flag) => `u."${flag}"`).join(", "));
+const rolesOf = (row: object) =>
+  Object.fromEntries(ROLE_FLAGS.map((flag) => [flag, asBool((row as Record<string, unknown>)[flag])])) as Record<RoleFlag, boolean>;
+type RoleFlag = (typeof ROLE_FLAGS)[number];
 
 /**
  * What the Session.id column holds for a session token (the value in the cookie): its SHA-256,
@@ -24,8 +31,7 @@ export class PrismaSessionAdapter implements Adapter {
   /** One statement (a join), not Prisma's include, which is two queries in a transaction: every socket handshake runs this, hence rawRows. */
   async getSessionAndUser(token: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
     const [row] = await rawRows(
-      Prisma.sql`SELECT s."userId", s."expiresAt", u."email", u."displayName", u."locale",
-        u."isNewcomer", u."isVolunteer", u."isOrganiser", u."isAdmin", u."updatedAt"
+      Prisma.sql`SELECT s."userId", s."expiresAt", u."email", u."displayName", u."locale", ${roleColumns}, u."updatedAt"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${hashSessionToken(token)}`,
       this.db(),
     );
@@ -34,10 +40,7 @@ export class PrismaSessionAdapter implements Adapter {
       email: String(row.email),
       displayName: String(row.displayName),
       locale: String(row.locale),
-      isNewcomer: asBool(row.isNewcomer),
-      isVolunteer: asBool(row.isVolunteer),
-      isOrganiser: asBool(row.isOrganiser),
-      isAdmin: asBool(row.isAdmin),
+      ...rolesOf(row),
       updatedAt: asDate(row.updatedAt)!,
     };
     return [
@@ -73,26 +76,14 @@ export class PrismaSessionAdapter implements Adapter {
   }
 }
 
-type UserRow = {
-  email: string;
-  displayName: string;
-  locale: string;
-  isNewcomer: boolean;
-  isVolunteer: boolean;
-  isOrganiser: boolean;
-  isAdmin: boolean;
-  updatedAt: Date;
-};
+type UserRow = { email: string; displayName: string; locale: string; updatedAt: Date } & Record<RoleFlag, boolean>;
 
 export function userAttributes(user: UserRow) {
   return {
     email: user.email,
     displayName: user.displayName,
     locale: user.locale,
-    isNewcomer: user.isNewcomer,
-    isVolunteer: user.isVolunteer,
-    isOrganiser: user.isOrganiser,
-    isAdmin: user.isAdmin,
+    ...rolesOf(user),
     // Changes with every saved profile: what a page may remember about the person is keyed on it.
     updatedAt: user.updatedAt,
   };
