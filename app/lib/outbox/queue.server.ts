@@ -32,7 +32,11 @@ const delegate = (client: unknown, table: QueueTable) => (client as Record<strin
  * the rows are locked with SKIP LOCKED, so instances polling at once take different rows; SQLite
  * has one writer at a time, so a transaction that reads and marks is enough there.
  */
-export async function claimDue<Row extends { id: string; attempts: number }>(table: QueueTable, columns: readonly (keyof Row & string)[], now: Date): Promise<Row[]> {
+export async function claimDue<Row extends { id: string; attempts: number }>(
+  table: QueueTable,
+  columns: readonly (keyof Row & string)[],
+  now: Date,
+): Promise<Row[]> {
   const stale = new Date(now.getTime() - CLAIM_EXPIRES_MS);
   const wanted = [...new Set(["id", "attempts", ...columns])];
   if (config().database.provider === "postgres") {
