@@ -12,6 +12,7 @@ import { publishAccessChange } from "~/lib/access-events.server";
 import { publicOrigin } from "~/lib/config.server";
 import { enqueueMail } from "~/lib/mail/outbox.server";
 import { prepareSignUpMail } from "./signup-mail.server";
+import { announcedFacts, announceToChannels } from "../channels/announce.server";
 
 export type EditScope = "one" | "future";
 const TRANSACTION = { maxWait: 15_000, timeout: 20_000 } as const;
@@ -121,6 +122,7 @@ export async function createActivity(actorId: string, raw: unknown, options: { p
         },
       });
     }
+    await announceToChannels(tx, "activity.published", ids);
   }, TRANSACTION);
   return { id: ids[0], count: ids.length, seriesId };
 }
@@ -167,6 +169,7 @@ export async function updateActivity(actorId: string, activityId: string, raw: u
   );
   const promoted = await db().$transaction(async (tx) => {
     const notices = [];
+    const before = await announcedFacts(tx, ids);
     if (scope === "future" && activity.seriesId) {
       // The series' rule is that of its later dates, which now follow the new zone and time.
       await tx.activitySeries.update({ where: { id: activity.seriesId }, data: { timeZone: input.timeZone, startTime: input.startTime } });
@@ -189,6 +192,7 @@ export async function updateActivity(actorId: string, activityId: string, raw: u
       await tx.activityInterest.createMany({ data: input.interests.map((interest) => ({ activityId: row.id, interest })) });
       notices.push(...(await fillFreeSeats(tx, row.id)));
     }
+    await announceToChannels(tx, "activity.changed", ids, before);
     return recordNotifications(tx, notices);
   }, TRANSACTION);
   deliver(promoted);
@@ -201,7 +205,11 @@ export async function publishActivity(actorId: string, activityId: string, scope
   // A draft made while the person held the right goes public only while they (still) hold it.
   await requirePublishIn(actorId, activity.groupId);
   const ids = await targets(activity, scope);
-  await db().activity.updateMany({ where: { id: { in: ids }, status: "draft" }, data: { status: "published" } });
+  await db().$transaction(async (tx) => {
+    const drafts = (await tx.activity.findMany({ where: { id: { in: ids }, status: "draft" }, select: { id: true } })).map((row) => row.id);
+    await tx.activity.updateMany({ where: { id: { in: drafts }, status: "draft" }, data: { status: "published" } });
+    await announceToChannels(tx, "activity.published", drafts);
+  }, TRANSACTION);
 }
 
 /** Cancels and tells everyone who was going, waiting or awaiting approval. */
@@ -210,6 +218,7 @@ export async function cancelActivity(actorId: string, activityId: string, scope:
   if (activity.status === "cancelled") throw ValidationFailed({ form: { key: "activities.errors.alreadyCancelled" } });
   const ids = await targets(activity, scope);
   const rows = await db().$transaction(async (tx) => {
+    await announceToChannels(tx, "activity.cancelled", ids);
     await tx.activity.updateMany({ where: { id: { in: ids } }, data: { status: "cancelled", cancelledAt: new Date() } });
     const affected = await tx.rsvp.findMany({
       where: { activityId: { in: ids }, status: { in: ["going", "waitlisted", "pending"] } },

@@ -81,6 +81,11 @@ export const policy = {
   /** Groups are public pages with a name and text of their own: opened by organisers, not by anyone. */
   canCreateGroup: (actor: Someone) => organiserRight(actor),
   canAppointGroupOrganiser: (actor: Someone, group: GroupFacts) => signedIn(actor) && (actor.isAdmin || isGroupOrganiserRole(group.actorRole)),
+  /**
+   * Connecting the group's Telegram chat or webhooks, removing them, reading their delivery log:
+   * the group's organisers, and admins. The channels only repeat what was published in the group.
+   */
+  canManageGroupChannels: (actor: Someone, group: GroupFacts) => signedIn(actor) && (actor.isAdmin || isGroupOrganiserRole(group.actorRole)),
 
   // Buddies
   canOfferBuddy: (actor: Someone) => signedIn(actor) && actor.isVolunteer,

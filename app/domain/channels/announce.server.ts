@@ -1,0 +1,144 @@
+import { randomUUID } from "node:crypto";
+import { publicOrigin } from "~/lib/config.server";
+import { formatTimeRange } from "~/lib/format";
+import { serverT } from "~/lib/i18n.server";
+import { isLocale, type Locale } from "~/lib/locales";
+import type { Tx } from "../activities/seats.server";
+
+/**
+ * What a group's channels are told when one of its activities is published, changed or cancelled
+ * (decision 037). Called inside the transaction of the change, so that a delivery exists exactly
+ * when the change does; the channel worker sends it afterwards (./worker.server.ts).
+ */
+export type ChannelEvent = "activity.published" | "activity.changed" | "activity.cancelled";
+
+/** The JSON body a webhook receives (docs/decisions/037-community-channels.md lists every field). */
+export type WebhookPayload = {
+  event: ChannelEvent | "channel.test";
+  activityId: string | null;
+  titles: Record<string, string>;
+  startsAt: string | null;
+  endsAt: string | null;
+  timeZone: string | null;
+  mode: string | null;
+  place: string | null;
+  url: string;
+  group: { slug: string; name: string };
+};
+/** A Telegram message before it is sent: the text and the link it points to. */
+export type TelegramPayload = { text: string; url: string };
+
+const ANNOUNCED = {
+  id: true,
+  status: true,
+  groupId: true,
+  startsAt: true,
+  endsAt: true,
+  timeZone: true,
+  mode: true,
+  venue: true,
+  municipalityCode: true,
+  joinUrl: true,
+  defaultLocale: true,
+  municipality: { select: { name: true } },
+  contents: { select: { locale: true, title: true } },
+  group: { select: { slug: true, name: true, channels: { select: { id: true, kind: true } } } },
+} as const;
+
+/**
+ * The facts whose change is worth telling a channel: when, where, and the online link (whose
+ * value is never announced: it is for people with a seat). Read before an edit, compared after it.
+ */
+export async function announcedFacts(tx: Tx, activityIds: string[]): Promise<Map<string, string>> {
+  const rows = await tx.activity.findMany({
+    where: { id: { in: activityIds } },
+    select: { id: true, startsAt: true, endsAt: true, timeZone: true, mode: true, venue: true, municipalityCode: true, joinUrl: true },
+  });
+  return new Map(rows.map((row) => [row.id, factsOf(row)]));
+}
+
+const factsOf = (row: {
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  mode: string;
+  venue: string | null;
+  municipalityCode: string | null;
+  joinUrl: string | null;
+}) => JSON.stringify([row.startsAt.toISOString(), row.endsAt.toISOString(), row.timeZone, row.mode, row.venue, row.municipalityCode, row.joinUrl]);
+
+/**
+ * Writes one delivery per channel of the group for each of `activityIds` that is public at the
+ * moment of the call (published; for a cancellation, call it before the status changes). With
+ * `before` (from `announcedFacts`), only activities whose time, place or online link changed.
+ */
+export async function announceToChannels(tx: Tx, event: ChannelEvent, activityIds: string[], before?: Map<string, string>) {
+  if (activityIds.length === 0) return 0;
+  const rows = await tx.activity.findMany({
+    where: { id: { in: activityIds }, status: "published", group: { channels: { some: {} } } },
+    select: ANNOUNCED,
+    orderBy: { startsAt: "asc" },
+  });
+  const deliveries = [];
+  for (const row of rows) {
+    if (before && before.get(row.id) === factsOf(row)) continue;
+    for (const channel of row.group!.channels) {
+      const payload = channel.kind === "telegram" ? telegramMessage(event, row) : webhookBody(event, row);
+      deliveries.push({ id: randomUUID(), channelId: channel.id, event, activityId: row.id, payload: JSON.stringify(payload) });
+    }
+  }
+  if (deliveries.length > 0) await tx.channelDelivery.createMany({ data: deliveries });
+  return deliveries.length;
+}
+
+type Announced = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  mode: string;
+  venue: string | null;
+  defaultLocale: string;
+  municipality: { name: string } | null;
+  contents: { locale: string; title: string }[];
+  group: { slug: string; name: string } | null;
+};
+
+const activityUrl = (id: string) => `${publicOrigin()}/activities/${id}`;
+const placeOf = (row: Announced) => (row.mode === "online" ? null : [row.venue, row.municipality?.name].filter(Boolean).join(", ") || null);
+
+/** The activity's languages, its default first, at most the four Meedoen speaks. */
+function languagesOf(row: Announced): { locale: Locale; title: string }[] {
+  const known = row.contents.filter((content): content is { locale: Locale; title: string } => isLocale(content.locale));
+  return known.sort((a, b) => Number(b.locale === row.defaultLocale) - Number(a.locale === row.defaultLocale));
+}
+
+export function webhookBody(event: WebhookPayload["event"], row: Announced): WebhookPayload {
+  return {
+    event,
+    activityId: row.id,
+    titles: Object.fromEntries(row.contents.map((content) => [content.locale, content.title])),
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    timeZone: row.timeZone,
+    mode: row.mode,
+    place: placeOf(row),
+    url: activityUrl(row.id),
+    group: { slug: row.group!.slug, name: row.group!.name },
+  };
+}
+
+/**
+ * A short text in each of the activity's languages: what happened and the title, the date and
+ * time in the activity's zone, the place or "online"; then the link once.
+ */
+export function telegramMessage(event: ChannelEvent, row: Announced): TelegramPayload {
+  const place = placeOf(row);
+  const blocks = languagesOf(row).map(({ locale, title }) => {
+    const t = serverT(locale);
+    const where = [place, row.mode === "in-person" ? null : t("channels.announce.online")].filter(Boolean).join(" · ");
+    return [`${t(`channels.announce.${event}`)}: ${title}`, formatTimeRange(row.startsAt, row.endsAt, row.timeZone, locale), where].join("\n");
+  });
+  const url = activityUrl(row.id);
+  return { text: `${blocks.join("\n\n")}\n\n${url}`.slice(0, 4000), url };
+}
