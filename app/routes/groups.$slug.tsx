@@ -7,7 +7,8 @@ import { ActivityCard } from "~/components/activity-card";
 import { FormAlert } from "~/components/form";
 import { discoverActivities } from "~/domain/activities/queries.server";
 import { getGroup, joinGroup, leaveGroup } from "~/domain/groups/groups.server";
-import { isGroupOrganiserRole } from "~/domain/policy/rules";
+import { isGroupOrganiserRole, policy } from "~/domain/policy/rules";
+import { useActor } from "~/lib/use-actor";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => [
@@ -38,6 +39,7 @@ export default function GroupPage() {
   const { group, upcoming, locale, signedIn } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const actor = useActor();
   return (
     <section className="stack">
       <h1 dir="auto">{group.name}</h1>
@@ -48,6 +50,11 @@ export default function GroupPage() {
         ))}
       </div>
       <FormAlert error={result?.formError} />
+      {policy.canManageGroupChannels(actor, { actorRole: group.myRole }) ? (
+        <p>
+          <Link to={`/groups/${group.slug}/channels`}>{t("channels.manageLink")}</Link>
+        </p>
+      ) : null}
       {signedIn ? (
         <Form method="post">
           {group.myRole ? (
