@@ -38,9 +38,10 @@ export async function claimDue<Row extends { id: string; attempts: number }>(
   now: Date,
 ): Promise<Row[]> {
   const stale = new Date(now.getTime() - CLAIM_EXPIRES_MS);
-  const wanted = [...new Set(["id", "attempts", ...columns])];
+  const wanted = [...new Set(["id", "attempts", "createdAt", ...columns])];
   if (config().database.provider === "postgres") {
-    return db().$queryRawUnsafe<Row[]>(
+    // RETURNING gives the rows in no particular order; the oldest go first (a change after its announcement).
+    const rows = await db().$queryRawUnsafe<(Row & { createdAt: Date })[]>(
       `UPDATE "${table}" SET status = 'sending', "claimedBy" = $1, "claimedAt" = $2
        WHERE id IN (
          SELECT id FROM "${table}"
@@ -51,6 +52,7 @@ export async function claimDue<Row extends { id: string; attempts: number }>(
       now,
       stale,
     );
+    return rows.sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
   }
   return db().$transaction(async (tx) => {
     const rows = delegate(tx, table);
