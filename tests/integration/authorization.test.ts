@@ -14,6 +14,7 @@ import { loadActor } from "~/domain/policy/guards.server";
 import { policy, type Actor } from "~/domain/policy/rules";
 import { db } from "~/lib/db.server";
 import { enqueueMail } from "~/lib/mail/outbox.server";
+import { seal } from "~/lib/sealed.server";
 import { registeredEvents } from "../../server/realtime/ack";
 import { activityForm, localDate, makePerson, publishedActivity } from "../support/factories";
 import { useServer } from "../support/server";
@@ -95,6 +96,31 @@ async function outboxMail(status: "kept" | "failed") {
     enqueueMail(tx, { kind: "password-reset", userId: null, to: "someone@example.nl", locale: "en", subject: "Hi", html: "<p>Hi</p>", text: "Hi" }),
   );
   await db().outboxMail.update({ where: { id }, data: { status } });
+  return id;
+}
+
+/** The group's organisers (and admins) manage its channels; the matrix group is the organiser's. */
+const groupChannels = (a: Actor | null, _w: World, r: Role) => policy.canManageGroupChannels(a, { actorRole: r === "organiser" ? "organiser" : null });
+
+/** A webhook of the matrix group, straight into the database, for rows that use one up. */
+async function groupChannel(world: World) {
+  const id = randomUUID();
+  await db().groupChannel.create({
+    data: {
+      id,
+      groupId: world.groupId,
+      kind: "webhook",
+      target: "https://93.184.216.34/matrix",
+      label: "93.184.216.34",
+      sealedSecret: await seal("whsec_matrix", id),
+    },
+  });
+  return id;
+}
+
+async function failedDelivery(channelId: string) {
+  const id = randomUUID();
+  await db().channelDelivery.create({ data: { id, channelId, event: "channel.test", payload: "{}", status: "failed", attempts: 8 } });
   return id;
 }
 
@@ -347,6 +373,39 @@ const ROWS: Row[] = [
     what: "open a group",
     rule: (a) => policy.canCreateGroup(a),
     request: () => post("/groups/new", { name: `Groep ${randomUUID().slice(0, 6)}`, description: "Samen" })({} as World),
+  },
+
+  // A group's channels (decision 037)
+  { covers: "routes/groups.$slug_.channels", what: "channels page", rule: groupChannels, request: (w) => get(`/groups/${w.groupSlug}/channels`)() },
+  {
+    covers: "routes/groups.$slug_.channels",
+    what: "add a webhook",
+    rule: groupChannels,
+    request: post((w) => `/groups/${w.groupSlug}/channels`, { intent: "webhook", url: "https://93.184.216.34/matrix" }),
+  },
+  {
+    covers: "routes/groups.$slug_.channels",
+    what: "connect Telegram (malformed token: 400 once allowed)",
+    rule: groupChannels,
+    request: post((w) => `/groups/${w.groupSlug}/channels`, { intent: "telegram", token: "x", chatId: "@matrix_chat" }),
+  },
+  {
+    covers: "routes/groups.$slug_.channels",
+    what: "send a test message",
+    rule: groupChannels,
+    request: async (w) => post(`/groups/${w.groupSlug}/channels`, { intent: "test", channelId: await groupChannel(w) })(w),
+  },
+  {
+    covers: "routes/groups.$slug_.channels",
+    what: "retry a failed delivery",
+    rule: groupChannels,
+    request: async (w) => post(`/groups/${w.groupSlug}/channels`, { intent: "retry", deliveryId: await failedDelivery(await groupChannel(w)) })(w),
+  },
+  {
+    covers: "routes/groups.$slug_.channels",
+    what: "remove a channel",
+    rule: groupChannels,
+    request: async (w) => post(`/groups/${w.groupSlug}/channels`, { intent: "remove", channelId: await groupChannel(w), confirm: "on" })(w),
   },
 
   // Live room without JavaScript
