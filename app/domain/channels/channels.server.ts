@@ -108,7 +108,6 @@ export async function connectTelegram(actorId: string, slug: string, raw: unknow
       target: input.chatId,
       label: typeof username === "string" ? `@${username.slice(0, 64)}` : "Telegram",
       sealedSecret: await seal(input.token, id),
-      createdById: actorId,
     },
   });
   return { id };
@@ -129,7 +128,7 @@ export async function addWebhook(actorId: string, slug: string, raw: unknown) {
   const id = randomUUID();
   const secret = `whsec_${randomBytes(32).toString("base64url")}`;
   await db().groupChannel.create({
-    data: { id, groupId: group.id, kind: "webhook", target: url.href, label: hostOf(url), sealedSecret: await seal(secret, id), createdById: actorId },
+    data: { id, groupId: group.id, kind: "webhook", target: url.href, label: hostOf(url), sealedSecret: await seal(secret, id) },
   });
   return { id, secret };
 }

@@ -6,7 +6,6 @@ CREATE TABLE "GroupChannel" (
     "target" TEXT NOT NULL,
     "label" TEXT NOT NULL,
     "sealedSecret" TEXT NOT NULL,
-    "createdById" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "GroupChannel_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "Group" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );

@@ -6,7 +6,6 @@ CREATE TABLE "GroupChannel" (
     "target" TEXT NOT NULL,
     "label" TEXT NOT NULL,
     "sealedSecret" TEXT NOT NULL,
-    "createdById" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "GroupChannel_pkey" PRIMARY KEY ("id")
