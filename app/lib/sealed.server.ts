@@ -11,21 +11,24 @@ import { installationSecret } from "./installation-secret.server";
  * Format: `v1.` + base64url(12-byte IV | 16-byte tag | ciphertext).
  */
 const VERSION = "v1";
-let cachedKey: { material: string | undefined; key: Promise<Buffer> } | undefined;
+const derive = (ikm: Buffer) => Buffer.from(hkdfSync("sha256", ikm, Buffer.alloc(0), "meedoen sealed secrets v1", 32));
+let fromDatabase: Promise<Buffer> | undefined;
 
-function key(): Promise<Buffer> {
+/**
+ * The keys to try, the one to seal with first: CHANNEL_SECRET_KEY's when it is set, then the
+ * installation secret's, so that values sealed before the key was configured still open.
+ */
+async function keys(): Promise<Buffer[]> {
+  fromDatabase ??= installationSecret("channel-secrets-key").then(derive);
+  fromDatabase.catch(() => (fromDatabase = undefined));
   const material = config().CHANNEL_SECRET_KEY;
-  if (cachedKey?.material !== material || !cachedKey) {
-    const base = material ? Promise.resolve(Buffer.from(material, "utf8")) : installationSecret("channel-secrets-key");
-    cachedKey = { material, key: base.then((ikm) => Buffer.from(hkdfSync("sha256", ikm, Buffer.alloc(0), "meedoen sealed secrets v1", 32))) };
-    cachedKey.key.catch(() => (cachedKey = undefined));
-  }
-  return cachedKey.key;
+  return material ? [derive(Buffer.from(material, "utf8")), await fromDatabase] : [await fromDatabase];
 }
 
 export async function seal(plain: string, boundTo: string): Promise<string> {
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", await key(), iv);
+  const [key] = await keys();
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(boundTo, "utf8"));
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
   return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url")}`;
@@ -36,8 +39,16 @@ export async function unseal(sealed: string, boundTo: string): Promise<string> {
   const [version, data] = sealed.split(".");
   if (version !== VERSION || !data) throw new Error("unknown sealed format");
   const raw = Buffer.from(data, "base64url");
-  const decipher = createDecipheriv("aes-256-gcm", await key(), raw.subarray(0, 12));
-  decipher.setAAD(Buffer.from(boundTo, "utf8"));
-  decipher.setAuthTag(raw.subarray(12, 28));
-  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
+  let failure: unknown;
+  for (const key of await keys()) {
+    try {
+      const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(0, 12));
+      decipher.setAAD(Buffer.from(boundTo, "utf8"));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw failure;
 }

@@ -13,7 +13,7 @@ import { isDomainError } from "~/domain/errors";
 import { forgetConfig, publicOrigin } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 import { MAX_ATTEMPTS } from "~/lib/outbox/queue.server";
-import { unseal } from "~/lib/sealed.server";
+import { seal, unseal } from "~/lib/sealed.server";
 import { GOOD_TOKEN, REFUSED_CHAT, signatureValid, startTelegramStandIn, startWebhookReceiver } from "../support/channel-stand-ins";
 import { activityForm, localDate, makePerson } from "../support/factories";
 
@@ -87,6 +87,23 @@ describe("connecting Telegram", () => {
     expect(row.sealedSecret).toMatch(/^v1\.[\w-]+$/);
     expect(await unseal(row.sealedSecret, id)).toBe(GOOD_TOKEN);
     await expect(unseal(row.sealedSecret, randomUUID())).rejects.toThrow();
+  });
+
+  it("seals with CHANNEL_SECRET_KEY when it is set, and still opens what was sealed before it", async () => {
+    const before = await seal("123:before", "row-1");
+    process.env.CHANNEL_SECRET_KEY = "k".repeat(40);
+    forgetConfig();
+    try {
+      const after = await seal("123:after", "row-2");
+      expect(await unseal(before, "row-1")).toBe("123:before");
+      expect(await unseal(after, "row-2")).toBe("123:after");
+      process.env.CHANNEL_SECRET_KEY = "another key of forty characters, not it!";
+      forgetConfig();
+      await expect(unseal(after, "row-2")).rejects.toThrow(); // only the configured key opens it
+    } finally {
+      delete process.env.CHANNEL_SECRET_KEY;
+      forgetConfig();
+    }
   });
 
   it("stores nothing when Telegram refuses the token or the chat, and says which", async () => {
@@ -222,6 +239,21 @@ describe("announcements", () => {
       ]);
       expect(receiver.received.every((entry) => !entry.body.includes("meet.example.org"))).toBe(true);
       expect(JSON.parse(receiver.received[1].body).startsAt).toMatch(/T13:00:00.000Z$/); // 14:00 in Amsterdam in December
+    } finally {
+      await receiver.stop();
+    }
+  });
+
+  it("reaches a webhook by host name, connecting to the address it checked", async () => {
+    const group = await makeGroup();
+    const receiver = await startWebhookReceiver();
+    try {
+      const { id } = await addWebhook(group.organiser, group.slug, { url: `http://localhost:${receiver.port}/hook` });
+      await sendTest(group.organiser, group.slug, { channelId: id }, "en");
+      await drain();
+      expect(receiver.received).toHaveLength(1);
+      expect(receiver.received[0].headers.host).toBe(`localhost:${receiver.port}`);
+      expect(JSON.parse(receiver.received[0].body)).toMatchObject({ event: "channel.test", activityId: null, url: `${publicOrigin()}/groups/${group.slug}` });
     } finally {
       await receiver.stop();
     }

@@ -5,6 +5,7 @@
  * private, local and reserved address is refused when saved and again when sent.
  */
 import { randomUUID } from "node:crypto";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { deliverDueChannels } from "~/domain/channels/worker.server";
 import { forgetConfig } from "~/lib/config.server";
@@ -215,6 +216,31 @@ describe("webhooks through the form", () => {
     } finally {
       await receiver.stop();
     }
+  });
+});
+
+describe("hostile input", () => {
+  const hostile = fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.constantFrom("", " ", "\u0000", "<script>alert(1)</script>", "../../etc/passwd", "%00", "𝕳𝖊𝖑𝖑𝖔", "‮gnp.exe", "@".repeat(300), "-".repeat(3000)),
+  );
+  it("never answers 500 and stores nothing that was refused", async () => {
+    const group = await makeGroup();
+    const client = await clientFor(target.url, group.organiser);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("telegram", "webhook", "remove", "test", "retry", "other"),
+        fc.dictionary(fc.constantFrom("token", "chatId", "url", "channelId", "deliveryId", "confirm"), hostile),
+        async (intent, fields) => {
+          const answer = await client.post(group.page, { ...fields, intent });
+          expect(answer.status).toBeLessThan(500);
+          expect([200, 302, 400, 404, 409, 413]).toContain(answer.status);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // Only a webhook to a public address could have been stored, and none of these was one.
+    expect(await stored(group.id)).toBe(0);
   });
 });
 

@@ -46,7 +46,9 @@ export async function checkOutboundUrl(raw: string): Promise<CheckedUrl> {
   if (addresses.length === 0) throw new RefusedUrl("unresolvable");
   // One private address among public ones is enough to refuse: the connection could go to any.
   if (!allowPrivate && addresses.some((entry) => !isPublicAddress(entry.address))) throw new RefusedUrl("private");
-  return { url, address: addresses[0].address, family: addresses[0].family === 6 ? 6 : 4 };
+  // IPv4 first: a host with a broken IPv6 route is common, the reverse is not.
+  const chosen = addresses.find((entry) => entry.family === 4) ?? addresses[0];
+  return { url, address: chosen.address, family: chosen.family === 6 ? 6 : 4 };
 }
 
 export type PostResult = { status: number; body: string };
