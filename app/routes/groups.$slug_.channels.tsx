@@ -107,7 +107,7 @@ export default function GroupChannels() {
       <h1>{t("channels.title")}</h1>
       <p>{t("channels.intro")}</p>
       {created ? (
-        <div className="alert alert-success stack" role="status">
+        <div className="alert alert-success stack">
           <p>{t("channels.webhook.created")}</p>
           <p>
             <code dir="ltr" className="secret">
