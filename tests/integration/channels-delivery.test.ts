@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { cancelActivity, createActivity, publishActivity, updateActivity } from "~/domain/activities/activities.server";
+import { announceToChannels } from "~/domain/channels/announce.server";
 import { addWebhook, connectTelegram, sendTest } from "~/domain/channels/channels.server";
 import { deliverDueChannels } from "~/domain/channels/worker.server";
 import { isDomainError } from "~/domain/errors";
@@ -257,6 +258,20 @@ describe("announcements", () => {
     } finally {
       await receiver.stop();
     }
+  });
+
+  it("writes in the caller's transaction: a change that is rolled back announces nothing", async () => {
+    const group = await makeGroup();
+    await addWebhook(group.organiser, group.slug, { url: "http://127.0.0.1:9/hook" });
+    const { id } = await createActivity(group.organiser, twoLanguages(group), { publish: false });
+    await db().activity.update({ where: { id }, data: { status: "published" } });
+    await expect(
+      db().$transaction(async (tx) => {
+        expect(await announceToChannels(tx, "activity.cancelled", [id])).toBe(1);
+        throw new Error("the change fails after the announcement was written");
+      }),
+    ).rejects.toThrow("the change fails");
+    expect(await db().channelDelivery.count({ where: { activityId: id } })).toBe(0);
   });
 
   it("a test message goes through the log like an announcement", async () => {
