@@ -331,20 +331,28 @@ describe("delivery", () => {
     }
   });
 
-  it("sends each of 30 deliveries exactly once with two workers at once", async () => {
+  it("sends each of 30 deliveries exactly once with two workers at once; a chat hears of a series once", async () => {
     const group = await makeGroup();
     const receiver = await startWebhookReceiver();
     try {
       await addWebhook(group.organiser, group.slug, { url: `${receiver.url}/hook` });
+      const chat = await connectTelegram(group.organiser, group.slug, { token: GOOD_TOKEN, chatId: "@series_chat" }, "uk");
+      telegram.calls.length = 0;
       const { count } = await createActivity(group.organiser, twoLanguages(group, { repeat: "1", repeatUntil: localDate(7 + 7 * 29) }), { publish: true });
-      const total = await db().channelDelivery.count({ where: { channel: { groupId: group.id } } });
+      const total = await db().channelDelivery.count({ where: { channel: { groupId: group.id, kind: "webhook" } } });
+      expect(await db().channelDelivery.count({ where: { channelId: chat.id } })).toBe(1);
       expect(total).toBe(count);
       expect(total).toBe(30); // more than one batch of 20
       for (let round = 0; round < 5; round++) await Promise.all([deliverDueChannels(), deliverDueChannels()]);
       const ids = receiver.received.map((entry) => String(entry.headers["x-meedoen-delivery"]));
       expect(ids).toHaveLength(total);
       expect(new Set(ids).size).toBe(total);
-      expect(await db().channelDelivery.count({ where: { channel: { groupId: group.id }, status: "sent" } })).toBe(total);
+      expect(await db().channelDelivery.count({ where: { channel: { groupId: group.id }, status: "sent" } })).toBe(total + 1);
+      expect(telegram.messages()).toHaveLength(1);
+      const text = String(telegram.messages()[0].body.text);
+      expect(text).toContain("Новий захід: Велопрогулянка вздовж Вехту\n");
+      expect(text).toContain("і ще 29 дат"); // Ukrainian "many" form
+      expect(text).toContain("en nog 29 data");
     } finally {
       await receiver.stop();
     }

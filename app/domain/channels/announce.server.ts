@@ -68,9 +68,10 @@ const factsOf = (row: {
 }) => JSON.stringify([row.startsAt.toISOString(), row.endsAt.toISOString(), row.timeZone, row.mode, row.venue, row.municipalityCode, row.joinUrl]);
 
 /**
- * Writes one delivery per channel of the group for each of `activityIds` that is public at the
- * moment of the call (published; for a cancellation, call it before the status changes). With
- * `before` (from `announcedFacts`), only activities whose time, place or online link changed.
+ * Writes the deliveries for those of `activityIds` that are public at the moment of the call
+ * (published; for a cancellation, call it before the status changes): per webhook one for each,
+ * per Telegram chat one for them all. With `before` (from `announcedFacts`), only activities
+ * whose time, place or online link changed.
  */
 export async function announceToChannels(tx: Tx, event: ChannelEvent, activityIds: string[], before?: Map<string, string>) {
   if (activityIds.length === 0) return 0;
@@ -79,12 +80,17 @@ export async function announceToChannels(tx: Tx, event: ChannelEvent, activityId
     select: ANNOUNCED,
     orderBy: { startsAt: "asc" },
   });
-  const deliveries = [];
-  for (const row of rows) {
-    if (before && before.get(row.id) === factsOf(row)) continue;
-    for (const channel of row.group!.channels) {
-      const payload = channel.kind === "telegram" ? telegramMessage(event, row) : webhookBody(event, row);
-      deliveries.push({ id: randomUUID(), channelId: channel.id, event, activityId: row.id, payload: JSON.stringify(payload) });
+  const changed = before ? rows.filter((row) => before.get(row.id) !== factsOf(row)) : rows;
+  const deliveries: { id: string; channelId: string; event: string; activityId: string; payload: string }[] = [];
+  for (const group of new Set(changed.map((row) => row.groupId))) {
+    const dates = changed.filter((row) => row.groupId === group);
+    for (const channel of dates[0].group!.channels) {
+      // A webhook hears of every date (machines sort them out); a chat of people gets one message
+      // for a series, about its first date, saying how many more there are.
+      const announced = channel.kind === "telegram" ? [telegramMessage(event, dates[0], dates.length - 1)] : dates.map((row) => webhookBody(event, row));
+      announced.forEach((payload, index) =>
+        deliveries.push({ id: randomUUID(), channelId: channel.id, event, activityId: dates[index].id, payload: JSON.stringify(payload) }),
+      );
     }
   }
   if (deliveries.length > 0) await tx.channelDelivery.createMany({ data: deliveries });
@@ -130,14 +136,18 @@ export function webhookBody(event: WebhookPayload["event"], row: Announced): Web
 
 /**
  * A short text in each of the activity's languages: what happened and the title, the date and
- * time in the activity's zone, the place or "online"; then the link once.
+ * time in the activity's zone, the place or "online", how many more dates a series has; then the
+ * link once.
  */
-export function telegramMessage(event: ChannelEvent, row: Announced): TelegramPayload {
+export function telegramMessage(event: ChannelEvent, row: Announced, moreDates = 0): TelegramPayload {
   const place = placeOf(row);
   const blocks = languagesOf(row).map(({ locale, title }) => {
     const t = serverT(locale);
     const where = [place, row.mode === "in-person" ? null : t("channels.announce.online")].filter(Boolean).join(" · ");
-    return [`${t(`channels.announce.${event}`)}: ${title}`, formatTimeRange(row.startsAt, row.endsAt, row.timeZone, locale), where].join("\n");
+    const more = moreDates > 0 ? t("channels.announce.moreDates", { count: moreDates }) : null;
+    return [`${t(`channels.announce.${event}`)}: ${title}`, formatTimeRange(row.startsAt, row.endsAt, row.timeZone, locale), where, more]
+      .filter(Boolean)
+      .join("\n");
   });
   const url = activityUrl(row.id);
   return { text: `${blocks.join("\n\n")}\n\n${url}`.slice(0, 4000), url };
