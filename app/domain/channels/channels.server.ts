@@ -51,7 +51,7 @@ export async function listChannels(actorId: string, slug: string) {
       deliveries: {
         orderBy: [{ createdAt: "desc" }, { id: "asc" }],
         take: LOG_SIZE,
-        select: { id: true, event: true, status: true, attempts: true, lastStatus: true, lastError: true, createdAt: true, sentAt: true, nextAttemptAt: true },
+        select: { id: true, event: true, status: true, attempts: true, lastStatus: true, lastError: true, createdAt: true, sentAt: true },
       },
     },
   });
@@ -61,12 +61,7 @@ export async function listChannels(actorId: string, slug: string) {
     channels: channels.map((channel) => ({
       ...channel,
       createdAt: channel.createdAt.toISOString(),
-      deliveries: channel.deliveries.map((row) => ({
-        ...row,
-        createdAt: row.createdAt.toISOString(),
-        sentAt: iso(row.sentAt),
-        nextAttemptAt: iso(row.nextAttemptAt),
-      })),
+      deliveries: channel.deliveries.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), sentAt: iso(row.sentAt) })),
     })),
   };
 }
@@ -144,7 +139,7 @@ export async function removeChannel(actorId: string, slug: string, raw: unknown)
   const input = parseInput(RemoveInput, raw);
   const channel = await channelOf(group.id, input.channelId);
   if (!input.confirm) throw ValidationFailed({ [`confirm-${channel.id}`]: { key: "channels.errors.confirmRemove" } });
-  await db().groupChannel.delete({ where: { id: channel.id } });
+  await db().groupChannel.deleteMany({ where: { id: channel.id } }); // removed twice at once: once is enough
 }
 
 /** A test message through the worker, like any announcement, so that the log shows how it went. */
