@@ -5,6 +5,8 @@
  * addresses are in channels-http.test.ts, where the switch is off.
  */
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { cancelActivity, createActivity, publishActivity, updateActivity } from "~/domain/activities/activities.server";
 import { announceToChannels } from "~/domain/channels/announce.server";
@@ -13,6 +15,7 @@ import { deliverDueChannels } from "~/domain/channels/worker.server";
 import { isDomainError } from "~/domain/errors";
 import { forgetConfig, publicOrigin } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
+import { checkOutboundUrl, postToCheckedUrl } from "~/lib/outbound/safe-http.server";
 import { MAX_ATTEMPTS } from "~/lib/outbox/queue.server";
 import { seal, unseal } from "~/lib/sealed.server";
 import { GOOD_TOKEN, REFUSED_CHAT, signatureValid, startTelegramStandIn, startWebhookReceiver } from "../support/channel-stand-ins";
@@ -313,6 +316,24 @@ describe("delivery", () => {
       });
     } finally {
       await receiver.stop();
+    }
+  });
+
+  it("gives a receiver that answers a byte at a time no more than the deadline", async () => {
+    const drip = createServer((_request, response) => {
+      response.writeHead(200);
+      const timer = setInterval(() => response.write("."), 50);
+      response.on("close", () => clearInterval(timer));
+    });
+    await new Promise<void>((resolve) => drip.listen(0, "127.0.0.1", resolve));
+    try {
+      const started = Date.now();
+      const url = `http://127.0.0.1:${(drip.address() as AddressInfo).port}/hook`;
+      await expect(postToCheckedUrl(await checkOutboundUrl(url), {}, "{}", 400)).rejects.toThrow("no complete answer within 0.4 s");
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      drip.closeAllConnections();
+      await new Promise((resolve) => drip.close(resolve));
     }
   });
 

@@ -56,7 +56,7 @@ export type PostResult = { status: number; body: string };
 /**
  * POSTs `body` to a checked URL, connecting to its checked address (TLS still verifies the
  * certificate for the URL's host name). Redirects are not followed; the answer's body is read up
- * to 4 KB, for the delivery log.
+ * to 4 KB, for the delivery log; the whole exchange has `timeoutMs`.
  */
 export function postToCheckedUrl(target: CheckedUrl, headers: Record<string, string>, body: string, timeoutMs = 10_000): Promise<PostResult> {
   const pinned: LookupFunction = (_hostname, options, callback) => {
@@ -86,8 +86,11 @@ export function postToCheckedUrl(target: CheckedUrl, headers: Record<string, str
         response.on("error", reject);
       },
     );
+    // `timeout` is for a silent socket; the deadline also stops a receiver that answers a byte at a time.
+    const deadline = setTimeout(() => request.destroy(new Error(`no complete answer within ${timeoutMs / 1000} s`)), timeoutMs);
     request.on("timeout", () => request.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
     request.on("error", reject);
+    request.on("close", () => clearTimeout(deadline));
     request.end(body);
   });
 }
