@@ -57,7 +57,7 @@ function DeliveryLog({ deliveries, locale, busy }: { deliveries: Delivery[]; loc
   const { t } = useTranslation();
   if (deliveries.length === 0) return <p className="empty-state">{t("channels.log.empty")}</p>;
   return (
-    <ol className="delivery-log" aria-label={t("channels.log.title")}>
+    <ol className="delivery-log">
       {deliveries.map((row) => (
         <li key={row.id}>
           <p>

@@ -13,6 +13,7 @@ import { db } from "~/lib/db.server";
 import { seal } from "~/lib/sealed.server";
 import { GOOD_TOKEN, startTelegramStandIn, startWebhookReceiver } from "../support/channel-stand-ins";
 import { makePerson } from "../support/factories";
+import { documentOf, validator } from "../support/html-validator";
 import { REFUSED_URLS } from "../support/refused-urls";
 import { useServer } from "../support/server";
 import { clientFor } from "../support/signed-in";
@@ -216,6 +217,48 @@ describe("webhooks through the form", () => {
     } finally {
       await receiver.stop();
     }
+  });
+});
+
+describe("the page's HTML", () => {
+  it("is valid with channels, a log, a refusal and a new secret, left to right and right to left", async () => {
+    const group = await makeGroup();
+    const id = randomUUID();
+    await db().groupChannel.create({
+      data: { id, groupId: group.id, kind: "webhook", target: "https://93.184.216.34/x", label: "x", sealedSecret: await seal("s", id) },
+    });
+    await db().channelDelivery.createMany({
+      data: [
+        {
+          id: randomUUID(),
+          channelId: id,
+          event: "activity.published",
+          payload: "{}",
+          status: "failed",
+          attempts: 8,
+          lastStatus: 500,
+          lastError: "HTTP 500: nope",
+        },
+        { id: randomUUID(), channelId: id, event: "channel.test", payload: "{}", status: "sent", attempts: 1, lastStatus: 200 },
+      ],
+    });
+    const client = await clientFor(target.url, group.organiser);
+    const problems: string[] = [];
+    for (const locale of ["en", "ar"]) {
+      await db().user.update({ where: { id: group.organiser }, data: { locale } });
+      for (const answer of [
+        await client.get(group.page),
+        await client.post(group.page, { intent: "webhook", url: "https://93.184.216.34/y" }),
+        await client.post(group.page, { intent: "remove", channelId: id }),
+        await client.post(group.page, { intent: "telegram", token: "x", chatId: "" }),
+      ]) {
+        const report = await validator.validateString(documentOf(await answer.text()));
+        problems.push(
+          ...report.results.flatMap((result) => result.messages.map((m) => `${locale} ${answer.status} ${m.ruleId}: ${m.message} (${m.selector})`)),
+        );
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
 
