@@ -175,6 +175,9 @@ const ROWS: Row[] = [
   { covers: "routes/logout", what: "sign-out page", rule: everyone, request: get("/logout") },
 
   // One's own account
+  { covers: "routes/verify-email", what: "confirm an address (unknown link)", rule: everyone, request: get("/verify-email?token=unknown") },
+  { covers: "routes/verify-email", what: "address confirmation status", rule: signedIn, request: get("/verify-email") },
+  { covers: "routes/verify-email", what: "send the confirmation link again", rule: signedIn, request: post("/verify-email", {}) },
   { covers: "routes/account._index", what: "account page", rule: signedIn, request: get("/account") },
   {
     covers: "routes/account._index",
