@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Resvg, renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
 import satori, { type SatoriOptions } from "satori";
-import { direction, type Locale } from "./locales";
+import { plainTextFailure } from "./calendar-response.server";
+import { direction, isLocale, type Locale } from "./locales";
 
 /**
  * Link preview cards (Open Graph / Twitter images, decisions/038): 1200×630 PNG with the app's
@@ -85,12 +86,12 @@ function satoriTree(card: PreviewCard): Node {
     [
       box({ display: "flex", width: INNER, height: TOP.height, alignItems: "center", justifyContent: "space-between", flexShrink: 0 }, [
         box({ fontSize: TOP.size, fontWeight: 700 }, WORDMARK),
-        box({ fontSize: TOP.badgeSize, fontWeight: 700, color: GREEN, background: PALE, borderRadius: 999, padding: "4px 24px", maxWidth: INNER / 2 }, card.badge),
+        box(
+          { fontSize: TOP.badgeSize, fontWeight: 700, color: GREEN, background: PALE, borderRadius: 999, padding: "4px 24px", maxWidth: INNER / 2 },
+          card.badge,
+        ),
       ]),
-      box(
-        { ...clamp(TITLE.maxLines, TITLE.lineHeight), marginTop: TITLE.top - PAD - TOP.height, fontSize: TITLE.size, fontWeight: 700 },
-        card.title,
-      ),
+      box({ ...clamp(TITLE.maxLines, TITLE.lineHeight), marginTop: TITLE.top - PAD - TOP.height, fontSize: TITLE.size, fontWeight: 700 }, card.title),
       box({ display: "flex", flexGrow: 1 }),
       ...card.lines.map((line) => box({ ...clamp(1, FACT.lineHeight), fontSize: FACT.size, color: PALE }, line)),
     ],
@@ -155,7 +156,14 @@ function rightToLeftSvg(card: PreviewCard) {
     `<rect width="${PREVIEW_WIDTH}" height="${PREVIEW_HEIGHT}" fill="${GREEN}"/>`,
     `<text x="${right}" y="${topBaseline}" font-family="Noto Sans" font-size="${TOP.size}" font-weight="700" fill="white" text-anchor="end">${WORDMARK}</text>`,
     `<rect x="${PAD}" y="${PAD + (TOP.height - 48) / 2}" width="${badgeWidth}" height="48" rx="24" fill="${PALE}"/>`,
-    textElement(badge, { x: PAD + badgeWidth - 24, y: PAD + TOP.height / 2 + TOP.badgeSize * 0.35, size: TOP.badgeSize, weight: 700, fill: GREEN, anchor: "end" }),
+    textElement(badge, {
+      x: PAD + badgeWidth - 24,
+      y: PAD + TOP.height / 2 + TOP.badgeSize * 0.35,
+      size: TOP.badgeSize,
+      weight: 700,
+      fill: GREEN,
+      anchor: "end",
+    }),
   ];
   wrapRightToLeft(card.title, INNER, TITLE.size, 700, TITLE.maxLines).forEach((line, index) => {
     const baseline = TITLE.top + index * TITLE.lineHeight + TITLE.lineHeight * 0.72;
@@ -181,7 +189,10 @@ export async function svgToPng(svg: string): Promise<Buffer> {
 
 /** The ETag of a card: its content and the drawing's version, so an edit or a new drawing is a new tag. */
 export function previewTag(card: PreviewCard) {
-  return `"${createHash("sha256").update(JSON.stringify([DRAWING_VERSION, card])).digest("base64url").slice(0, 22)}"`;
+  return `"${createHash("sha256")
+    .update(JSON.stringify([DRAWING_VERSION, card]))
+    .digest("base64url")
+    .slice(0, 22)}"`;
 }
 
 /**
@@ -211,5 +222,19 @@ export async function previewResponse(request: Request, card: PreviewCard, maxAg
   const headers = { "Content-Type": "image/png", "Cache-Control": `public, max-age=${maxAge}`, ETag: tag };
   const match = request.headers.get("if-none-match");
   if (match && match.split(",").some((value) => value.trim() === tag || value.trim() === `W/${tag}`)) return new Response(null, { status: 304, headers });
-  return new Response(await previewPng(card, tag), { headers });
+  const png = await previewPng(card, tag);
+  return new Response(new Blob([new Uint8Array(png)]), { headers });
+}
+
+/**
+ * A preview image route's answer: the card in the language `?lang=` names (else the request's),
+ * built by `card`; a refusal (a missing or draft activity: 404) as plain text, as crawlers read no pages.
+ */
+export async function previewImageAnswer(request: Request, readerLocale: Locale, card: (locale: Locale) => Promise<PreviewCard>, maxAge: number) {
+  const lang = new URL(request.url).searchParams.get("lang");
+  try {
+    return await previewResponse(request, await card(isLocale(lang) ? lang : readerLocale), maxAge);
+  } catch (error) {
+    return plainTextFailure(error);
+  }
 }
