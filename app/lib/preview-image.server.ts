@@ -109,10 +109,21 @@ function textElement(text: string, options: { x: number; y: number; size: number
   );
 }
 
+/**
+ * Measuring loads its fonts each time, so it loads the one Noto Sans Arabic of the weight asked
+ * for (which has Latin letters and digits too: the same glyphs the card then draws), and all four
+ * only for text with letters of other scripts, which the card takes from Noto Sans.
+ */
+const ARABIC_AND_LATIN = /^[\u0020-\u024f\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u2000-\u206f]*$/;
+const measureOptions = (weight: number): ResvgRenderOptions => ({
+  ...RESVG_OPTIONS,
+  font: { ...RESVG_OPTIONS.font, fontFiles: [weight >= 700 ? FONT_FILES.arabicBold : FONT_FILES.arabicRegular] },
+});
+
 /** The ink width resvg gives a line of right-to-left text: what it will draw, shaped and ordered. */
 function measure(text: string, size: number, weight: number) {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${PREVIEW_WIDTH * 2}" height="200">${textElement(text, { x: PREVIEW_WIDTH * 2 - 10, y: 150, size, weight, fill: "#000", anchor: "end" })}</svg>`;
-  return new Resvg(svg, RESVG_OPTIONS).getBBox()?.width ?? 0;
+  return new Resvg(svg, ARABIC_AND_LATIN.test(text) ? measureOptions(weight) : RESVG_OPTIONS).getBBox()?.width ?? 0;
 }
 
 /** `text` cut at a word (or, for one long word, a character) so that it and "…" fit in `width`. */
