@@ -6,6 +6,7 @@ import type { SharePreview } from "~/lib/meta";
 import { previewTag, type PreviewCard } from "~/lib/preview-image.server";
 import { NotFound } from "../errors";
 import { pickContent } from "./content";
+import { kindTimePlaceSelect } from "./queries.server";
 
 /**
  * What a link preview (Open Graph, Twitter card, the preview image) says about an activity or a
@@ -52,13 +53,7 @@ export async function activityPreview(activityId: string, readerLocale: string):
   const row = await db().activity.findUnique({
     where: { id: activityId },
     select: {
-      kind: true,
-      status: true,
-      startsAt: true,
-      endsAt: true,
-      timeZone: true,
-      mode: true,
-      venue: true,
+      ...kindTimePlaceSelect,
       defaultLocale: true,
       municipality: { select: { name: true } },
       contents: { select: { locale: true, title: true } },
