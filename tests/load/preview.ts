@@ -69,23 +69,16 @@ export async function preview() {
     cached.push(performance.now() - started);
   }
   const baseline = median(times.baseline.total);
-  const result = {
-    bench: "preview",
-    rounds: ROUNDS,
-    load1: round(loadavg()[0], 2),
-    baselineMs: round(baseline),
-    ...Object.fromEntries(
-      (["uk", "ar"] as const).flatMap((name) => [
-        [`${name}TotalMs`, round(median(times[name].total))],
-        [`${name}EventLoopMs`, round(median(times[name].layout))],
-        [`${name}Ratio`, round(median(times[name].total) / baseline, 2)],
-      ]),
-    ),
-    cachedMs: round(median(cached), 3),
-  };
+  const of = (name: "uk" | "ar") => ({
+    totalMs: round(median(times[name].total)),
+    eventLoopMs: round(median(times[name].layout)),
+    ratio: round(median(times[name].total) / baseline, 2),
+  });
+  const [uk, ar] = [of("uk"), of("ar")];
+  const result = { bench: "preview", rounds: ROUNDS, load1: round(loadavg()[0], 2), baselineMs: round(baseline), uk, ar, cachedMs: round(median(cached), 3) };
   progress(
-    `baseline ${result.baselineMs} ms; uk ${result.ukTotalMs} ms (${result.ukRatio}×, ${result.ukEventLoopMs} ms on the event loop); ` +
-      `ar ${result.arTotalMs} ms (${result.arRatio}×, ${result.arEventLoopMs} ms on the event loop); cached ${result.cachedMs} ms`,
+    `baseline ${result.baselineMs} ms; uk ${uk.totalMs} ms (${uk.ratio}×, ${uk.eventLoopMs} ms on the event loop); ` +
+      `ar ${ar.totalMs} ms (${ar.ratio}×, ${ar.eventLoopMs} ms on the event loop); cached ${result.cachedMs} ms`,
   );
   return result;
 }
