@@ -143,18 +143,32 @@ function truncate(text: string, width: number, size: number, weight: number) {
   return `${(atWord > cut.length / 2 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
 }
 
-/** Greedy wrapping by words into at most `maxLines`, the last one cut with an ellipsis when the text goes on. */
+/**
+ * Wrapping by words into at most `maxLines`, the last one cut with an ellipsis when the text goes
+ * on. Each line takes the most words that fit, found by halving (about five measures a line
+ * rather than one a word: measuring is what holds the event loop). A line of one word too long
+ * is cut at a letter.
+ */
 export function wrapRightToLeft(text: string, width: number, size: number, weight: number, maxLines: number) {
   const words = text.split(/\s+/).filter(Boolean);
+  const join = (from: number, to: number) => words.slice(from, to).join(" ");
   const lines: string[] = [];
   let index = 0;
   while (index < words.length && lines.length < maxLines) {
-    let line = words[index++];
-    while (index < words.length && measure(`${line} ${words[index]}`, size, weight) <= width) line += ` ${words[index++]}`;
-    lines.push(line);
+    let low = index + 1;
+    let high = words.length;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (measure(join(index, mid), size, weight) <= width) low = mid;
+      else high = mid - 1;
+    }
+    // Several words were measured to fit; a single one may not.
+    lines.push(low > index + 1 ? join(index, low) : truncate(words[index], width, size, weight));
+    index = low;
   }
-  if (index < words.length) lines[lines.length - 1] = truncate(`${lines[lines.length - 1]} ${words.slice(index).join(" ")}`, width, size, weight);
-  return lines.map((line) => truncate(line, width, size, weight));
+  // More words than lines: the last line goes on with the next word, cut where "…" still fits.
+  if (index < words.length) lines[lines.length - 1] = truncate(`${lines[lines.length - 1]} ${words[index]}`, width, size, weight);
+  return lines;
 }
 
 /** The same card for Arabic: mirrored (wordmark at the right), every text set by resvg. */
