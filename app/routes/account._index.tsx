@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { FormAlert, SubmitButton, TextField } from "~/components/form";
 import { changePassword } from "~/domain/auth/accounts.server";
+import { emailVerified } from "~/domain/auth/email-verification.server";
 import { startSession } from "~/domain/auth/lucia.server";
 import { getProfile } from "~/domain/people/profile.server";
 import { formatDate } from "~/lib/format";
@@ -16,7 +17,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "account.title");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
   const profile = await getProfile(user.id);
-  return { email: profile.email, createdAt: profile.createdAt.toISOString(), locale: context.locale };
+  return { email: profile.email, verified: await emailVerified(user.id), createdAt: profile.createdAt.toISOString(), locale: context.locale };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -31,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { t } = useTranslation();
-  const { email, createdAt, locale } = useLoaderData<typeof loader>();
+  const { email, verified, createdAt, locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors = result?.fieldErrors ?? {};
@@ -40,7 +41,16 @@ export default function AccountPage() {
       <h1>{t("account.title")}</h1>
       <dl className="facts card">
         <dt>{t("auth.email")}</dt>
-        <dd>{email}</dd>
+        <dd>
+          {email} <span className={verified ? "badge" : "badge badge-warning"}>{verified ? t("auth.verify.badgeConfirmed") : t("auth.verify.badgeOpen")}</span>
+          {verified ? null : (
+            <Form method="post" action="/verify-email" className="inline-form">
+              <button type="submit" className="button button-secondary button-small">
+                {t("auth.verify.resend")}
+              </button>
+            </Form>
+          )}
+        </dd>
         <dt>{t("account.memberSince")}</dt>
         <dd>
           <time dateTime={createdAt}>{formatDate(createdAt, locale)}</time>
