@@ -12,7 +12,8 @@ import { publishAccessChange } from "~/lib/access-events.server";
 import { publicOrigin } from "~/lib/config.server";
 import { enqueueMail } from "~/lib/mail/outbox.server";
 import { prepareSignUpMail } from "./signup-mail.server";
-import { announcedFacts, announceToChannels } from "../channels/announce.server";
+import { announceToChannels } from "../channels/announce.server";
+import { changesOf, type Whereabouts } from "./whereabouts";
 
 export type EditScope = "one" | "future";
 const TRANSACTION = { maxWait: 15_000, timeout: 20_000 } as const;
@@ -183,7 +184,6 @@ export async function updateActivity(actorId: string, activityId: string, raw: u
   );
   const promoted = await db().$transaction(async (tx) => {
     const notices = [];
-    const before = await announcedFacts(tx, ids);
     if (scope === "future" && activity.seriesId) {
       // The series' rule is that of its later dates, which now follow the new zone and time.
       await tx.activitySeries.update({ where: { id: activity.seriesId }, data: { timeZone: input.timeZone, startTime: input.startTime } });
@@ -205,22 +205,11 @@ export async function updateActivity(actorId: string, activityId: string, raw: u
       await tx.activityInterest.createMany({ data: input.interests.map((interest) => ({ activityId: row.id, interest })) });
       notices.push(...(await fillFreeSeats(tx, row.id)));
     }
-    await announceToChannels(tx, "activity.changed", ids, before);
+    await announceToChannels(tx, "activity.changed", ids, rows);
     return recordNotifications(tx, notices);
   }, TRANSACTION);
   deliver(promoted);
   return { updated: ids.length };
-}
-
-type Whereabouts = { startsAt: Date; endsAt: Date; mode: string; venue: string | null; municipalityCode: string | null; joinUrl: string | null };
-
-/** What of a published date changed for the people signed up: its time, its place, its online link. */
-function changesOf(before: Whereabouts, after: Whereabouts) {
-  return [
-    ...(before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime() ? ["time"] : []),
-    ...(before.mode !== after.mode || before.venue !== after.venue || before.municipalityCode !== after.municipalityCode ? ["place"] : []),
-    ...(after.mode !== "in-person" && before.joinUrl !== after.joinUrl ? ["link"] : []),
-  ];
 }
 
 /** Tells everyone going, waiting or asking when a published date's time, place or link changed (with a mail: notice-mail.server.ts). */

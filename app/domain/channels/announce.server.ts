@@ -4,6 +4,7 @@ import { formatTimeRange } from "~/lib/format";
 import { serverT } from "~/lib/i18n.server";
 import { isLocale, type Locale } from "~/lib/locales";
 import type { Tx } from "../activities/seats.server";
+import { changesOf, type Whereabouts } from "../activities/whereabouts";
 
 /**
  * What a group's channels are told when one of its activities is published, changed or cancelled
@@ -46,41 +47,20 @@ const ANNOUNCED = {
 } as const;
 
 /**
- * The facts whose change is worth telling a channel: when, where, and the online link (whose
- * value is never announced: it is for people with a seat). Read before an edit, compared after it.
- */
-export async function announcedFacts(tx: Tx, activityIds: string[]): Promise<Map<string, string>> {
-  const rows = await tx.activity.findMany({
-    where: { id: { in: activityIds } },
-    select: { id: true, startsAt: true, endsAt: true, timeZone: true, mode: true, venue: true, municipalityCode: true, joinUrl: true },
-  });
-  return new Map(rows.map((row) => [row.id, factsOf(row)]));
-}
-
-const factsOf = (row: {
-  startsAt: Date;
-  endsAt: Date;
-  timeZone: string;
-  mode: string;
-  venue: string | null;
-  municipalityCode: string | null;
-  joinUrl: string | null;
-}) => JSON.stringify([row.startsAt.toISOString(), row.endsAt.toISOString(), row.timeZone, row.mode, row.venue, row.municipalityCode, row.joinUrl]);
-
-/**
  * Writes the deliveries for those of `activityIds` that are public at the moment of the call
  * (published; for a cancellation, call it before the status changes): per webhook one for each,
- * per Telegram chat one for them all. With `before` (from `announcedFacts`), only activities
- * whose time, place or online link changed.
+ * per Telegram chat one for them all. With `before` (the activities as they were), only those
+ * whose time, place or online link changed (`changesOf`, the rule the notices to people follow).
  */
-export async function announceToChannels(tx: Tx, event: ChannelEvent, activityIds: string[], before?: Map<string, string>) {
+export async function announceToChannels(tx: Tx, event: ChannelEvent, activityIds: string[], before?: (Whereabouts & { id: string })[]) {
   if (activityIds.length === 0) return 0;
   const rows = await tx.activity.findMany({
     where: { id: { in: activityIds }, status: "published", group: { channels: { some: {} } } },
     select: ANNOUNCED,
     orderBy: { startsAt: "asc" },
   });
-  const changed = before ? rows.filter((row) => before.get(row.id) !== factsOf(row)) : rows;
+  const was = new Map(before?.map((row) => [row.id, row]));
+  const changed = before ? rows.filter((row) => was.has(row.id) && changesOf(was.get(row.id)!, row).length > 0) : rows;
   const deliveries: { id: string; channelId: string; event: string; activityId: string; payload: string }[] = [];
   for (const group of new Set(changed.map((row) => row.groupId))) {
     const dates = changed.filter((row) => row.groupId === group);
