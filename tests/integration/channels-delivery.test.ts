@@ -11,7 +11,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { cancelActivity, createActivity, publishActivity, updateActivity } from "~/domain/activities/activities.server";
 import { announceToChannels } from "~/domain/channels/announce.server";
 import { addWebhook, connectTelegram, sendTest } from "~/domain/channels/channels.server";
-import { deliverDueChannels } from "~/domain/channels/worker.server";
+import { deliverDueChannels, pruneDeliveries } from "~/domain/channels/worker.server";
 import { isDomainError } from "~/domain/errors";
 import { forgetConfig, publicOrigin } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
@@ -335,6 +335,21 @@ describe("delivery", () => {
       drip.closeAllConnections();
       await new Promise((resolve) => drip.close(resolve));
     }
+  });
+
+  it("forgets delivered announcements after 30 days, and keeps failed ones", async () => {
+    const group = await makeGroup();
+    const { id } = await addWebhook(group.organiser, group.slug, { url: "http://127.0.0.1:9/hook" });
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    await db().channelDelivery.createMany({
+      data: [
+        { id: randomUUID(), channelId: id, event: "channel.test", payload: "{}", status: "sent", sentAt: old },
+        { id: randomUUID(), channelId: id, event: "channel.test", payload: "{}", status: "sent", sentAt: new Date() },
+        { id: randomUUID(), channelId: id, event: "channel.test", payload: "{}", status: "failed", attempts: 8, createdAt: old },
+      ],
+    });
+    expect(await pruneDeliveries()).toBe(1);
+    expect((await db().channelDelivery.findMany({ where: { channelId: id } })).map((row) => row.status).sort()).toEqual(["failed", "sent"]);
   });
 
   it("gives up after the last attempt and keeps the error in the log", async () => {

@@ -92,9 +92,23 @@ export async function deliverDueChannels(options: { now?: Date } = {}) {
   return { sent, failed };
 }
 
-/** How often each instance looks for due deliveries. */
+/** Delivered announcements are kept for the log this long; failed ones stay until their channel goes. */
+const KEEP_SENT_MS = 30 * 86_400_000;
+
+export async function pruneDeliveries(now = new Date()) {
+  const { count } = await db().channelDelivery.deleteMany({ where: { status: "sent", sentAt: { lt: new Date(now.getTime() - KEEP_SENT_MS) } } });
+  return count;
+}
+
+/** How often each instance looks for due deliveries, and for old ones to forget. */
 const POLL_MS = 3_000;
+const PRUNE_MS = 3600_000;
 
 export function startChannelWorker(onError: (error: Error) => void): () => void {
-  return startPolling(() => deliverDueChannels(), POLL_MS, onError);
+  const stopSending = startPolling(() => deliverDueChannels(), POLL_MS, onError);
+  const stopPruning = startPolling(() => pruneDeliveries(), PRUNE_MS, onError);
+  return () => {
+    stopSending();
+    stopPruning();
+  };
 }
