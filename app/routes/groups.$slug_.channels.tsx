@@ -66,8 +66,13 @@ function DeliveryLog({ deliveries, locale, busy }: { deliveries: Delivery[]; loc
             </span>{" "}
             {t(`channels.events.${row.event.replace(".", "_")}`)} ·{" "}
             {formatDate(row.sentAt ?? row.createdAt, locale, { dateStyle: "short", timeStyle: "short" })}
-            {row.lastStatus !== null ? <> · {t("channels.log.http", { status: row.lastStatus })}</> : null} ·{" "}
-            {t("channels.log.attempts", { count: row.attempts })}
+            {row.lastStatus !== null ? (
+              <>
+                {" "}
+                · <bdi dir="ltr">{t("channels.log.http", { status: row.lastStatus })}</bdi>
+              </>
+            ) : null}{" "}
+            · {t("channels.log.attempts", { count: row.attempts })}
           </p>
           {row.lastError ? (
             <p className="muted log-error" dir="ltr">
