@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import { FormAlert, SubmitButton, TextField } from "~/components/form";
 import { changePassword } from "~/domain/auth/accounts.server";
 import { startSession } from "~/domain/auth/lucia.server";
+import { getMailChoices, saveMailChoices } from "~/domain/people/mail-preferences.server";
 import { getProfile } from "~/domain/people/profile.server";
+import { MailChoices } from "~/components/mail-choices";
 import { formatDate } from "~/lib/format";
 import { requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
@@ -15,14 +17,18 @@ export const meta: MetaFunction = (args) => pageTitle(args, "account.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  const profile = await getProfile(user.id);
-  return { email: profile.email, createdAt: profile.createdAt.toISOString(), locale: context.locale };
+  const [profile, mailChoices] = await Promise.all([getProfile(user.id), getMailChoices(user.id)]);
+  return { email: profile.email, createdAt: profile.createdAt.toISOString(), locale: context.locale, mailChoices };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(context, request);
   const input = formToObject(await request.formData());
   return runAction(async () => {
+    if (input.intent === "mail") {
+      await saveMailChoices(user.id, input);
+      throw await redirectWithNotice("/account", { key: "mailPrefs.saved" });
+    }
     await changePassword(user.id, input);
     // Every old session is gone; this device continues on a fresh one.
     throw await redirectWithNotice("/account", { key: "account.passwordChanged" }, { headers: { "Set-Cookie": await startSession(user.id) } });
@@ -31,9 +37,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { t } = useTranslation();
-  const { email, createdAt, locale } = useLoaderData<typeof loader>();
+  const { email, createdAt, locale, mailChoices } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") !== "mail";
+  const savingMail = navigation.state === "submitting" && navigation.formData?.get("intent") === "mail";
   const errors = result?.fieldErrors ?? {};
   return (
     <section className="stack">
@@ -79,6 +87,8 @@ export default function AccountPage() {
           <SubmitButton busy={busy}>{t("account.changePassword")}</SubmitButton>
         </Form>
       </section>
+
+      <MailChoices choices={mailChoices} busy={savingMail} />
 
       <section className="card" aria-labelledby="data-heading">
         <h2 id="data-heading">{t("account.yourData")}</h2>
