@@ -3,8 +3,7 @@
  * port: what arrives is parsed with `mailparser`. A server that goes away in the middle of a
  * batch must still get every mail exactly once when it is back; two workers at once send each once.
  */
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { enqueueMail } from "~/lib/mail/outbox.server";
@@ -12,33 +11,7 @@ import { renderMail } from "~/lib/mail/render.server";
 import { smtpTransport } from "~/lib/mail/transport.server";
 import { deliverDueMails, MAX_ATTEMPTS, retryMail, type MailTransport } from "~/lib/mail/worker.server";
 import type { Locale } from "~/lib/locales";
-import { freePort } from "../load/support";
-
-type Smtp = { url: string; received: ParsedMail[]; stop: () => Promise<void> };
-
-/** An SMTP server that accepts everything (or refuses recipients), optionally closing after `closeAfter` mails. */
-async function startSmtp(options: { port?: number; closeAfter?: number; refuse?: boolean } = {}): Promise<Smtp> {
-  const port = options.port ?? (await freePort());
-  const received: ParsedMail[] = [];
-  const stop = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  const server: SMTPServer = new SMTPServer({
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      if (options.refuse) return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
-      callback();
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
-        callback();
-        if (options.closeAfter && received.length >= options.closeAfter) void stop();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return { url: `smtp://127.0.0.1:${port}`, received, stop };
-}
+import { startSmtp } from "../support/smtp";
 
 const WORDS: Record<Locale, string> = { en: "Hello", nl: "Hoi", uk: "Вітаємо", ar: "مرحبًا" };
 
