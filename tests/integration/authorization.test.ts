@@ -14,6 +14,7 @@ import { loadActor } from "~/domain/policy/guards.server";
 import { policy, type Actor } from "~/domain/policy/rules";
 import { db } from "~/lib/db.server";
 import { enqueueMail } from "~/lib/mail/outbox.server";
+import { unsubscribeToken } from "~/lib/mail/unsubscribe-token.server";
 import { registeredEvents } from "../../server/realtime/ack";
 import { activityForm, localDate, makePerson, publishedActivity } from "../support/factories";
 import { useServer } from "../support/server";
@@ -145,6 +146,19 @@ const ROWS: Row[] = [
   { covers: "routes/groups.$slug_.feed[.atom]", what: "group Atom feed", rule: everyone, request: (w) => get(`/groups/${w.groupSlug}/feed.atom`)() },
   { covers: "routes/feeds.activities[.atom]", what: "Atom feed of activities", rule: everyone, request: get("/feeds/activities.atom?lang=uk") },
   { covers: "routes/login", what: "sign-in page", rule: everyone, request: get("/login") },
+  // The token is the key, not the session (policy.canUseUnsubscribeLink): anyone holding a link may use it.
+  {
+    covers: "routes/mail.unsubscribe",
+    what: "unsubscribe page (signed link of the newcomer)",
+    rule: everyone,
+    request: async (w) => get(`/mail/unsubscribe?token=${encodeURIComponent(await unsubscribeToken(w.ids.newcomer, "organiser"))}`)(),
+  },
+  {
+    covers: "routes/mail.unsubscribe",
+    what: "one-click unsubscribe (forged link: 400 once allowed)",
+    rule: everyone,
+    request: post("/mail/unsubscribe?token=forged", { "List-Unsubscribe": "One-Click" }),
+  },
   { covers: "routes/forgot-password", what: "forgot password page", rule: everyone, request: get("/forgot-password") },
   { covers: "routes/forgot-password", what: "ask for a reset link", rule: everyone, request: post("/forgot-password", { email: "nobody-at-all@example.nl" }) },
   { covers: "routes/reset-password", what: "reset page (unknown link)", rule: everyone, request: get("/reset-password?token=unknown") },
@@ -182,6 +196,7 @@ const ROWS: Row[] = [
     rule: signedIn,
     request: post("/account", { currentPassword: "x", newPassword: "een-nieuw-wachtwoord-10", confirmPassword: "een-nieuw-wachtwoord-10" }),
   },
+  { covers: "routes/account._index", what: "save mail choices", rule: signedIn, request: post("/account", { intent: "mail", reminders: "on" }) },
   { covers: "routes/account.delete", what: "deletion page", rule: signedIn, request: get("/account/delete") },
   {
     covers: "routes/account.delete",
