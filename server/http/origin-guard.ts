@@ -10,10 +10,10 @@ import { isForeignOrigin, SAFE_METHODS, sourceOrigin } from "./security.ts";
  * servers or pages, with no Origin of ours (or another site's) and no cookie. The route is
  * authorised by the signed token in the link alone, never by a session, and changes only the one
  * mail choice that token names (decisions/039), so a forged cross-site post can do nothing a
- * holder of the link could not. Exactly this path: a prefix or another spelling gets the check.
+ * holder of the link could not. Exactly these paths: a prefix or another spelling gets the check.
  * Remix's own check of Origin against Host is skipped for it too (remix-handler.ts drops the header).
  */
-export const ORIGIN_FREE_PATHS: ReadonlySet<string> = new Set(["/mail/unsubscribe"]);
+export const ORIGIN_FREE_PATHS: ReadonlySet<string> = new Set(["/mail/unsubscribe", "/mail/unsubscribe.data"]); // the page, and its single-fetch data address
 
 /**
  * Mutations must come from our own origin (see isForeignOrigin). One that names no origin at all,
