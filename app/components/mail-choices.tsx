@@ -15,14 +15,25 @@ export function MailChoices({ choices, busy }: { choices: Record<MailChoice, boo
         <input type="hidden" name="intent" value="mail" />
         {MAIL_CHOICE_NAMES.map((choice) => (
           <div key={choice}>
-            <CheckboxField name={choice} label={t(`mailPrefs.choices.${choice}.label`)} defaultChecked={choices[choice]} aria-describedby={`mail-${choice}-hint`} />
+            <CheckboxField
+              name={choice}
+              label={t(`mailPrefs.choices.${choice}.label`)}
+              defaultChecked={choices[choice]}
+              aria-describedby={`mail-${choice}-hint`}
+            />
             <p className="hint" id={`mail-${choice}-hint`}>
               {t(`mailPrefs.choices.${choice}.hint`)}
             </p>
           </div>
         ))}
         <div>
-          <CheckboxField name="essential" label={`${t("mailPrefs.essentialTitle")} (${t("mailPrefs.alwaysOn")})`} defaultChecked disabled aria-describedby="mail-essential-hint" />
+          <CheckboxField
+            name="essential"
+            label={`${t("mailPrefs.essentialTitle")} (${t("mailPrefs.alwaysOn")})`}
+            defaultChecked
+            disabled
+            aria-describedby="mail-essential-hint"
+          />
           <p className="hint" id="mail-essential-hint">
             {t("mailPrefs.essentialBody")}
           </p>

@@ -146,14 +146,15 @@ describe("HTML of every page in every language", () => {
     const { activityId: webinarId } = await webinarNow(0);
     await db().activity.update({ where: { id: webinarId }, data: { organiserId: me } });
     // An essential kind: always written, so there is an id.
-    const mailId = await db().$transaction(async (tx) =>
-      (await enqueueMail(tx, {
-        kind: "password-reset",
-        userId: me,
-        to: "me@example.nl",
-        locale: "uk",
-        ...renderMail("uk", { subject: "Тема", greeting: "Вітаємо", paragraphs: ["Текст"], reason: "Тест" }),
-      }))!,
+    const mailId = await db().$transaction(
+      async (tx) =>
+        (await enqueueMail(tx, {
+          kind: "password-reset",
+          userId: me,
+          to: "me@example.nl",
+          locale: "uk",
+          ...renderMail("uk", { subject: "Тема", greeting: "Вітаємо", paragraphs: ["Текст"], reason: "Тест" }),
+        }))!,
     );
     const ids: Record<string, string> = {
       "/admin/outbox": mailId,

@@ -205,7 +205,10 @@ describe("the unsubscribe link", () => {
   });
 
   it("names nobody once the account is deleted", async () => {
-    const { userId } = await register({ email: `gone-${Date.now()}@example.nl`, password: "lang-genoeg-wachtwoord-9", displayName: "Weg", locale: "nl" }, "10.3.3.3");
+    const { userId } = await register(
+      { email: `gone-${Date.now()}@example.nl`, password: "lang-genoeg-wachtwoord-9", displayName: "Weg", locale: "nl" },
+      "10.3.3.3",
+    );
     const token = await unsubscribeToken(userId, "buddy");
     await deleteAccount(userId, { password: "lang-genoeg-wachtwoord-9", confirm: "on" });
     expect((await oneClick(`/mail/unsubscribe?token=${encodeURIComponent(token)}`)).status).toBe(400);

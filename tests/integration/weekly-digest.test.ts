@@ -120,7 +120,12 @@ describe("the weekly digest", () => {
     await saveMailChoices(world.sanne.id, { reminders: "on" }); // Sanne turns the digest off
     const weekAfter = new Date(Date.now() + 14 * DAY);
     const organiser = await personIn("nl", { isOrganiser: true });
-    const fresh = await publishedActivity(organiser.id, { titles: ["Nieuwe fietstocht"], spokenLanguages: ["nl"], municipalityCode: "GM0014", date: localDate(20) });
+    const fresh = await publishedActivity(organiser.id, {
+      titles: ["Nieuwe fietstocht"],
+      spokenLanguages: ["nl"],
+      municipalityCode: "GM0014",
+      date: localDate(20),
+    });
     await db().activity.update({ where: { id: fresh }, data: { groupId: world.groupId, createdAt: new Date(weekAfter.getTime() - DAY) } });
     expect((await sendDueDigests(weekAfter)).mailed).toBe(1);
     const olenas = await digestsTo(world.olena.id);

@@ -17,7 +17,15 @@ describe("the digest's week", () => {
   });
 });
 
-const reader: Reader = { languages: [{ language: "uk", level: "native" }, { language: "nl", level: "A2" }], interests: ["cycling"], municipalityCode: "GM0363", availability: ["2-evening"] };
+const reader: Reader = {
+  languages: [
+    { language: "uk", level: "native" },
+    { language: "nl", level: "A2" },
+  ],
+  interests: ["cycling"],
+  municipalityCode: "GM0363",
+  availability: ["2-evening"],
+};
 let n = 0;
 const activity = (fields: Partial<DigestCandidate>): DigestCandidate => ({
   id: `a${String(++n).padStart(3, "0")}`,
