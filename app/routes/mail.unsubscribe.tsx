@@ -18,11 +18,8 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-s
 
 const tokenOf = (request: Request) => new URL(request.url).searchParams.get("token") ?? "";
 
-/** A link that cannot be read is a 400 with a translated page; nothing is changed. */
-function badLink(error: unknown) {
-  if (isDomainError(error) && error.status === 400) return data({ valid: false as const }, { status: 400 });
-  throw error;
-}
+/** A link that cannot be read (forged, altered, cut short, for an account that is gone): a 400 with a translated page; nothing changes. */
+const isBadLink = (error: unknown) => isDomainError(error) && error.status === 400;
 
 /** Shows what the link would stop, or that it has stopped it. A GET never changes anything: link scanners fetch links in mails. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const link = await readUnsubscribeLink(token);
     return data({ valid: true as const, token, choice: link.choice, enabled: link.enabled });
   } catch (error) {
-    return badLink(error);
+    if (isBadLink(error)) return data({ valid: false as const }, { status: 400 });
+    throw error;
   }
 }
 
@@ -48,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = await applyUnsubscribeLink(token, undo);
     return data({ done: result.enabled ? ("resubscribed" as const) : ("unsubscribed" as const), invalid: false });
   } catch (error) {
-    if (isDomainError(error) && error.status === 400) return data({ done: null, invalid: true }, { status: 400 });
+    if (isBadLink(error)) return data({ done: null, invalid: true }, { status: 400 });
     throw error;
   }
 }
