@@ -30,11 +30,11 @@ export async function sendDueDigests(now = new Date()): Promise<{ week: string; 
   const candidates = await newActivities(now);
   let mailed = 0;
   let empty = 0;
-  const seen = new Set<string>();
+  let after = "";
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const people = await db().user.findMany({
       where: {
-        id: { notIn: [...seen] },
+        id: { gt: after },
         digestRuns: { none: { week } },
         mailPreferences: MAIL_CHOICES.digest.byDefault ? { none: { choice: "digest", enabled: false } } : { some: { choice: "digest", enabled: true } },
       },
@@ -43,8 +43,8 @@ export async function sendDueDigests(now = new Date()): Promise<{ week: string; 
       select: { id: true, email: true, displayName: true, locale: true, groupMemberships: { select: { groupId: true } } },
     });
     if (people.length === 0) break;
+    after = people[people.length - 1].id;
     for (const person of people) {
-      seen.add(person.id);
       const written = await digestFor(person, week, candidates, now);
       if (written === null) continue;
       if (written) mailed++;
