@@ -30,6 +30,7 @@ let n = 0;
 const activity = (fields: Partial<DigestCandidate>): DigestCandidate => ({
   id: `a${String(++n).padStart(3, "0")}`,
   groupId: null,
+  seriesId: null,
   startsAt: new Date(Date.UTC(2026, 11, 10 + n)),
   spokenLanguages: ["fr"],
   practisedLanguage: null,
@@ -61,5 +62,11 @@ describe("the digest's choice", () => {
     expect(picked).toHaveLength(DIGEST_MAX);
     expect(picked[0]).toBe(best);
     expect(picked.slice(1).map((a) => a.id)).toEqual(many.slice(0, 9).map((a) => a.id)); // equal scores by date
+  });
+
+  it("takes a series once, at its best-placed date", () => {
+    const club = [1, 2, 3].map(() => activity({ seriesId: "s1", spokenLanguages: ["uk"] }));
+    const other = activity({ interests: ["cycling"] });
+    expect(digestPicks(reader, new Set(), [...club, other]).map((a) => a.id)).toEqual([club[0].id, other.id]);
   });
 });

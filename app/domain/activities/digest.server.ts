@@ -87,6 +87,7 @@ async function newActivities(now: Date): Promise<Upcoming[]> {
     select: {
       id: true,
       groupId: true,
+      seriesId: true,
       startsAt: true,
       endsAt: true,
       timeZone: true,

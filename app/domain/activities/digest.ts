@@ -13,9 +13,13 @@ export const DIGEST_HOUR = 8;
 /** "New" is published (created as published, or made) in the week before the digest. */
 export const DIGEST_LOOKBACK_MS = 7 * 24 * 3600_000;
 
-export type DigestCandidate = Candidate & { id: string; groupId: string | null; startsAt: Date };
+export type DigestCandidate = Candidate & { id: string; groupId: string | null; seriesId: string | null; startsAt: Date };
 
-/** Relevant: in a group the person follows, or sharing a language, a practised language, an interest or their municipality. */
+/**
+ * Relevant: in a group the person follows, or sharing a language, a practised language, an interest
+ * or their municipality. A series counts once, at its best-placed date, so that a fortnightly club
+ * does not fill the mail.
+ */
 export function digestPicks(reader: Reader, followedGroups: ReadonlySet<string>, candidates: DigestCandidate[], max = DIGEST_MAX): DigestCandidate[] {
   const spoken = new Set(reader.languages.map((entry) => entry.language));
   const learning = new Set(reader.languages.filter((entry) => LEARNING_LEVELS.has(entry.level)).map((entry) => entry.language));
@@ -34,8 +38,9 @@ export function digestPicks(reader: Reader, followedGroups: ReadonlySet<string>,
         a.activity.startsAt.getTime() - b.activity.startsAt.getTime() ||
         (a.activity.id < b.activity.id ? -1 : 1),
     )
-    .slice(0, max)
-    .map(({ activity }) => activity);
+    .map(({ activity }) => activity)
+    .filter((activity, _index, picked) => !activity.seriesId || picked.find((other) => other.seriesId === activity.seriesId) === activity)
+    .slice(0, max);
 }
 
 /**
