@@ -9,7 +9,7 @@ import { sendDueDigests } from "~/domain/activities/digest.server";
 import { getMailChoices, saveMailChoices } from "~/domain/people/mail-preferences.server";
 import { db } from "~/lib/db.server";
 import type { Locale } from "~/lib/locales";
-import { useBrowser } from "../support/browser";
+import { SCREENSHOTS, useBrowser } from "../support/browser";
 import { localDate, personIn, publishedActivity } from "../support/factories";
 import { BROWSER_LOCALE, exactly, journey, noticeText, textIn } from "../support/journeys";
 import { useServer } from "../support/server";
@@ -77,5 +77,28 @@ describe.each([
         expect((await getMailChoices(person.id)).digest).toBe(true);
       },
     );
+  });
+});
+
+describe("the account page's mail choices, in ar with JavaScript", () => {
+  const t = textIn("ar");
+
+  it("shows the essential mails as always on and saves the boxes", async () => {
+    const person = await personIn("ar");
+    await journey(browser, "mail-choices-ar", { locale: BROWSER_LOCALE.ar, baseUrl: target.url, userId: person.id }, async (page, check) => {
+      await page.goto(`${target.url}/account`);
+      await page.getByRole("heading", { level: 2, name: t("mailPrefs.heading") }).waitFor();
+      const essential = page.getByRole("checkbox", { name: new RegExp(t("mailPrefs.essentialTitle")) });
+      expect(await essential.isChecked()).toBe(true);
+      expect(await essential.isDisabled()).toBe(true);
+      expect(await page.getByRole("checkbox", { name: t("mailPrefs.choices.digest.label") }).isChecked()).toBe(false);
+      await check("the mail choices");
+      await page.getByRole("checkbox", { name: t("mailPrefs.choices.digest.label") }).check();
+      await page.getByRole("checkbox", { name: t("mailPrefs.choices.buddy.label") }).uncheck();
+      await page.getByRole("button", { name: exactly(t("mailPrefs.save")) }).click();
+      expect(await noticeText(page)).toBe(t("mailPrefs.saved"));
+      await page.screenshot({ path: `${SCREENSHOTS}mail-choices-ar.png`, fullPage: true });
+      expect(await getMailChoices(person.id)).toEqual({ reminders: true, buddy: false, organiser: true, digest: true });
+    });
   });
 });
