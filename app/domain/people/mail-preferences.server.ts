@@ -5,7 +5,6 @@
  */
 import { z } from "zod";
 import { db } from "~/lib/db.server";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "~/lib/locales";
 import { effectiveChoices, MAIL_CHOICE_NAMES, type MailChoice } from "~/lib/mail/kinds";
 import { readUnsubscribeToken } from "~/lib/mail/unsubscribe-token.server";
 import { checkbox, parseInput } from "~/lib/validation.server";
@@ -38,20 +37,16 @@ const setChoice = (tx: Writer, userId: string, choice: MailChoice, enabled: bool
 /** A link that cannot be read: forged, altered, cut short, or for an account that is gone. 400, nothing changes. */
 const BadLink = () => new DomainError("validation", "mailPrefs.unsubscribe.invalid");
 
-/** What an unsubscribe link names, for its page: the choice, whether it is on now, and the person's language. */
-export async function readUnsubscribeLink(token: unknown): Promise<{ choice: MailChoice; enabled: boolean; locale: Locale }> {
+/** What an unsubscribe link names, for its page: the choice and whether it is on now. (Its language comes with the link, as `lang`.) */
+export async function readUnsubscribeLink(token: unknown): Promise<{ choice: MailChoice; enabled: boolean }> {
   const link = await readUnsubscribeToken(token);
   allowLink(link);
   const person = await db().user.findUnique({
     where: { id: link.userId },
-    select: { locale: true, mailPreferences: { where: { choice: link.choice }, select: { choice: true, enabled: true } } },
+    select: { mailPreferences: { where: { choice: link.choice }, select: { choice: true, enabled: true } } },
   });
   if (!person) throw BadLink();
-  return {
-    choice: link.choice,
-    enabled: effectiveChoices(person.mailPreferences)[link.choice],
-    locale: isLocale(person.locale) ? person.locale : DEFAULT_LOCALE,
-  };
+  return { choice: link.choice, enabled: effectiveChoices(person.mailPreferences)[link.choice] };
 }
 
 /** Turns the one choice the link names off (the unsubscribe) or back on (its undo); nothing else. */
