@@ -8,12 +8,10 @@ import { config } from "../app/lib/config.server.ts";
 import { closeDb } from "../app/lib/db.server.ts";
 import { closeRedis, warmUpRedis } from "../app/lib/redis.server.ts";
 import { migrate } from "./db/migrate.ts";
-import { expireProposals } from "../app/domain/matching/matches.server.ts";
-import { sendDueReminders } from "../app/domain/activities/reminders.server.ts";
-import { sendDueDigests } from "../app/domain/activities/digest.server.ts";
 import { sweepExpiredSessions } from "../app/domain/auth/session-sweep.server.ts";
 import { smtpTransport } from "../app/lib/mail/transport.server.ts";
 import { startMailWorker } from "../app/lib/mail/worker.server.ts";
+import { startDueWork } from "./work/due-work.ts";
 import { prepareDatabase } from "../prisma/seed.ts";
 import { errorPage } from "./http/error-page.ts";
 import { isDatabaseUnavailable } from "../app/lib/database-unavailable.ts";
@@ -137,14 +135,8 @@ export async function startServer(options: { port?: number; host?: string } = {}
   const address = http.address();
   const boundPort = typeof address === "object" && address ? address.port : port;
 
-  // Proposals nobody answered lapse; a sweep every ten minutes is plenty for a seven-day limit.
-  const sweeper = setInterval(() => {
-    expireProposals().catch((error: Error) => log.warn("proposal expiry failed", { error: error.message }));
-  }, 10 * 60_000);
-  // Reminders go out within a minute of their time.
-  const reminders = setInterval(() => {
-    sendDueReminders().catch((error: Error) => log.warn("reminders failed", { error: error.message }));
-  }, 60_000);
+  // Reminders, lapsing proposals and check-in questions, claimed once across instances (decision 036).
+  const stopDueWork = startDueWork((step, error) => log.warn("due work failed", { step, error: error.message }));
   // Expired sessions are deleted about once an hour across all instances: each looks every ten
   // minutes, and the one that gets the lease does it.
   const sessionSweep = setInterval(() => {
@@ -152,20 +144,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
       .then(({ swept, holder }) => swept && log.info("expired sessions deleted", { holder }))
       .catch((error: Error) => log.warn("session sweep failed", { error: error.message }));
   }, 10 * 60_000);
-  // Weekly digests from Monday 08:00 (Amsterdam): every instance looks every ten minutes, and a
-  // person's digest for a week is claimed once in the transaction that writes it (decisions/039).
-  // The first look comes a little after the start (a demo shows its digest in /admin/outbox soon).
-  const writeDigests = () =>
-    void sendDueDigests()
-      .then(({ mailed, week }) => mailed > 0 && log.info("weekly digests written", { week, mailed }))
-      .catch((error: Error) => log.warn("weekly digests failed", { error: error.message }));
-  const firstDigests = setTimeout(writeDigests, 20_000);
-  const digests = setInterval(writeDigests, 10 * 60_000);
-  firstDigests.unref();
-  reminders.unref();
-  sweeper.unref();
   sessionSweep.unref();
-  digests.unref();
   // Without SMTP_URL the worker marks due mails as kept, for /admin/outbox (decision 034).
   const stopMail = startMailWorker(settings.SMTP_URL ? smtpTransport(settings.SMTP_URL) : null, (error) =>
     log.warn("mail delivery failed", { error: error.message }),
@@ -174,11 +153,8 @@ export async function startServer(options: { port?: number; host?: string } = {}
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      clearInterval(sweeper);
-      clearInterval(reminders);
+      stopDueWork();
       clearInterval(sessionSweep);
-      clearTimeout(firstDigests);
-      clearInterval(digests);
       stopMail();
       // Answers in flight get a few seconds to finish; a client that stopped reading one (a
       // stalled phone, a test that never read the body) must not hold the shutdown forever.

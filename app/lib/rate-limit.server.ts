@@ -17,6 +17,8 @@ export const RULES = {
   passwordResetPerAddress: { name: "password-reset:address", limit: 10, windowMs: 60 * 60_000 },
   /** Reset mails to one account: beyond this nothing is sent, and the answer stays the same. */
   passwordResetPerAccount: { name: "password-reset:account", limit: 3, windowMs: 60 * 60_000 },
+  /** New confirmation links one account may ask for: the link is valid a week, three an hour is plenty. */
+  verificationPerAccount: { name: "verify-address:account", limit: 3, windowMs: 60 * 60_000 },
   chatPerPerson: { name: "chat:person", limit: 20, windowMs: 60_000 },
   liveChatPerPerson: { name: "live-chat:person", limit: 5, windowMs: 10_000 },
   questionsPerPerson: { name: "questions:person", limit: 3, windowMs: 60_000 },

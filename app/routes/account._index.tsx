@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { FormAlert, SubmitButton, TextField } from "~/components/form";
 import { changePassword } from "~/domain/auth/accounts.server";
+import { emailVerified } from "~/domain/auth/email-verification.server";
 import { startSession } from "~/domain/auth/lucia.server";
 import { getMailChoices, saveMailChoices } from "~/domain/people/mail-preferences.server";
 import { getProfile } from "~/domain/people/profile.server";
@@ -17,8 +18,8 @@ export const meta: MetaFunction = (args) => pageTitle(args, "account.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  const [profile, mailChoices] = await Promise.all([getProfile(user.id), getMailChoices(user.id)]);
-  return { email: profile.email, createdAt: profile.createdAt.toISOString(), locale: context.locale, mailChoices };
+  const [profile, verified, mailChoices] = await Promise.all([getProfile(user.id), emailVerified(user.id), getMailChoices(user.id)]);
+  return { email: profile.email, verified, createdAt: profile.createdAt.toISOString(), locale: context.locale, mailChoices };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { t } = useTranslation();
-  const { email, createdAt, locale, mailChoices } = useLoaderData<typeof loader>();
+  const { email, verified, createdAt, locale, mailChoices } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") !== "mail";
@@ -48,7 +49,16 @@ export default function AccountPage() {
       <h1>{t("account.title")}</h1>
       <dl className="facts card">
         <dt>{t("auth.email")}</dt>
-        <dd>{email}</dd>
+        <dd>
+          {email} <span className={verified ? "badge" : "badge badge-warning"}>{verified ? t("auth.verify.badgeConfirmed") : t("auth.verify.badgeOpen")}</span>
+          {verified ? null : (
+            <Form method="post" action="/verify-email" className="inline-form">
+              <button type="submit" className="button button-secondary button-small">
+                {t("auth.verify.resend")}
+              </button>
+            </Form>
+          )}
+        </dd>
         <dt>{t("account.memberSince")}</dt>
         <dd>
           <time dateTime={createdAt}>{formatDate(createdAt, locale)}</time>

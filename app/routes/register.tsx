@@ -11,6 +11,7 @@ import { LOCALE_NAMES, LOCALES } from "~/lib/locales";
 import { pageTitle } from "~/lib/meta";
 import { formToObject } from "~/lib/validation.server";
 import { redirectWithNotice } from "~/lib/notice.server";
+import { originOf } from "~/lib/calendar-response.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "auth.registerTitle");
 export const headers = retryAfterHeaders;
@@ -25,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const input = formToObject(form);
   const { password: _password, ...values } = input;
   return runAction(async () => {
-    const { userId } = await register(input, context.clientAddress);
+    const { userId } = await register(input, context.clientAddress, originOf(request));
     const welcome = { key: "profile.welcome", values: { name: String(input.displayName ?? "").trim() } };
     throw await redirectWithNotice("/profile", welcome, { headers: { "Set-Cookie": await startSession(userId) } });
   }, values);

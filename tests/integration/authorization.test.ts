@@ -131,6 +131,18 @@ const ROWS: Row[] = [
     rule: () => false,
     request: (w) => get(`/activities/${w.draft}/calendar.ics`)(),
   },
+  {
+    covers: "routes/activities.$id_.preview[.png]",
+    what: "activity preview image",
+    rule: everyone,
+    request: (w) => get(`/activities/${w.upcoming}/preview.png`)(),
+  },
+  {
+    covers: "routes/activities.$id_.preview[.png]",
+    what: "draft preview image (none, even for its organiser)",
+    rule: () => false,
+    request: (w) => get(`/activities/${w.draft}/preview.png`)(),
+  },
   { covers: "routes/api.activities._index", what: "public API list", rule: everyone, request: get("/api/activities") },
   { covers: "routes/api.activities.$id", what: "public API item", rule: everyone, request: (w) => get(`/api/activities/${w.upcoming}`)() },
   {
@@ -144,6 +156,7 @@ const ROWS: Row[] = [
   { covers: "routes/groups.$slug", what: "join group", rule: signedIn, request: post((w) => `/groups/${w.groupSlug}`, { intent: "join" }) },
   { covers: "routes/groups.$slug_.calendar[.ics]", what: "group feed", rule: everyone, request: (w) => get(`/groups/${w.groupSlug}/calendar.ics`)() },
   { covers: "routes/groups.$slug_.feed[.atom]", what: "group Atom feed", rule: everyone, request: (w) => get(`/groups/${w.groupSlug}/feed.atom`)() },
+  { covers: "routes/groups.$slug_.preview[.png]", what: "group preview image", rule: everyone, request: (w) => get(`/groups/${w.groupSlug}/preview.png`)() },
   { covers: "routes/feeds.activities[.atom]", what: "Atom feed of activities", rule: everyone, request: get("/feeds/activities.atom?lang=uk") },
   { covers: "routes/login", what: "sign-in page", rule: everyone, request: get("/login") },
   // The token is the key, not the session (policy.canUseUnsubscribeLink): anyone holding a link may use it.
@@ -189,6 +202,9 @@ const ROWS: Row[] = [
   { covers: "routes/logout", what: "sign-out page", rule: everyone, request: get("/logout") },
 
   // One's own account
+  { covers: "routes/verify-email", what: "confirm an address (unknown link)", rule: everyone, request: get("/verify-email?token=unknown") },
+  { covers: "routes/verify-email", what: "address confirmation status", rule: signedIn, request: get("/verify-email") },
+  { covers: "routes/verify-email", what: "send the confirmation link again", rule: signedIn, request: post("/verify-email", {}) },
   { covers: "routes/account._index", what: "account page", rule: signedIn, request: get("/account") },
   {
     covers: "routes/account._index",

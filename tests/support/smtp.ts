@@ -1,3 +1,7 @@
+/**
+ * A real SMTP server for tests (`smtp-server`, from the nodemailer project) on a free port; what
+ * arrives is parsed with `mailparser`.
+ */
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { freePort } from "../load/support";

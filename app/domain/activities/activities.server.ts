@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "~/lib/db.server";
 import { parseInput } from "~/lib/validation.server";
 import { NotFound, ValidationFailed } from "../errors";
-import { deliver, recordNotifications } from "../notifications/notifications.server";
+import { deliver, recordNotifications, type PendingNotification } from "../notifications/notifications.server";
 import { requireManageActivity, requirePublishIn } from "../policy/guards.server";
 import { expandSeries, isValidTimeZone, RecurrenceError, rescheduleDates, utcToZonedParts, zonedDateTimeToUtc, type ZonedStart } from "./recurrence";
 import { fillFreeSeats, type Tx } from "./seats.server";
@@ -154,7 +154,21 @@ export async function updateActivity(actorId: string, activityId: string, raw: u
   await checkReferences(input);
   const [edited] = occurrenceTimes(input);
   const ids = await targets(activity, scope);
-  const rows = await db().activity.findMany({ where: { id: { in: ids } }, select: { id: true, startsAt: true, timeZone: true, goingCount: true } });
+  const rows = await db().activity.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      timeZone: true,
+      goingCount: true,
+      mode: true,
+      venue: true,
+      municipalityCode: true,
+      joinUrl: true,
+    },
+  });
   if (input.capacity !== null && rows.some((row) => row.goingCount > input.capacity!)) {
     const most = Math.max(...rows.map((row) => row.goingCount));
     throw ValidationFailed({ capacity: { key: "activities.errors.capacityBelowGoing", values: { count: most } } });
@@ -173,10 +187,9 @@ export async function updateActivity(actorId: string, activityId: string, raw: u
     }
     for (const [index, row] of rows.entries()) {
       const startsAt = starts[index];
-      await tx.activity.update({
-        where: { id: row.id },
-        data: { ...activityFields(input), startsAt, endsAt: new Date(startsAt.getTime() + duration), ...localFacts(startsAt, input.timeZone) },
-      });
+      const fields = { ...activityFields(input), startsAt, endsAt: new Date(startsAt.getTime() + duration) };
+      await tx.activity.update({ where: { id: row.id }, data: { ...fields, ...localFacts(startsAt, input.timeZone) } });
+      notices.push(...(await changeNotices(tx, row, fields)));
       await Promise.all([
         tx.activityContent.deleteMany({ where: { activityId: row.id } }),
         tx.activitySpokenLanguage.deleteMany({ where: { activityId: row.id } }),
@@ -193,6 +206,25 @@ export async function updateActivity(actorId: string, activityId: string, raw: u
   }, TRANSACTION);
   deliver(promoted);
   return { updated: ids.length };
+}
+
+type Whereabouts = { startsAt: Date; endsAt: Date; mode: string; venue: string | null; municipalityCode: string | null; joinUrl: string | null };
+
+/** What of a published date changed for the people signed up: its time, its place, its online link. */
+function changesOf(before: Whereabouts, after: Whereabouts) {
+  return [
+    ...(before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime() ? ["time"] : []),
+    ...(before.mode !== after.mode || before.venue !== after.venue || before.municipalityCode !== after.municipalityCode ? ["place"] : []),
+    ...(after.mode !== "in-person" && before.joinUrl !== after.joinUrl ? ["link"] : []),
+  ];
+}
+
+/** Tells everyone going, waiting or asking when a published date's time, place or link changed (with a mail: notice-mail.server.ts). */
+async function changeNotices(tx: Tx, before: Whereabouts & { id: string; status: string }, after: Whereabouts): Promise<PendingNotification[]> {
+  const changes = changesOf(before, after);
+  if (before.status !== "published" || changes.length === 0) return [];
+  const signedUp = await tx.rsvp.findMany({ where: { activityId: before.id, status: { in: ["going", "waitlisted", "pending"] } }, select: { userId: true } });
+  return signedUp.map(({ userId }) => ({ userId, kind: "activity-changed" as const, activityId: before.id, data: { changes: changes.join(",") } }));
 }
 
 export async function publishActivity(actorId: string, activityId: string, scope: EditScope) {

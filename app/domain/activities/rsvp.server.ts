@@ -6,7 +6,7 @@ import { enqueueMail } from "~/lib/mail/outbox.server";
 import { DomainError, NotFound, ValidationFailed } from "../errors";
 import { deliver, recordNotifications } from "../notifications/notifications.server";
 import { requireManageActivity } from "../policy/guards.server";
-import { fillFreeSeats, hasSeat, lockActivity } from "./seats.server";
+import { fillFreeSeats, hasSeat, lockActivity, type Tx } from "./seats.server";
 import { prepareSignUpMail } from "./signup-mail.server";
 
 export type RsvpStatus = "going" | "waitlisted" | "pending" | "cancelled";
@@ -44,7 +44,7 @@ export async function rsvp(userId: string, activityId: string, now = new Date(),
     } else {
       await tx.rsvp.create({ data: { id: randomUUID(), activityId, userId, status, position } });
     }
-    const place = status === "waitlisted" ? (await tx.rsvp.count({ where: { activityId, status: "waitlisted", position: { lt: position } } })) + 1 : 0;
+    const place = status === "waitlisted" ? await waitlistPlace(tx, activityId, position) : 0;
     const mail = confirmation(status, place);
     if (mail) await enqueueMail(tx, mail);
     return { status, position };
@@ -69,6 +69,11 @@ export async function cancelRsvp(userId: string, activityId: string): Promise<vo
   publishAccessChange({ kind: "room-access-changed", userId, activityId });
 }
 
+/** Someone's number on the waiting list: those who arrived before them and still wait, plus one. */
+async function waitlistPlace(tx: Tx, activityId: string, position: number) {
+  return (await tx.rsvp.count({ where: { activityId, status: "waitlisted", position: { lt: position } } })) + 1;
+}
+
 /** For activities that need the organiser's approval: pending → going (or waitlisted when full). */
 export async function approveRsvp(actorId: string, activityId: string, userId: string): Promise<RsvpStatus> {
   await requireManageActivity(actorId, activityId);
@@ -79,6 +84,10 @@ export async function approveRsvp(actorId: string, activityId: string, userId: s
     const status: RsvpStatus = hasSeat(activity) ? "going" : "waitlisted";
     await tx.rsvp.update({ where: { id: existing.id }, data: { status } });
     if (status === "going") await tx.activity.update({ where: { id: activityId }, data: { goingCount: { increment: 1 } } });
+    // The approval is mailed as the sign-up's confirmation: a place (with the calendar file) or the waiting list.
+    const place = status === "waitlisted" ? await waitlistPlace(tx, activityId, existing.position) : 0;
+    const mail = (await prepareSignUpMail(userId, activityId, publicOrigin(), tx))(status, place);
+    if (mail) await enqueueMail(tx, mail);
     const rows = await recordNotifications(tx, [{ userId, kind: "rsvp-approved", activityId, data: { status } }]);
     return { status, rows };
   }, TRANSACTION);

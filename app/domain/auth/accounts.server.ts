@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { publicOrigin } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 import { hit, RULES } from "~/lib/rate-limit.server";
 import { parseInput } from "~/lib/validation.server";
@@ -8,27 +9,33 @@ import { publishAccessChange } from "~/lib/access-events.server";
 import { endAllSessions } from "./lucia.server";
 import { admitSignIn } from "./sign-in-throttle.server";
 import { erasePerson } from "../people/deletion.server";
+import { writeVerificationMail } from "./email-verification.server";
 import { ChangePasswordInput, DeleteAccountInput, RegisterInput, SignInInput } from "./schemas.server";
 
 const InvalidCredentials = () => new DomainError("invalid_credentials", "auth.invalidCredentials");
 
-export async function register(input: unknown, clientAddress: string): Promise<{ userId: string }> {
+/** Opens an account and mails the link that confirms its address (in one transaction: never one without the other). */
+export async function register(input: unknown, clientAddress: string, origin = publicOrigin()): Promise<{ userId: string }> {
   const data = parseInput(RegisterInput, input);
   await hit(RULES.registerPerAddress, clientAddress);
   const existing = await db().user.findUnique({ where: { email: data.email }, select: { id: true } });
   if (existing) throw ValidationFailed({ email: { key: "auth.emailTaken" } });
   const id = randomUUID();
   try {
-    await db().user.create({
-      data: {
-        id,
-        email: data.email,
-        passwordHash: await hashPassword(data.password),
-        displayName: data.displayName,
-        locale: data.locale,
-        isNewcomer: data.isNewcomer,
-        isVolunteer: data.isVolunteer,
-      },
+    const passwordHash = await hashPassword(data.password);
+    await db().$transaction(async (tx) => {
+      const account = await tx.user.create({
+        data: {
+          id,
+          email: data.email,
+          passwordHash,
+          displayName: data.displayName,
+          locale: data.locale,
+          isNewcomer: data.isNewcomer,
+          isVolunteer: data.isVolunteer,
+        },
+      });
+      await writeVerificationMail(tx, account, origin);
     });
   } catch (error) {
     // Two registrations with one address at the same moment: the unique index decides.

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { db } from "~/lib/db.server";
 import { isLocale, DEFAULT_LOCALE } from "~/lib/locales";
 import { serverT } from "~/lib/i18n.server";
@@ -8,13 +8,13 @@ import { hit, RULES } from "~/lib/rate-limit.server";
 import { parseInput } from "~/lib/validation.server";
 import { DomainError } from "../errors";
 import { endAllSessions } from "./lucia.server";
+import { hashLinkToken as hashToken, looksLikeLinkToken, newLinkToken } from "./link-tokens.server";
 import { hashPassword } from "./password.server";
 import { ForgotPasswordInput, ResetPasswordInput } from "./schemas.server";
 
 /** How long a reset link works. */
 export const RESET_VALID_MS = 60 * 60_000;
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 const LinkNotValid = () => new DomainError("conflict", "auth.reset.invalid");
 
 /**
@@ -33,7 +33,7 @@ export async function requestPasswordReset(input: unknown, options: { clientAddr
     return; // already three mails this hour: a fourth would help nobody and could flood the inbox
   }
   const now = options.now ?? new Date();
-  const token = randomBytes(32).toString("base64url");
+  const token = newLinkToken();
   const locale = isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
   const t = serverT(locale);
   const link = `${options.origin}/reset-password?token=${token}`;
@@ -54,7 +54,7 @@ export async function requestPasswordReset(input: unknown, options: { clientAddr
 
 /** The link's account, if the link still works (unused, under an hour old). */
 export async function resetLinkHolder(token: string, now = new Date()): Promise<{ userId: string } | null> {
-  if (!/^[\w-]{43}$/.test(token)) return null;
+  if (!looksLikeLinkToken(token)) return null;
   const reset = await db().passwordReset.findUnique({ where: { tokenHash: hashToken(token) }, select: { userId: true, usedAt: true, expiresAt: true } });
   if (!reset || reset.usedAt || reset.expiresAt <= now) return null;
   return { userId: reset.userId };

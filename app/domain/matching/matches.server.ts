@@ -143,9 +143,10 @@ export async function runMatching(actorId: string, options: { municipalityCode?:
       // Another run may have taken the request since it was loaded; skip rather than double-propose.
       const claimed = await tx.buddyRequest.updateMany({ where: { id: request.id, status: "open" }, data: { status: "proposed" } });
       if (claimed.count === 0) continue;
+      const matchId = randomUUID();
       await tx.buddyMatch.create({
         data: {
-          id: randomUUID(),
+          id: matchId,
           runId,
           requestId: request.id,
           offerId: offer.id,
@@ -161,7 +162,10 @@ export async function runMatching(actorId: string, options: { municipalityCode?:
         },
       });
       if (options.autoSend) {
-        notices.push({ userId: request.newcomerId, kind: "buddy-proposed" as const }, { userId: offer.volunteerId, kind: "buddy-proposed" as const });
+        notices.push(
+          { userId: request.newcomerId, kind: "buddy-proposed" as const, data: { matchId } },
+          { userId: offer.volunteerId, kind: "buddy-proposed" as const, data: { matchId } },
+        );
       }
     }
     return recordNotifications(tx, notices);
@@ -182,8 +186,8 @@ export async function sendProposals(actorId: string, matchIds: string[], now = n
     return recordNotifications(
       tx,
       pending.flatMap((match) => [
-        { userId: match.newcomerId, kind: "buddy-proposed" as const },
-        { userId: match.volunteerId, kind: "buddy-proposed" as const },
+        { userId: match.newcomerId, kind: "buddy-proposed" as const, data: { matchId: match.id } },
+        { userId: match.volunteerId, kind: "buddy-proposed" as const, data: { matchId: match.id } },
       ]),
     );
   });
@@ -211,6 +215,63 @@ export async function expireProposals(now = new Date()) {
     db().buddyRequest.updateMany({ where: { id: { in: stale.map((m) => m.requestId) }, status: "proposed" }, data: { status: "open" } }),
   ]);
   return stale.length;
+}
+
+/** How long before a proposal lapses the people who have not answered are reminded. */
+export const EXPIRY_WARNING_MS = DAY;
+/** When a pair is asked how it is going (the check-in's "four-weeks" stage). */
+export const CHECK_IN_AFTER_MS = 28 * DAY;
+
+/**
+ * Tells each side that has not answered a proposal, once, a day before it lapses. Claimed with a
+ * conditional update in the transaction that writes the notices and mails, so instances that
+ * run this at the same moment tell each person once.
+ */
+export async function warnExpiringProposals(now = new Date()) {
+  const soon = await db().buddyMatch.findMany({
+    where: { status: "proposed", expiryWarnedAt: null, expiresAt: { gt: now, lte: new Date(now.getTime() + EXPIRY_WARNING_MS) } },
+    select: { id: true, newcomerId: true, volunteerId: true, newcomerAcceptedAt: true, volunteerAcceptedAt: true, expiresAt: true },
+    take: 500,
+  });
+  let told = 0;
+  for (const match of soon) {
+    const waiting = [...(match.newcomerAcceptedAt ? [] : [match.newcomerId]), ...(match.volunteerAcceptedAt ? [] : [match.volunteerId])];
+    const rows = await db().$transaction(async (tx) => {
+      const claimed = await tx.buddyMatch.updateMany({ where: { id: match.id, expiryWarnedAt: null, status: "proposed" }, data: { expiryWarnedAt: now } });
+      if (claimed.count === 0) return [];
+      const data = { matchId: match.id, expiresAt: match.expiresAt!.toISOString() };
+      return recordNotifications(
+        tx,
+        waiting.map((userId) => ({ userId, kind: "buddy-expiry-warning" as const, data })),
+      );
+    });
+    deliver(rows);
+    told += rows.length;
+  }
+  return told;
+}
+
+/** Asks both buddies the four-week check-in questions, once, when four weeks have passed (claimed as above). */
+export async function askCheckIns(now = new Date()) {
+  const due = await db().buddyMatch.findMany({
+    where: { status: "active", checkInAskedAt: null, activatedAt: { lte: new Date(now.getTime() - CHECK_IN_AFTER_MS) } },
+    select: { id: true, newcomerId: true, volunteerId: true },
+    take: 500,
+  });
+  let asked = 0;
+  for (const match of due) {
+    const rows = await db().$transaction(async (tx) => {
+      const claimed = await tx.buddyMatch.updateMany({ where: { id: match.id, checkInAskedAt: null, status: "active" }, data: { checkInAskedAt: now } });
+      if (claimed.count === 0) return [];
+      return recordNotifications(
+        tx,
+        [match.newcomerId, match.volunteerId].map((userId) => ({ userId, kind: "buddy-check-in" as const, data: { matchId: match.id } })),
+      );
+    });
+    deliver(rows);
+    asked += rows.length;
+  }
+  return asked;
 }
 
 /** Which side of the match the person is on; anyone else is refused. Needs no query: the rule reads ids only. */
@@ -260,8 +321,8 @@ export async function respond(userId: string, matchId: string, answer: "accept" 
     await tx.buddyMatch.update({ where: { id: matchId }, data: { [acceptedField]: now, status: "active", activatedAt: now } });
     await tx.buddyRequest.update({ where: { id: match.requestId }, data: { status: "matched" } });
     const rows = await recordNotifications(tx, [
-      { userId: match.newcomerId, kind: "buddy-active" },
-      { userId: match.volunteerId, kind: "buddy-active" },
+      { userId: match.newcomerId, kind: "buddy-active", data: { matchId } },
+      { userId: match.volunteerId, kind: "buddy-active", data: { matchId } },
     ]);
     return { rows, outcome: "bothAccepted" as const };
   }, TRANSACTION);
@@ -292,7 +353,8 @@ export async function checkIn(userId: string, matchId: string, raw: unknown, now
   const match = await db().buddyMatch.findUnique({ where: { id: matchId } });
   if (!match) throw NotFound("buddies.errors.notFound");
   side(match, userId);
-  const due = input.stage === "four-weeks" ? match.activatedAt !== null && now.getTime() - match.activatedAt.getTime() >= 28 * DAY : match.status === "ended";
+  const due =
+    input.stage === "four-weeks" ? match.activatedAt !== null && now.getTime() - match.activatedAt.getTime() >= CHECK_IN_AFTER_MS : match.status === "ended";
   if (!due) throw refuse("buddies.errors.checkInNotDue");
   try {
     await db().matchCheckIn.create({ data: { id: randomUUID(), matchId, userId, ...input } });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "~/lib/db.server";
 import { db } from "~/lib/db.server";
 import { publishToUser } from "~/lib/live-events.server";
+import { mailNotices } from "./notice-mail.server";
 
 export const NOTIFICATION_KINDS = [
   "waitlist-promoted",
@@ -16,13 +17,18 @@ export const NOTIFICATION_KINDS = [
   "person-reported",
   "live-opened",
   "activity-reminder",
+  "buddy-expiry-warning",
+  "buddy-check-in",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 type Transaction = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 export type PendingNotification = { userId: string; kind: NotificationKind; activityId?: string; data?: Record<string, string | number> };
 
-/** Writes notifications inside the caller's transaction; `deliver` them once it has committed. */
+/**
+ * Writes notifications, and the mails of the kinds that have one (notice-mail.server.ts), inside
+ * the caller's transaction; `deliver` them once it has committed.
+ */
 export async function recordNotifications(tx: Transaction, items: PendingNotification[]) {
   const rows = items.map((item) => ({
     id: randomUUID(),
@@ -32,7 +38,10 @@ export async function recordNotifications(tx: Transaction, items: PendingNotific
     data: JSON.stringify(item.data ?? {}),
     createdAt: new Date(),
   }));
-  if (rows.length > 0) await tx.notification.createMany({ data: rows });
+  if (rows.length > 0) {
+    await tx.notification.createMany({ data: rows });
+    await mailNotices(tx, rows);
+  }
   return rows;
 }
 

@@ -22,7 +22,12 @@ export type MailDraft = {
 
 export type MailAttachment = { filename: string; contentType: string; content: string };
 
-type Writer = Pick<Db, "outboxMail" | "mailPreference" | "setting" | "$executeRaw">;
+/**
+ * What `enqueueMail` needs of the transaction it is given: the outbox, the person's mail choices and
+ * the installation secret that signs unsubscribe links. A caller that narrows its transaction's type
+ * includes this (`Pick<Db, "…"> & MailWriter`); a real transaction client or `db()` has it all.
+ */
+export type MailWriter = Pick<Db, "outboxMail" | "mailPreference" | "setting" | "$executeRaw">;
 
 /** Where the footer's and the headers' links lead, in the mail's language: the page asks before it stops anything. */
 export const unsubscribeUrl = (token: string, locale: string) => `${publicOrigin()}/mail/unsubscribe?token=${encodeURIComponent(token)}&lang=${locale}`;
@@ -37,7 +42,7 @@ export const unsubscribeUrl = (token: string, locale: string) => `${publicOrigin
  * with a signed one-click link and `List-Unsubscribe-Post: List-Unsubscribe=One-Click`
  * (RFC 8058), and the same link in the footer of its HTML and text. Essential kinds go as drafted.
  */
-export async function enqueueMail(tx: Writer, draft: MailDraft): Promise<string | null> {
+export async function enqueueMail(tx: MailWriter, draft: MailDraft): Promise<string | null> {
   const choice = choiceOfKind(draft.kind);
   const mail = choice && draft.userId ? await optionalMail(tx, draft, draft.userId, choice) : draft;
   if (!mail) return null;
@@ -60,7 +65,7 @@ export async function enqueueMail(tx: Writer, draft: MailDraft): Promise<string 
 }
 
 /** The draft with its way out, or null when the person turned this choice off. */
-async function optionalMail(tx: Writer, draft: MailDraft, userId: string, choice: MailChoice): Promise<MailDraft | null> {
+async function optionalMail(tx: MailWriter, draft: MailDraft, userId: string, choice: MailChoice): Promise<MailDraft | null> {
   const stored = await tx.mailPreference.findUnique({ where: { userId_choice: { userId, choice } }, select: { enabled: true } });
   if (!(stored?.enabled ?? MAIL_CHOICES[choice].byDefault)) return null;
   const locale = isLocale(draft.locale) ? draft.locale : DEFAULT_LOCALE;
