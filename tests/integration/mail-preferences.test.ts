@@ -6,8 +6,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { deleteAccount } from "~/domain/auth/accounts.server";
-import { register } from "~/domain/auth/accounts.server";
+import { messageGoing, updateActivity } from "~/domain/activities/activities.server";
+import { rsvp } from "~/domain/activities/rsvp.server";
+import { deleteAccount, register } from "~/domain/auth/accounts.server";
 import { exportMyData } from "~/domain/people/export.server";
 import { getMailChoices, saveMailChoices } from "~/domain/people/mail-preferences.server";
 import { db } from "~/lib/db.server";
@@ -18,7 +19,7 @@ import { smtpTransport } from "~/lib/mail/transport.server";
 import { unsubscribeToken } from "~/lib/mail/unsubscribe-token.server";
 import { deliverDueMails } from "~/lib/mail/worker.server";
 import type { Locale } from "~/lib/locales";
-import { personIn } from "../support/factories";
+import { activityForm, localDate, personIn, publishedActivity } from "../support/factories";
 import { TestClient, clientFor } from "../support/http-client";
 import { useServer } from "../support/server";
 import { log } from "../../server/logger";
@@ -131,6 +132,27 @@ describe("enqueueMail and the person's choices", () => {
     } finally {
       await smtp.stop();
     }
+  });
+});
+
+describe("the mails the app sends", () => {
+  it("leave out an organiser's message for who turned them off, and still tell everyone of a change to the activity", async () => {
+    const organiser = await personIn("nl", { isOrganiser: true });
+    const fields = { titles: ["Taalcafé"], date: localDate(8) };
+    const activityId = await publishedActivity(organiser.id, fields);
+    const [keeps, leaves] = await Promise.all([personIn("uk"), personIn("nl")]);
+    for (const person of [keeps, leaves]) await rsvp(person.id, activityId);
+    await saveMailChoices(leaves.id, {}); // every optional mail off
+
+    await messageGoing(organiser.id, activityId, "We beginnen een half uur later.");
+    await updateActivity(organiser.id, activityId, activityForm({ ...fields, date: localDate(9) }), "one");
+    const kinds = async (userId: string) => (await db().outboxMail.findMany({ where: { userId }, orderBy: { createdAt: "asc" } })).map((mail) => mail.kind);
+    expect(await kinds(keeps.id)).toEqual(["signup-going", "organiser-message", "activity-changed"]);
+    expect(await kinds(leaves.id)).toEqual(["signup-going", "activity-changed"]);
+    const message = await db().outboxMail.findFirstOrThrow({ where: { userId: keeps.id, kind: "organiser-message" } });
+    expect(JSON.parse(message.headers)).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+    const changed = await db().outboxMail.findFirstOrThrow({ where: { userId: keeps.id, kind: "activity-changed" } });
+    expect(JSON.parse(changed.headers)).not.toHaveProperty("List-Unsubscribe");
   });
 });
 
