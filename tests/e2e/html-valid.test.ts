@@ -5,6 +5,7 @@ import { startSession } from "~/domain/auth/lucia.server";
 import { createGroup } from "~/domain/groups/groups.server";
 import { db } from "~/lib/db.server";
 import { enqueueMail } from "~/lib/mail/outbox.server";
+import { unsubscribeToken } from "~/lib/mail/unsubscribe-token.server";
 import { renderMail } from "~/lib/mail/render.server";
 import { LOCALE_COOKIE } from "~/lib/i18n.server";
 import type { Locale } from "~/lib/locales";
@@ -89,7 +90,8 @@ describe("HTML of every page in every language", () => {
         accessibilityNotes: "Step-free entrance",
       }),
     });
-    const pages = await publicPages({ id: activityId, slug: group.slug });
+    const unsubscribe = `/mail/unsubscribe?token=${encodeURIComponent(await unsubscribeToken(organiser.id, "digest"))}`;
+    const pages = [...(await publicPages({ id: activityId, slug: group.slug })), unsubscribe, "/mail/unsubscribe?token=forged"];
     // The derivation must find the pages a visitor knows, or it proves nothing.
     expect(pages).toEqual(
       expect.arrayContaining(["/", "/activities", `/activities/${activityId}`, "/groups", `/groups/${group.slug}`, "/login", "/register", "/buddies"]),
@@ -117,14 +119,16 @@ describe("HTML of every page in every language", () => {
       await rsvp(other.id, activityId); // one waits
     const { activityId: webinarId } = await webinarNow(0);
     await db().activity.update({ where: { id: webinarId }, data: { organiserId: me } });
-    const mailId = await db().$transaction((tx) =>
-      enqueueMail(tx, {
-        kind: "password-reset",
-        userId: me,
-        to: "me@example.nl",
-        locale: "uk",
-        ...renderMail("uk", { subject: "Тема", greeting: "Вітаємо", paragraphs: ["Текст"], reason: "Тест" }),
-      }),
+    // An essential kind: always written, so there is an id.
+    const mailId = await db().$transaction(
+      async (tx) =>
+        (await enqueueMail(tx, {
+          kind: "password-reset",
+          userId: me,
+          to: "me@example.nl",
+          locale: "uk",
+          ...renderMail("uk", { subject: "Тема", greeting: "Вітаємо", paragraphs: ["Текст"], reason: "Тест" }),
+        }))!,
     );
     const ids: Record<string, string> = {
       "/admin/outbox": mailId,

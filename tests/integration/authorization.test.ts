@@ -15,6 +15,7 @@ import { policy, type Actor } from "~/domain/policy/rules";
 import { db } from "~/lib/db.server";
 import { enqueueMail } from "~/lib/mail/outbox.server";
 import { seal } from "~/lib/sealed.server";
+import { unsubscribeToken } from "~/lib/mail/unsubscribe-token.server";
 import { registeredEvents } from "../../server/realtime/ack";
 import { activityForm, localDate, makePerson, publishedActivity } from "../support/factories";
 import { useServer } from "../support/server";
@@ -92,9 +93,9 @@ const newActivity = (world: World, groupId?: string) => ({
 
 /** A mail in the outbox, in the state a row needs. */
 async function outboxMail(status: "kept" | "failed") {
-  const id = await db().$transaction((tx) =>
+  const id = (await db().$transaction((tx) =>
     enqueueMail(tx, { kind: "password-reset", userId: null, to: "someone@example.nl", locale: "en", subject: "Hi", html: "<p>Hi</p>", text: "Hi" }),
-  );
+  ))!; // an essential kind is always written
   await db().outboxMail.update({ where: { id }, data: { status } });
   return id;
 }
@@ -184,6 +185,19 @@ const ROWS: Row[] = [
   { covers: "routes/groups.$slug_.preview[.png]", what: "group preview image", rule: everyone, request: (w) => get(`/groups/${w.groupSlug}/preview.png`)() },
   { covers: "routes/feeds.activities[.atom]", what: "Atom feed of activities", rule: everyone, request: get("/feeds/activities.atom?lang=uk") },
   { covers: "routes/login", what: "sign-in page", rule: everyone, request: get("/login") },
+  // The token is the key, not the session (policy.canUseUnsubscribeLink): anyone holding a link may use it.
+  {
+    covers: "routes/mail.unsubscribe",
+    what: "unsubscribe page (signed link of the newcomer)",
+    rule: everyone,
+    request: async (w) => get(`/mail/unsubscribe?token=${encodeURIComponent(await unsubscribeToken(w.ids.newcomer, "organiser"))}`)(),
+  },
+  {
+    covers: "routes/mail.unsubscribe",
+    what: "one-click unsubscribe (forged link: 400 once allowed)",
+    rule: everyone,
+    request: post("/mail/unsubscribe?token=forged", { "List-Unsubscribe": "One-Click" }),
+  },
   { covers: "routes/forgot-password", what: "forgot password page", rule: everyone, request: get("/forgot-password") },
   { covers: "routes/forgot-password", what: "ask for a reset link", rule: everyone, request: post("/forgot-password", { email: "nobody-at-all@example.nl" }) },
   { covers: "routes/reset-password", what: "reset page (unknown link)", rule: everyone, request: get("/reset-password?token=unknown") },
@@ -224,6 +238,7 @@ const ROWS: Row[] = [
     rule: signedIn,
     request: post("/account", { currentPassword: "x", newPassword: "een-nieuw-wachtwoord-10", confirmPassword: "een-nieuw-wachtwoord-10" }),
   },
+  { covers: "routes/account._index", what: "save mail choices", rule: signedIn, request: post("/account", { intent: "mail", reminders: "on" }) },
   { covers: "routes/account.delete", what: "deletion page", rule: signedIn, request: get("/account/delete") },
   {
     covers: "routes/account.delete",

@@ -7,6 +7,7 @@ import { rolesOf } from "../policy/rules";
 import { db } from "~/lib/db.server";
 import { pickContent } from "../activities/content";
 import { EXPORT_FORMAT_VERSION, type MyDataExport } from "./export-format";
+import { mailChoicesForExport } from "./mail-preferences.server";
 import { getProfile } from "./profile.server";
 
 const at = (date: Date) => date.toISOString();
@@ -14,8 +15,9 @@ const maybeAt = (date: Date | null) => (date ? date.toISOString() : null);
 const list = (json: string) => JSON.parse(json) as string[];
 
 export async function exportMyData(userId: string): Promise<MyDataExport> {
-  const [account, activities, groups, live, buddies, safety, asOrganiser] = await Promise.all([
+  const [account, mailChoices, activities, groups, live, buddies, safety, asOrganiser] = await Promise.all([
     accountPart(userId),
+    mailChoicesForExport(userId),
     activitiesPart(userId),
     groupsPart(userId),
     livePart(userId),
@@ -23,7 +25,7 @@ export async function exportMyData(userId: string): Promise<MyDataExport> {
     safetyPart(userId),
     organiserPart(userId),
   ]);
-  return { formatVersion: EXPORT_FORMAT_VERSION, exportedAt: at(new Date()), ...account, activities, groups, live, buddies, safety, asOrganiser };
+  return { formatVersion: EXPORT_FORMAT_VERSION, exportedAt: at(new Date()), ...account, mailChoices, activities, groups, live, buddies, safety, asOrganiser };
 }
 
 async function displayNames(ids: string[]) {

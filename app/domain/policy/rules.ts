@@ -50,6 +50,13 @@ export const policy = {
   canListPeople: (actor: Someone) => signedIn(actor) && actor.isAdmin,
   /** Mails hold addresses and reset links: admins only. */
   canReadOutbox: (actor: Someone) => signedIn(actor) && actor.isAdmin,
+  /** Which optional mails one gets (the account page): one's own choices, signed in. */
+  canChooseOwnMails: (actor: Someone) => signedIn(actor),
+  /**
+   * An unsubscribe link from a mail works without signing in (mail programs post it with no
+   * cookie): a link whose signature holds changes the one choice it names, for the person it names.
+   */
+  canUseUnsubscribeLink: (link: { signatureHolds: boolean }) => link.signatureHolds,
 
   // Activities
   /** Creating (and keeping drafts of) activities needs the organiser right an admin grants. */
