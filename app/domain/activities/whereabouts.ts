@@ -9,3 +9,30 @@ export function changesOf(before: Whereabouts, after: Whereabouts) {
     ...(after.mode !== "in-person" && before.joinUrl !== after.joinUrl ? ["link"] : []),
   ];
 }
+
+/** What a message about an activity names (a mail to people, an announcement in a channel): its titles, its time in its zone, its place. */
+export const HEADLINE = {
+  startsAt: true,
+  endsAt: true,
+  timeZone: true,
+  mode: true,
+  venue: true,
+  defaultLocale: true,
+  municipality: { select: { name: true } },
+  contents: { select: { locale: true, title: true } },
+} as const;
+
+export type Headline = {
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  mode: string;
+  venue: string | null;
+  defaultLocale: string;
+  municipality: { name: string } | null;
+  contents: { locale: string; title: string }[];
+};
+
+/** "Buurthuis, Zaanstad"; null for an online activity (its link is only for people with a seat). */
+export const placeOf = (row: Pick<Headline, "mode" | "venue" | "municipality">) =>
+  row.mode === "online" ? null : [row.venue, row.municipality?.name].filter(Boolean).join(", ") || null;

@@ -4,7 +4,7 @@ import { formatTimeRange } from "~/lib/format";
 import { serverT } from "~/lib/i18n.server";
 import { isLocale, type Locale } from "~/lib/locales";
 import type { Tx } from "../activities/seats.server";
-import { changesOf, type Whereabouts } from "../activities/whereabouts";
+import { changesOf, HEADLINE, placeOf, type Headline, type Whereabouts } from "../activities/whereabouts";
 
 /**
  * What a group's channels are told when one of its activities is published, changed or cancelled
@@ -33,16 +33,9 @@ const ANNOUNCED = {
   id: true,
   status: true,
   groupId: true,
-  startsAt: true,
-  endsAt: true,
-  timeZone: true,
-  mode: true,
-  venue: true,
+  ...HEADLINE,
   municipalityCode: true,
   joinUrl: true,
-  defaultLocale: true,
-  municipality: { select: { name: true } },
-  contents: { select: { locale: true, title: true } },
   group: { select: { slug: true, name: true, channels: { select: { id: true, kind: true } } } },
 } as const;
 
@@ -77,21 +70,9 @@ export async function announceToChannels(tx: Tx, event: ChannelEvent, activityId
   return deliveries.length;
 }
 
-type Announced = {
-  id: string;
-  startsAt: Date;
-  endsAt: Date;
-  timeZone: string;
-  mode: string;
-  venue: string | null;
-  defaultLocale: string;
-  municipality: { name: string } | null;
-  contents: { locale: string; title: string }[];
-  group: { slug: string; name: string } | null;
-};
+type Announced = Headline & { id: string; group: { slug: string; name: string } | null };
 
 const activityUrl = (id: string) => `${publicOrigin()}/activities/${id}`;
-const placeOf = (row: Announced) => (row.mode === "online" ? null : [row.venue, row.municipality?.name].filter(Boolean).join(", ") || null);
 
 /** The activity's languages, its default first, at most the four Meedoen speaks. */
 function languagesOf(row: Announced): { locale: Locale; title: string }[] {
