@@ -244,7 +244,7 @@ export default function TriageQuestion() {
         <h2 id="triage-publish">{t("help.triage.publish")}</h2>
         {!question.publishConsent ? (
           <p className="muted">{t("help.triage.noConsent")}</p>
-        ) : question.status === "open" ? (
+        ) : question.messages.every((message) => message.fromAsker) ? (
           <p className="muted">{t("help.triage.answerFirst")}</p>
         ) : (
           <Form method="post" className="stack" noValidate>

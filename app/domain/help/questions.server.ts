@@ -10,6 +10,7 @@ import { hit, RULES } from "~/lib/rate-limit.server";
 import { HELP_LANGUAGES, HELP_THEMES, REFERRAL_ORGANISATIONS, stemsFor, suggestThemes, type HelpLanguage } from "~/lib/reference/help";
 import { SECTORS } from "~/lib/reference/sectors";
 import { checkbox, parseInput, plainText } from "~/lib/validation.server";
+import { pickContent } from "../activities/content";
 import { createRequest } from "../matching/offers.server";
 import { deliver, recordNotifications } from "../notifications/notifications.server";
 import { NotFound, ValidationFailed } from "../errors";
@@ -153,7 +154,7 @@ export async function acceptBuddyReferral(actorId: string, questionId: string, r
   const level = await db().userLanguage.findUnique({ where: { userId_language: { userId: actorId, language: "nl" } }, select: { level: true } });
   const request =
     referral.target === "language"
-      ? { kind: "language", targetLanguage: "nl", targetLevel: level?.level ?? "A1", note: "" }
+      ? { kind: "language", targetLanguage: "nl", targetLevel: level?.level ?? "A1", goals: [], note: "" }
       : { kind: "job", targetSector: referral.target.slice("job:".length), goals: [], note: "" };
   const { id } = await createRequest(actorId, { ...request, onlineOk: "on" });
   await db().helpReferral.update({ where: { id: referralId }, data: { buddyRequestId: id } });
@@ -275,7 +276,8 @@ export async function setClosed(actorId: string, questionId: string, closed: boo
 export async function publish(actorId: string, questionId: string, raw: unknown) {
   const { actor, question } = await triagable(actorId, questionId);
   allow(policy.canPublishHelpAnswer(actor, question), "help.errors.noConsent");
-  if (question.status === "open") throw ValidationFailed({ form: { key: "help.errors.notAnswered" } }, "help.errors.notAnswered");
+  const { firstAnsweredAt } = await db().helpQuestion.findUniqueOrThrow({ where: { id: questionId }, select: { firstAnsweredAt: true } });
+  if (!firstAnsweredAt) throw ValidationFailed({ form: { key: "help.errors.notAnswered" } }, "help.errors.notAnswered");
   const input = parseInput(PublishInput, raw);
   const texts = input.locales.map((locale, index) => ({ locale, question: input.questions[index], answer: input.answers[index] }));
   const missing = texts.findIndex((text) => !text.question || !text.answer);
@@ -314,4 +316,26 @@ export async function setHelpdeskVolunteer(actorId: string, raw: unknown) {
   const input = parseInput(GrantInput, raw);
   const updated = await db().user.updateMany({ where: { email: input.email }, data: { isHelpdeskVolunteer: input.grant === "grant" } });
   if (updated.count === 0) throw ValidationFailed({ email: { key: "help.errors.unknownPerson" } });
+}
+
+/** What a triager can refer to: upcoming published activities and groups, by name in the reader's language. */
+export async function referralOptions(actorId: string, locale: string) {
+  await requireActor(actorId, policy.canTriageHelp, "help.errors.notHelpdesk");
+  const [activities, groups] = await Promise.all([
+    db().activity.findMany({
+      where: { status: "published", startsAt: { gt: new Date() } },
+      orderBy: { startsAt: "asc" },
+      take: 50,
+      select: { id: true, startsAt: true, defaultLocale: true, contents: { select: { locale: true, title: true } } },
+    }),
+    db().group.findMany({ orderBy: { name: "asc" }, take: 100, select: { slug: true, name: true } }),
+  ]);
+  return {
+    activities: activities.map((a) => ({
+      id: a.id,
+      startsAt: a.startsAt.toISOString(),
+      title: pickContent(a.contents, locale, a.defaultLocale)?.title ?? a.id,
+    })),
+    groups,
+  };
 }
