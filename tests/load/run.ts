@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { activities } from "./activities.ts";
 import { cluster } from "./cluster.ts";
 import { foundation } from "./foundation.ts";
+import { helpdesk } from "./helpdesk.ts";
 import { matching } from "./matching.ts";
 import { reports } from "./reports.ts";
 import { sqliteLock } from "./sqlite-lock.ts";
@@ -28,6 +29,7 @@ const benches: Record<string, (args: BenchArgs) => Promise<unknown>> = {
   cluster,
   "sqlite-lock": sqliteLock,
   reports,
+  helpdesk,
 };
 
 const { positionals, values } = parseArgs({
