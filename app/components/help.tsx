@@ -38,29 +38,36 @@ export function Conversation({
   askerLabel,
   messages,
   locale,
+  textLang,
 }: {
   body: string;
   createdAt: string;
   askerLabel: string;
   messages: Message[];
   locale: Locale;
+  /** The question's language: the texts carry it; dates and names around them stay in the reader's. */
+  textLang: string;
 }) {
   const { t } = useTranslation();
   const when = (value: string) => <time dateTime={value}>{formatDate(value, locale, { dateStyle: "medium", timeStyle: "short" })}</time>;
   return (
-    <ol className="help-conversation stack">
+    <ol className="people-list help-conversation">
       <li className="card help-message help-from-asker">
         <p className="muted">
           {askerLabel} · {when(createdAt)}
         </p>
-        <p className="help-text">{body}</p>
+        <p className="help-text" lang={textLang} dir="auto">
+          {body}
+        </p>
       </li>
       {messages.map((message) => (
         <li key={message.id} className={`card help-message ${message.fromAsker ? "help-from-asker" : "help-from-helpdesk"}`}>
           <p className="muted">
             {message.fromAsker ? askerLabel : (message.author ?? t("help.helpdesk"))} · {when(message.createdAt)}
           </p>
-          <p className="help-text">{message.body}</p>
+          <p className="help-text" lang={textLang} dir="auto">
+            {message.body}
+          </p>
         </li>
       ))}
     </ol>
@@ -69,7 +76,7 @@ export function Conversation({
 
 export function ArticleList({ articles }: { articles: { id: string; locale: string; question: string; answer: string }[] }) {
   return (
-    <ul className="stack help-articles">
+    <ul className="people-list help-articles">
       {articles.map((article) => (
         <li key={article.id} className="card" lang={article.locale} dir={article.locale === "ar" ? "rtl" : "ltr"}>
           <details>

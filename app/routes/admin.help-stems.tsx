@@ -53,7 +53,7 @@ export default function HelpStems() {
           {t("activities.filters.apply")}
         </button>
       </Form>
-      <ul className="stack">
+      <ul className="people-list">
         {rows.map((row) => (
           <li key={row.theme} className="card">
             <Form method="post" className="stack">

@@ -57,12 +57,19 @@ export default function HelpQuestionPage() {
       <p>
         <StatusBadge status={question.status} />
       </p>
-      <Conversation body={question.body} createdAt={question.createdAt} askerLabel={t("help.you")} messages={question.messages} locale={locale} />
+      <Conversation
+        textLang={question.language}
+        body={question.body}
+        createdAt={question.createdAt}
+        askerLabel={t("help.you")}
+        messages={question.messages}
+        locale={locale}
+      />
       {question.messages.every((message) => message.fromAsker) ? <p className="empty-state card">{t("help.question.waiting")}</p> : null}
       {question.referrals.length > 0 ? (
         <section className="card stack" aria-labelledby="help-referrals">
           <h2 id="help-referrals">{t("help.question.referrals")}</h2>
-          <ul className="stack">
+          <ul className="people-list">
             {question.referrals.map((referral) => (
               <li key={referral.id}>
                 <ReferralText kind={referral.kind} target={referral.target} />

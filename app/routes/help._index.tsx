@@ -142,7 +142,7 @@ export default function HelpPage() {
             {questions.length === 0 ? (
               <p className="empty-state card">{t("help.mine.none")}</p>
             ) : (
-              <ul className="stack">
+              <ul className="people-list">
                 {questions.map((question) => (
                   <li key={question.id} className="card">
                     <p>

@@ -109,8 +109,15 @@ export default function TriageQuestion() {
       </p>
       <FormAlert error={result?.formError} />
       {Object.keys(errors).length > 0 && !errors.body ? <FieldMessage id="triage-error" error={Object.values(errors)[0]} /> : null}
-      <div lang={question.language} dir="auto">
-        <Conversation body={question.body} createdAt={question.createdAt} askerLabel={askerLabel} messages={question.messages} locale={locale} />
+      <div>
+        <Conversation
+          textLang={question.language}
+          body={question.body}
+          createdAt={question.createdAt}
+          askerLabel={askerLabel}
+          messages={question.messages}
+          locale={locale}
+        />
       </div>
 
       <Form method="post" className="form-actions">
@@ -138,7 +145,7 @@ export default function TriageQuestion() {
         <h2 id="triage-themes">{t("help.triage.themes")}</h2>
         <div>
           <p>{t("help.triage.suggested")}</p>
-          <ul className="stack">
+          <ul className="people-list">
             {suggestions.map((suggestion) => (
               <li key={suggestion.theme} className="suggestion">
                 <Form method="post" className="form-actions">

@@ -77,7 +77,7 @@ export default function TriageQueue() {
       {questions.length === 0 ? (
         <div className="empty-state card">{t("help.triage.none")}</div>
       ) : (
-        <ol className="stack">
+        <ol className="people-list">
           {questions.map((question) => (
             <li key={question.id} className="card">
               <p>
