@@ -6,13 +6,13 @@ import { CheckboxField } from "~/components/choice";
 import { FieldMessage, FormAlert, SubmitButton } from "~/components/form";
 import { ArticleList, StatusBadge } from "~/components/help";
 import { similarArticles } from "~/domain/help/articles.server";
-import { askQuestion, myQuestions, QUESTION_MAX } from "~/domain/help/questions.server";
+import { askQuestion, myQuestions } from "~/domain/help/questions.server";
 import { formatDate } from "~/lib/format";
 import { requireUser, runAction } from "~/lib/http.server";
 import { LOCALE_NAMES } from "~/lib/locales";
 import { pageTitle } from "~/lib/meta";
 import { redirectWithNotice } from "~/lib/notice.server";
-import { HELP_LANGUAGES } from "~/lib/reference/help";
+import { HELP_LANGUAGES, QUESTION_MAX } from "~/lib/reference/help";
 import { formToObject } from "~/lib/validation.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "help.title");

@@ -167,7 +167,8 @@ export default function TriageQuestion() {
             ))}
           </ul>
         </div>
-        <Form method="post" className="stack">
+        {/* Keyed by the labels, so that a suggestion applied with JavaScript shows in the boxes (they are uncontrolled). */}
+        <Form method="post" className="stack" key={question.themes.join(",")}>
           <fieldset>
             <legend>{t("help.triage.chooseThemes")}</legend>
             <ChipGroup name="themes" selected={question.themes} options={HELP_THEMES.map((theme) => ({ value: theme, label: themeName(theme) }))} />

@@ -5,10 +5,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { answer, askQuestion, publish, QUESTION_MAX, refer, setPublishConsent, setThemes, suggestionsFor } from "~/domain/help/questions.server";
+import { answer, askQuestion, publish, refer, setPublishConsent, setThemes, suggestionsFor } from "~/domain/help/questions.server";
 import { saveStems } from "~/domain/help/stems.server";
 import { db } from "~/lib/db.server";
 import { serverT } from "~/lib/i18n.server";
+import { QUESTION_MAX } from "~/lib/reference/help";
 import { makePerson, personIn } from "../support/factories";
 import { useServer } from "../support/server";
 import { clientFor } from "../support/signed-in";

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "~/lib/db.server";
 import { hit, RULES } from "~/lib/rate-limit.server";
-import { HELP_LANGUAGES, HELP_THEMES, REFERRAL_ORGANISATIONS, stemsFor, suggestThemes, type HelpLanguage } from "~/lib/reference/help";
+import { HELP_LANGUAGES, HELP_THEMES, QUESTION_MAX, REFERRAL_ORGANISATIONS, REPLY_MAX, stemsFor, suggestThemes, type HelpLanguage } from "~/lib/reference/help";
 import { SECTORS } from "~/lib/reference/sectors";
 import { checkbox, parseInput, plainText } from "~/lib/validation.server";
 import { pickContent } from "../activities/content";
@@ -16,10 +16,6 @@ import { deliver, recordNotifications } from "../notifications/notifications.ser
 import { NotFound, ValidationFailed } from "../errors";
 import { allow, loadActor, requireActor } from "../policy/guards.server";
 import { policy } from "../policy/rules";
-
-/** Long enough for a real question with its context; a letter-length paste is refused with a clear limit. */
-export const QUESTION_MAX = 2000;
-export const REPLY_MAX = 4000;
 
 const Language = z.enum(HELP_LANGUAGES);
 const AskInput = z.object({ body: plainText(QUESTION_MAX), language: Language, anonymous: checkbox, publishConsent: checkbox });

@@ -7,6 +7,10 @@
 import { THEMES, type Theme } from "./activities";
 
 export const HELP_LANGUAGES = ["en", "nl", "uk", "ar"] as const;
+
+/** Long enough for a real question with its context; a letter-length paste is refused with a clear limit. */
+export const QUESTION_MAX = 2000;
+export const REPLY_MAX = 4000;
 export type HelpLanguage = (typeof HELP_LANGUAGES)[number];
 
 export const HELP_THEMES = [...THEMES, "other"] as const;
