@@ -49,12 +49,17 @@ export function Conversation({
   textLang: string;
 }) {
   const { t } = useTranslation();
-  const when = (value: string) => <time dateTime={value}>{formatDate(value, locale, { dateStyle: "medium", timeStyle: "short" })}</time>;
+  // Names and dates are isolated: a Latin name beside an Arabic date otherwise reorders both.
+  const when = (value: string) => (
+    <bdi>
+      <time dateTime={value}>{formatDate(value, locale, { dateStyle: "medium", timeStyle: "short" })}</time>
+    </bdi>
+  );
   return (
     <ol className="people-list help-conversation">
       <li className="card help-message help-from-asker">
         <p className="muted">
-          {askerLabel} · {when(createdAt)}
+          <bdi>{askerLabel}</bdi> · {when(createdAt)}
         </p>
         <p className="help-text" lang={textLang} dir="auto">
           {body}
@@ -63,7 +68,7 @@ export function Conversation({
       {messages.map((message) => (
         <li key={message.id} className={`card help-message ${message.fromAsker ? "help-from-asker" : "help-from-helpdesk"}`}>
           <p className="muted">
-            {message.fromAsker ? askerLabel : (message.author ?? t("help.helpdesk"))} · {when(message.createdAt)}
+            <bdi>{message.fromAsker ? askerLabel : (message.author ?? t("help.helpdesk"))}</bdi> · {when(message.createdAt)}
           </p>
           <p className="help-text" lang={textLang} dir="auto">
             {message.body}

@@ -90,7 +90,7 @@ export default function HelpQuestionPage() {
           </ul>
         </section>
       ) : null}
-      <Form method="post" className="card stack" noValidate>
+      <Form method="post" className="card stack" noValidate key={question.messages.length}>
         <FormAlert error={result?.formError} />
         <div className={`field${errors.body ? " has-error" : ""}`}>
           <label htmlFor="reply-body">{t("help.question.reply")}</label>

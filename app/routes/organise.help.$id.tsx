@@ -103,7 +103,7 @@ export default function TriageQuestion() {
       <BackLink to="/organise/help">{t("help.triage.title")}</BackLink>
       <h1>{t("help.triage.questionTitle")}</h1>
       <p className="muted">
-        <StatusBadge status={question.status} /> {LOCALE_NAMES[question.language as keyof typeof LOCALE_NAMES]} · {askerLabel}
+        <StatusBadge status={question.status} /> {LOCALE_NAMES[question.language as keyof typeof LOCALE_NAMES]} · <bdi>{askerLabel}</bdi>
         {question.anonymous ? ` · ${t("help.triage.askedAnonymously")}` : ""}
         {question.assignee ? ` · ${t("help.triage.assignedTo", { name: question.assignee })}` : ""}
       </p>
@@ -181,7 +181,8 @@ export default function TriageQuestion() {
         </Form>
       </section>
 
-      <Form method="post" className="card stack" noValidate>
+      {/* Keyed by the conversation's length: after an answer is sent, the box is empty again. */}
+      <Form method="post" className="card stack" noValidate key={question.messages.length}>
         <h2>{t("help.triage.answer")}</h2>
         <div className={`field${errors.body ? " has-error" : ""}`}>
           <label htmlFor="answer-body">{t("help.triage.answerLabel", { language: LOCALE_NAMES[question.language as keyof typeof LOCALE_NAMES] })}</label>
@@ -224,7 +225,8 @@ export default function TriageQuestion() {
           <ReferForm kind="activity" label={t("help.triage.referActivity")} busy={busy}>
             {options.activities.map((activity) => (
               <option key={activity.id} value={activity.id}>
-                {activity.title} · {formatDate(activity.startsAt, locale, { dateStyle: "medium" })}
+                {/* First-strong isolates: an option cannot hold <bdi>, and a Latin title beside an Arabic date reorders. */}
+                {`\u2068${activity.title}\u2069 · \u2068${formatDate(activity.startsAt, locale, { dateStyle: "medium" })}\u2069`}
               </option>
             ))}
           </ReferForm>

@@ -88,7 +88,7 @@ export default function TriageQueue() {
               <p className="muted">
                 <StatusBadge status={question.status} /> {LOCALE_NAMES[question.language as keyof typeof LOCALE_NAMES] ?? question.language} ·{" "}
                 <time dateTime={question.createdAt}>{formatRelativeDay(question.createdAt, now, locale)}</time> ·{" "}
-                {question.askerName ?? t("help.anonymousAsker")}
+                <bdi>{question.askerName ?? t("help.anonymousAsker")}</bdi>
                 {question.assignedToMe ? ` · ${t("help.triage.assignedToMe")}` : question.assigned ? ` · ${t("help.triage.assigned")}` : ""}
               </p>
               <ThemeBadges themes={question.themes} />
