@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField } from "~/components/choice";
 import { FieldMessage, FormAlert, SubmitButton } from "~/components/form";
@@ -47,7 +48,19 @@ export default function HelpPage() {
   const busy = useNavigation().state === "submitting";
   const values = (result?.values ?? {}) as Record<string, string | undefined>;
   const errors = result && "fieldErrors" in result ? result.fieldErrors : {};
-  const similar = result && "similar" in result ? result.similar : null;
+  // With JavaScript the earlier answers follow the typing (after a pause); without it, the second button asks.
+  const fetcher = useFetcher<typeof action>();
+  const [draft, setDraft] = useState("");
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => {
+    if (draft.trim().length < 12) return;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => fetcher.submit({ intent: "similar", body: draft }, { method: "post", action: "/help?index" }), 500);
+    return () => clearTimeout(timer.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fetcher.submit is stable; only the text matters
+  }, [draft]);
+  const typed = fetcher.data && "similar" in fetcher.data ? fetcher.data.similar : null;
+  const similar = result && "similar" in result ? result.similar : typed && typed.length > 0 ? typed : null;
   return (
     <section className="stack">
       <div className="title-row">
@@ -80,6 +93,7 @@ export default function HelpPage() {
                 rows={6}
                 maxLength={QUESTION_MAX}
                 defaultValue={values.body ?? ""}
+                onChange={(event) => setDraft(event.currentTarget.value)}
                 aria-invalid={errors.body ? true : undefined}
                 aria-describedby={errors.body ? "help-body-hint help-body-error" : "help-body-hint"}
                 required
@@ -132,7 +146,7 @@ export default function HelpPage() {
             </div>
           </Form>
           {similar ? (
-            <section className="stack" aria-labelledby="help-similar">
+            <section className="stack" aria-labelledby="help-similar" aria-live="polite">
               <h2 id="help-similar">{t("help.ask.similarTitle")}</h2>
               {similar.length === 0 ? <p className="empty-state card">{t("help.ask.similarNone")}</p> : <ArticleList articles={similar} />}
             </section>
