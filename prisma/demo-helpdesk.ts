@@ -6,7 +6,7 @@ import { db } from "../app/lib/db.server.ts";
  * A year of helpdesk questions (decision 041), drawn from the labelled set in
  * tests/fixtures/helpdesk-questions.json in the research's shares (work 31%, health care 16%,
  * other 15%, social connections 13%, language 11%, housing 8%, education 6%), mostly Ukrainian:
- * most answered, some open, some unlabelled, a few published. Sanne is a helpdesk volunteer.
+ * answered, except the last month's (some of them not labelled yet); four published. Sanne is a helpdesk volunteer.
  */
 type Labelled = { language: "en" | "nl" | "uk" | "ar"; text: string; themes: string[] };
 
@@ -174,9 +174,11 @@ export async function seedDemoHelpdesk(now = new Date()) {
     const asker = question.language === "ar" ? askers[askers.length - 1] : askers[index % Math.max(1, askers.length - 1)];
     const helper = helpers[index % helpers.length];
     // Spread over the past year; the newest tenth waits in the queue, one in eight has no labels yet.
-    const createdAt = new Date(now.getTime() - ((index * 137) % 360) * DAY - (index % 24) * 3_600_000);
-    const open = index % 10 === 9;
-    const labelled = index % 8 !== 7 || !open;
+    const daysAgo = (index * 137) % 360;
+    const createdAt = new Date(now.getTime() - daysAgo * DAY - (index % 24) * 3_600_000);
+    // The last month's questions wait in the queue, half of them not labelled yet.
+    const open = daysAgo < 30 && !PUBLISHED.some((pair) => pair.index === index);
+    const labelled = !open || index % 2 === 0;
     const answeredAt = open ? null : new Date(createdAt.getTime() + (2 + ((index * 37) % 70)) * 3_600_000);
     const publishedPair = PUBLISHED.find((pair) => pair.index === index);
     const id = randomUUID();
