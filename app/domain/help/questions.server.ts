@@ -225,7 +225,7 @@ export async function setThemes(actorId: string, questionId: string, raw: unknow
 export async function answer(actorId: string, questionId: string, raw: unknown) {
   const { actor, question } = await triagable(actorId, questionId);
   const { body } = parseInput(ReplyInput, raw);
-  await hit(RULES.helpRepliesPerPerson, actor.id, "help.errors.tooMany");
+  await hit(RULES.helpAnswersPerPerson, actor.id, "help.errors.tooMany");
   const notices = await db().$transaction(async (tx) => {
     const now = new Date();
     await tx.helpMessage.create({ data: { id: randomUUID(), questionId, authorId: actor.id, fromAsker: false, body, createdAt: now } });
