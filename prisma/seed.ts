@@ -5,6 +5,7 @@ import { backfillLocalFacts } from "../app/domain/activities/local-facts.server.
 import { db } from "../app/lib/db.server.ts";
 import { seedDemoActivities } from "./demo-activities.ts";
 import { seedDemoBuddies } from "./demo-buddies.ts";
+import { seedDemoHelpdesk } from "./demo-helpdesk.ts";
 import { demoPeople, DEMO_PASSWORD, type DemoPerson } from "./demo-people.ts";
 
 type MunicipalityRow = { code: string; name: string; province: string; latitude: number; longitude: number };
@@ -30,6 +31,7 @@ export async function seedDemo(): Promise<number> {
   // One person asked for the weekly digest, so that /admin/outbox shows one soon after `npm start`.
   const reader = await db().user.findUniqueOrThrow({ where: { email: demoPeople[0].email }, select: { id: true } });
   await db().mailPreference.create({ data: { userId: reader.id, choice: "digest", enabled: true } });
+  await seedDemoHelpdesk();
   return demoPeople.length;
 }
 

@@ -13,6 +13,7 @@ const AREAS = [
   { to: "/activities", key: "nav.activities" },
   { to: "/groups", key: "nav.groups" },
   { to: "/buddies", key: "nav.buddies" },
+  { to: "/help", key: "help.nav" },
   { to: "/organise", key: "nav.organise" },
 ] as const;
 
@@ -62,6 +63,11 @@ export function AppShell({ user, locale, demoData, notice = null, children }: Sh
                   {policy.canListPeople(user) ? (
                     <li>
                       <a href="/admin/people">{t("nav.admin")}</a>
+                    </li>
+                  ) : null}
+                  {policy.canEditHelpStems(user) ? (
+                    <li>
+                      <a href="/admin/help-stems">{t("help.stems.title")}</a>
                     </li>
                   ) : null}
                   {policy.canReadOutbox(user) ? (

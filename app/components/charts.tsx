@@ -39,7 +39,8 @@ const round = (n: number) => Math.round(n * 100) / 100;
  * Right-to-left: bars grow from the right edge and texts start there (`direction` makes `text-anchor="start"` the right side).
  */
 export function BarChart({ title, data, valueLabel, locale, emptyText, dir = "ltr", legend, headers }: BarChartProps) {
-  const id = useId();
+  // useId gives ":r1:"; an id must begin with a letter to be valid HTML (and to be used in a selector).
+  const id = `chart-${useId().replaceAll(":", "")}`;
   if (data.length === 0) return <p className="chart-empty">{emptyText}</p>;
 
   const stacked = data.some((d) => d.secondary !== undefined);

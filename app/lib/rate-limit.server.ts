@@ -22,6 +22,12 @@ export const RULES = {
   chatPerPerson: { name: "chat:person", limit: 20, windowMs: 60_000 },
   liveChatPerPerson: { name: "live-chat:person", limit: 5, windowMs: 10_000 },
   questionsPerPerson: { name: "questions:person", limit: 3, windowMs: 60_000 },
+  /** New helpdesk questions per person: a real need rarely takes more than a few an hour (decision 041). */
+  helpQuestionsPerPerson: { name: "help-questions:person", limit: 5, windowMs: 60 * 60_000 },
+  /** Replies under one's own helpdesk questions, per person. */
+  helpRepliesPerPerson: { name: "help-replies:person", limit: 30, windowMs: 60 * 60_000 },
+  /** Answers per helpdesk volunteer or organiser: a busy evening at the queue, not a script. */
+  helpAnswersPerPerson: { name: "help-answers:person", limit: 200, windowMs: 60 * 60_000 },
   /** Wrong spoken check-in codes per person and activity. */
   checkInCodeGuesses: { name: "check-in-code:person", limit: 5, windowMs: 10 * 60_000 },
 } satisfies Record<string, RateLimitRule>;

@@ -57,6 +57,7 @@ export default function AdminPeople() {
                   {person.isVolunteer ? <span className="badge">{t("roles.volunteer")}</span> : null}
                   {person.isOrganiser ? <span className="badge badge-strong">{t("roles.organiser")}</span> : null}
                   {person.isAdmin ? <span className="badge badge-strong">{t("roles.admin")}</span> : null}
+                  {person.isHelpdeskVolunteer ? <span className="badge">{t("help.volunteers.badge")}</span> : null}
                 </div>
               </div>
               <Form method="post">

@@ -48,6 +48,12 @@ export default function Notifications() {
               </p>
               <p className="muted">
                 <time dateTime={notification.createdAt}>{formatDate(notification.createdAt, locale, { dateStyle: "medium", timeStyle: "short" })}</time>
+                {notification.data.questionId ? (
+                  <>
+                    {" · "}
+                    <Link to={`/help/${notification.data.questionId}`}>{t("help.openQuestion")}</Link>
+                  </>
+                ) : null}
                 {notification.activityId ? (
                   <>
                     {" · "}

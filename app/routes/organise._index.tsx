@@ -12,16 +12,28 @@ export const meta: MetaFunction = (args) => pageTitle(args, "areas.organise.titl
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
   const mayOrganise = policy.canCreateActivity(user);
-  return { mayOrganise, activities: mayOrganise ? await organisedBy(user.id, context.locale) : [], locale: context.locale };
+  return {
+    mayOrganise,
+    mayTriage: policy.canTriageHelp(user),
+    activities: mayOrganise ? await organisedBy(user.id, context.locale) : [],
+    locale: context.locale,
+  };
 }
 
 export default function OrganisePage() {
   const { t } = useTranslation();
-  const { mayOrganise, activities, locale } = useLoaderData<typeof loader>();
+  const { mayOrganise, mayTriage, activities, locale } = useLoaderData<typeof loader>();
   if (!mayOrganise) {
     return (
       <section className="stack">
         <h1>{t("areas.organise.title")}</h1>
+        {mayTriage ? (
+          <p>
+            <Link to="/organise/help" className="button">
+              {t("help.triage.title")}
+            </Link>
+          </p>
+        ) : null}
         <div className="empty-state card">
           <p>{t("areas.organise.notOrganiser")}</p>
         </div>
@@ -41,6 +53,9 @@ export default function OrganisePage() {
           </Link>
           <Link to="/organise/reports" className="button button-secondary button-small">
             {t("reports.themesTitle")}
+          </Link>
+          <Link to="/organise/help" className="button button-secondary button-small">
+            {t("help.triage.title")}
           </Link>
         </div>
       </div>

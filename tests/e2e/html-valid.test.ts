@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { rsvp } from "~/domain/activities/rsvp.server";
 import { startSession } from "~/domain/auth/lucia.server";
 import { createGroup } from "~/domain/groups/groups.server";
+import { answer, askQuestion, publish, refer } from "~/domain/help/questions.server";
 import { db } from "~/lib/db.server";
 import { enqueueMail } from "~/lib/mail/outbox.server";
 import { unsubscribeToken } from "~/lib/mail/unsubscribe-token.server";
@@ -130,7 +131,15 @@ describe("HTML of every page in every language", () => {
           ...renderMail("uk", { subject: "Тема", greeting: "Вітаємо", paragraphs: ["Текст"], reason: "Тест" }),
         }))!,
     );
+    // A helpdesk question of their own, answered, referred and published (the triage page shows every form).
+    const { id: helpId } = await askQuestion(me, { body: "Як знайти роботу?\nДякую!", language: "uk", publishConsent: "on", anonymous: "on" });
+    await answer(me, helpId, { body: "Подивіться вакансії." });
+    await refer(me, helpId, { kind: "organisation", target: "fairwork" });
+    await refer(me, helpId, { kind: "buddy", target: "job:it" });
+    await publish(me, helpId, { locales: ["uk", "ar"], questions: ["Робота?", "عمل؟"], answers: ["Так.", "نعم."] });
     const ids: Record<string, string> = {
+      "/help": helpId,
+      "/organise/help": helpId,
       "/admin/outbox": mailId,
       "/buddies/match": matchId,
       "/buddies/offer": offerId,
@@ -160,6 +169,14 @@ describe("HTML of every page in every language", () => {
         `/admin/outbox/${mailId}`,
         `/activities/${webinarId}/live`,
         `/activities/${activityId}/ticket`,
+        "/help",
+        `/help/${helpId}`,
+        "/help/answers",
+        "/organise/help",
+        `/organise/help/${helpId}`,
+        "/organise/help/stats",
+        "/organise/help/volunteers",
+        "/admin/help-stems",
       ]),
     );
     console.info(`validating ${pages.length} signed-in pages × ${LOCALES.length} languages: ${pages.join(" ")}`);

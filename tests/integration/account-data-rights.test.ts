@@ -33,6 +33,8 @@ async function aggregates(world: PersonWithEverything) {
     volunteerVerified: (await db().user.findUniqueOrThrow({ where: { id: others.buddyVolunteer.id } })).vogCheckedAt !== null,
     runGroupMembers: await db().groupMember.count({ where: { groupId: groups.runGroup.id } }),
     reportsAboutBuddy: await db().personReport.count({ where: { reportedId: others.buddyNewcomer.id } }),
+    // The answer the person gave stays in the other asker's conversation.
+    answersUnderTheirHelpQuestion: await db().helpMessage.count({ where: { questionId: world.help.theirs, fromAsker: false } }),
   };
 }
 
@@ -54,6 +56,14 @@ describe("exporting one's data (GDPR art. 15 and 20)", () => {
     const empty = Object.entries(recordListSizes(MyDataExport, exported)).filter(([, size]) => size === 0);
     expect(empty).toEqual([]); // every list of records the format defines has the person's entries in it
     expect(exported.live.questions.map((q) => q.anonymous).sort()).toEqual([false, true]);
+    expect(exported.helpdesk.questions.map((q) => q.anonymous).sort()).toEqual([false, true]);
+    expect(exported.helpdesk.questions.find((q) => q.id === world.help.mine)).toMatchObject({
+      themes: ["language-communication", "work"],
+      messages: [{ fromMe: false }, { fromMe: true, body: "Дякую, спробую!" }],
+      referrals: [{ kind: "organisation", target: "idw" }],
+      published: [{ locale: "uk", question: "Як знайти роботу в IT?" }],
+    });
+    expect(exported.helpdesk.answersGiven).toEqual([{ questionId: world.help.theirs, createdAt: expect.any(String) }]);
     expect(exported.account).toMatchObject({ id: world.me.id, email: world.me.email, calendarFeed: true, volunteerCheckedOn: expect.any(String) });
 
     const text = JSON.stringify(exported);
@@ -87,6 +97,7 @@ describe("deleting an account (GDPR art. 17)", () => {
     const world = await personWithEverything("GM0935", "GM0014");
     expect((await findText(needles(world.me))).traces.length).toBeGreaterThan(0); // the scan does find them while they exist
     const before = await aggregates(world);
+    const published = await db().helpArticle.findUniqueOrThrow({ where: { questionId: world.help.mine } });
 
     await deleteAccount(world.me.id, { password: PASSWORD, confirm: "on" });
 
@@ -107,6 +118,9 @@ describe("deleting an account (GDPR art. 17)", () => {
     });
     expect(before.waitingStatus).toBe("waitlisted");
     expect(after.votesShown).toBe(1);
+    // The person's helpdesk questions, their conversation and the pair published from them are gone.
+    expect(await db().helpQuestion.count({ where: { id: world.help.mine } })).toBe(0);
+    expect(await db().helpArticleText.count({ where: { articleId: published.id } })).toBe(0);
     expect(await db().questionVote.count({ where: { questionId: world.questions.theirs } })).toBe(0);
   });
 

@@ -44,6 +44,8 @@ type World = {
   match: (status?: "active" | "proposed" | "ended") => Promise<string>;
   question: () => Promise<string>;
   message: () => Promise<string>;
+  /** A fresh helpdesk question of the newcomer's; `answered` gives it an answer and consent to publish. */
+  helpQuestion: (answered?: boolean) => Promise<string>;
 };
 
 type Request = { method: "GET" | "POST"; path: string; body?: Record<string, string> };
@@ -58,6 +60,7 @@ type Row = {
 type SocketRow = Omit<Row, "request"> & { payload: (world: World, role: Role) => Promise<unknown> | unknown };
 
 const everyone = () => true;
+const newcomersHelpQuestion = (world: World, consent = false) => ({ askerId: world.ids.newcomer, anonymous: false, publishConsent: consent });
 const signedIn = (actor: Actor | null) => actor !== null;
 const activityOf = (world: World) => ({ organiserId: world.ids.organiser });
 const goingRoles: Role[] = ["newcomer", "volunteer"];
@@ -438,6 +441,89 @@ const ROWS: Row[] = [
     rule: groupChannels,
     request: async (w) => post(`/groups/${w.groupSlug}/channels`, { intent: "remove", channelId: await groupChannel(w), confirm: "on" })(w),
   },
+  // Helpdesk
+  { covers: "routes/help._index", what: "helpdesk page (asking needs an account)", rule: everyone, request: get("/help") },
+  {
+    covers: "routes/help._index",
+    what: "ask a question",
+    rule: (a) => policy.canAskHelp(a),
+    request: post("/help", { body: "Waar vind ik een huisarts?", language: "nl" }),
+  },
+  { covers: "routes/help._index", what: "look for earlier answers", rule: signedIn, request: post("/help", { intent: "similar", body: "huisarts" }) },
+  { covers: "routes/help.answers", what: "knowledge base", rule: everyone, request: get("/help/answers?q=huisarts") },
+  {
+    covers: "routes/help.$id",
+    what: "a question and its answers",
+    rule: (a, w) => policy.canReadHelpQuestion(a, newcomersHelpQuestion(w)),
+    request: async (w) => get(`/help/${await w.helpQuestion()}`)(),
+  },
+  {
+    covers: "routes/help.$id",
+    what: "reply as the asker",
+    rule: (a, w) => policy.canReplyAsAsker(a, newcomersHelpQuestion(w)),
+    request: async (w) => post(`/help/${await w.helpQuestion()}`, { body: "Dank je" })(w),
+  },
+  {
+    covers: "routes/help.$id",
+    what: "consent to publication",
+    rule: (a, w) => policy.canReplyAsAsker(a, newcomersHelpQuestion(w)),
+    request: async (w) => post(`/help/${await w.helpQuestion()}`, { intent: "consent", consent: "on" })(w),
+  },
+  { covers: "routes/organise.help._index", what: "helpdesk queue", rule: (a) => policy.canTriageHelp(a), request: get("/organise/help?language=nl") },
+  {
+    covers: "routes/organise.help.$id",
+    what: "triage a question",
+    rule: (a) => policy.canTriageHelp(a),
+    request: async (w) => get(`/organise/help/${await w.helpQuestion()}`)(),
+  },
+  {
+    covers: "routes/organise.help.$id",
+    what: "label a question",
+    rule: (a) => policy.canTriageHelp(a),
+    request: async (w) => post(`/organise/help/${await w.helpQuestion()}`, { intent: "label", themes: "work" })(w),
+  },
+  {
+    covers: "routes/organise.help.$id",
+    what: "answer a question",
+    rule: (a) => policy.canTriageHelp(a),
+    request: async (w) => post(`/organise/help/${await w.helpQuestion()}`, { intent: "answer", body: "Bel de huisarts" })(w),
+  },
+  {
+    covers: "routes/organise.help.$id",
+    what: "publish an answered question with consent",
+    rule: (a, w) => policy.canPublishHelpAnswer(a, newcomersHelpQuestion(w, true)),
+    request: async (w) =>
+      post(`/organise/help/${await w.helpQuestion(true)}`, { intent: "publish", "question-nl": "Huisarts?", "answer-nl": "Bel er een." })(w),
+  },
+  { covers: "routes/organise.help.stats", what: "helpdesk statistics", rule: (a) => policy.canViewHelpStats(a), request: get("/organise/help/stats") },
+  {
+    covers: "routes/organise.help.stats[.csv]",
+    what: "helpdesk statistics as CSV",
+    rule: (a) => policy.canViewHelpStats(a),
+    request: get("/organise/help/stats.csv"),
+  },
+  {
+    covers: "routes/organise.help.volunteers",
+    what: "helpdesk volunteers",
+    rule: (a) => policy.canGrantHelpdeskVolunteer(a),
+    request: get("/organise/help/volunteers"),
+  },
+  {
+    covers: "routes/organise.help.volunteers",
+    what: "grant the helpdesk right",
+    rule: (a) => policy.canGrantHelpdeskVolunteer(a),
+    request: async (w) => {
+      const person = await db().user.findUniqueOrThrow({ where: { id: await makePerson() }, select: { email: true } });
+      return post("/organise/help/volunteers", { email: person.email, grant: "grant" })(w);
+    },
+  },
+  { covers: "routes/admin.help-stems", what: "helpdesk keyword stems", rule: (a) => policy.canEditHelpStems(a), request: get("/admin/help-stems?lng=uk") },
+  {
+    covers: "routes/admin.help-stems",
+    what: "edit keyword stems",
+    rule: (a) => policy.canEditHelpStems(a),
+    request: post("/admin/help-stems", { locale: "en", theme: "culture", stems: "museum\nconcert" }),
+  },
 
   // Live room without JavaScript
   {
@@ -668,7 +754,8 @@ async function buildWorld(): Promise<World> {
     otherPair: await makePerson(),
   };
   await db().user.updateMany({ where: { id: { in: [ids.newcomer, ids.otherPair] } }, data: { isNewcomer: true } });
-  await db().user.update({ where: { id: ids.volunteer }, data: { isVolunteer: true } });
+  // The buddy volunteer also holds the helpdesk right an organiser grants, so its rows are tried with it.
+  await db().user.update({ where: { id: ids.volunteer }, data: { isVolunteer: true, isHelpdeskVolunteer: true } });
   const groupId = randomUUID();
   const groupSlug = `matrix-${groupId.slice(0, 8)}`;
   await db().group.create({
@@ -732,12 +819,42 @@ async function buildWorld(): Promise<World> {
   await match("active", ids.otherPair); // otherPair has a pair of their own, with the same volunteer
   const question = async () => (await db().question.create({ data: { id: randomUUID(), activityId: live, userId: ids.newcomer, body: "?" } })).id;
   const message = async () => (await db().liveMessage.create({ data: { id: randomUUID(), activityId: live, userId: ids.newcomer, body: "!" } })).id;
+  async function helpQuestion(answered = false) {
+    const id = randomUUID();
+    await db().helpQuestion.create({
+      data: {
+        id,
+        askerId: ids.newcomer,
+        body: "Waar vind ik een huisarts?",
+        language: "nl",
+        publishConsent: answered,
+        ...(answered ? { status: "answered", firstAnsweredAt: new Date() } : {}),
+      },
+    });
+    if (answered) await db().helpMessage.create({ data: { id: randomUUID(), questionId: id, authorId: ids.organiser, fromAsker: false, body: "Bel er een." } });
+    return id;
+  }
   const calendarToken = randomUUID().replaceAll("-", "");
   await db().user.update({ where: { id: ids.newcomer }, data: { calendarToken } });
 
   const actors = { anonymous: null } as Record<Role, Actor | null>;
   for (const role of Object.keys(ids) as (keyof Ids)[]) actors[role] = await loadActor(ids[role]);
-  return { ids, actors, groupId, groupSlug, upcoming, live, draft: (await draft).id, offerId, requestId, calendarToken, match, question, message };
+  return {
+    ids,
+    actors,
+    groupId,
+    groupSlug,
+    upcoming,
+    live,
+    draft: (await draft).id,
+    offerId,
+    requestId,
+    calendarToken,
+    match,
+    question,
+    message,
+    helpQuestion,
+  };
 }
 
 const idOf = (role: Role, world: World) => (role === "anonymous" ? null : world.ids[role]);

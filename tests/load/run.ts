@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { activities } from "./activities.ts";
 import { cluster } from "./cluster.ts";
 import { foundation } from "./foundation.ts";
+import { helpdesk } from "./helpdesk.ts";
 import { matching } from "./matching.ts";
 import { preview } from "./preview.ts";
 import { reports } from "./reports.ts";
@@ -30,6 +31,7 @@ const benches: Record<string, (args: BenchArgs) => Promise<unknown>> = {
   "sqlite-lock": sqliteLock,
   reports,
   preview,
+  helpdesk,
 };
 
 const { positionals, values } = parseArgs({

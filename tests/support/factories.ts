@@ -58,6 +58,7 @@ type PersonFields = Partial<{
   isVolunteer: boolean;
   isOrganiser: boolean;
   isAdmin: boolean;
+  isHelpdeskVolunteer: boolean;
   municipalityCode: string;
   vogCheckedAt: Date;
 }>;

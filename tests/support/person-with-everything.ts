@@ -18,6 +18,7 @@ import { sendMessage } from "~/domain/matching/chat.server";
 import { checkIn, endMatch, reportPerson, respond, runMatching } from "~/domain/matching/matches.server";
 import { createOffer, createRequest, verifyVolunteer } from "~/domain/matching/offers.server";
 import { updateProfile } from "~/domain/people/profile.server";
+import { answer as answerHelp, askQuestion as askHelp, publish, refer, replyAsAsker, setThemes as setHelpThemes } from "~/domain/help/questions.server";
 import { db } from "~/lib/db.server";
 import { activityForm, localDate, makePerson, publishedActivity } from "./factories";
 
@@ -218,13 +219,27 @@ export async function personWithEverything(place: string, elsewhere: string) {
   await bothAccept(strangers);
   await endMatch(me, strangers.id, { reason: "moved" });
 
+  // The helpdesk: the person's own questions (one anonymous; one answered, replied to, referred and
+  // published with consent), and, as organiser, an answer under someone else's question.
+  const { id: myHelpQuestion } = await askHelp(me, { body: "Як знайти роботу в IT без нідерландської?", language: "uk", publishConsent: "on" });
+  await askHelp(me, { body: "Where do I find a GP?", language: "en", anonymous: "on" });
+  await setHelpThemes(organiser.id, myHelpQuestion, { themes: ["work", "language-communication"] });
+  await answerHelp(organiser.id, myHelpQuestion, { body: "Багато IT-компаній працюють англійською; подивіться вакансії на сайтах для експатів." });
+  await replyAsAsker(me, myHelpQuestion, { body: "Дякую, спробую!" });
+  await refer(organiser.id, myHelpQuestion, { kind: "organisation", target: "idw" });
+  await publish(organiser.id, myHelpQuestion, { locales: ["uk"], questions: ["Як знайти роботу в IT?"], answers: ["Шукайте вакансії англійською."] });
+  const asker = await someone("Asker Anna");
+  const { id: theirHelpQuestion } = await askHelp(asker.id, { body: "Waar vind ik een huisarts?", language: "nl" });
+  await answerHelp(me, theirHelpQuestion, { body: "Kijk op de website van je gemeente." });
+
   return {
     me: { id: me, email, displayName },
-    others: { organiser, neighbour, waiting, listener, rider, pupil, member, buddyNewcomer, buddyVolunteer, strangerNewcomer, strangerVolunteer },
+    others: { organiser, neighbour, waiting, listener, rider, pupil, member, buddyNewcomer, buddyVolunteer, strangerNewcomer, strangerVolunteer, asker },
     activities: { pastMeetup, upcomingMeetup, webinar, series, myPastActivity },
     groups: { runGroup, aloneGroup, joinedGroup },
     matches: { asVolunteer, asNewcomer, strangers },
     questions: { theirs: theirQuestion.id },
+    help: { mine: myHelpQuestion, theirs: theirHelpQuestion },
   };
 }
 export type PersonWithEverything = Awaited<ReturnType<typeof personWithEverything>>;

@@ -20,7 +20,7 @@ type NoticeMail = {
   mailKind: string;
   /** Where the mail's button leads, below the public origin. */
   path: (row: NoticeRow, data: Record<string, string | number>) => string;
-  reason: "activity" | "buddy" | "coordinator";
+  reason: "activity" | "buddy" | "coordinator" | "help";
   /** The body when it is more than the kind's one sentence. */
   paragraphs?: (context: Context) => string[];
   /** The activity's .ics goes with the mail: a changed time must reach the calendar too. */
@@ -28,6 +28,7 @@ type NoticeMail = {
 };
 
 const activityPage = (row: NoticeRow) => `/activities/${row.activityId}`;
+const helpQuestion = (_row: NoticeRow, data: Record<string, string | number>) => `/help/${data.questionId}`;
 const matchPage = (_row: NoticeRow, data: Record<string, string | number>) => (data.matchId ? `/buddies/match/${data.matchId}` : "/buddies");
 
 /**
@@ -63,6 +64,8 @@ const NOTICE_MAILS: Partial<Record<NotificationKind, NoticeMail>> = {
   "buddy-expiry-warning": { mailKind: "buddy-expiry-warning", path: matchPage, reason: "buddy" },
   "buddy-check-in": { mailKind: "buddy-check-in", path: matchPage, reason: "buddy" },
   "person-reported": { mailKind: "person-reported", path: () => "/organise/matching", reason: "coordinator" },
+  "help-answered": { mailKind: "help-answered", path: helpQuestion, reason: "help" },
+  "help-referred": { mailKind: "help-referred", path: helpQuestion, reason: "help" },
 };
 
 const placeText = (activity: Headline, t: Context["t"]) => placeOf(activity) ?? t("mail.notice.online");

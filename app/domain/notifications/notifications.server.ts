@@ -19,6 +19,8 @@ export const NOTIFICATION_KINDS = [
   "activity-reminder",
   "buddy-expiry-warning",
   "buddy-check-in",
+  "help-answered",
+  "help-referred",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -26,6 +26,7 @@ export async function erasePerson(userId: string, now = new Date()): Promise<voi
     await removeLiveRoomWords(tx, userId);
     await anonymiseAttendance(tx, userId, now);
     await removeSafetyRecords(tx, userId);
+    await removeHelpdeskQuestions(tx, userId);
     await anonymiseActionsOnOthers(tx, userId);
     await leaveGroups(tx, userId);
     // Cascades to sessions, profile facts, remaining sign-ups, memberships, the person's notifications, mails, mail choices and digest runs.
@@ -157,6 +158,21 @@ async function anonymiseActionsOnOthers(tx: Tx, userId: string) {
   await tx.buddyMatch.updateMany({ where: { declinedBy: userId }, data: { declinedBy: standIn() } });
   await tx.matchRun.updateMany({ where: { actorId: userId }, data: { actorId: standIn() } });
   await tx.user.updateMany({ where: { vogCheckedBy: userId }, data: { vogCheckedBy: standIn() } });
+}
+
+/**
+ * Helpdesk questions are the person's words and go whole, with the conversation, referrals and the
+ * knowledge-base pairs published from them (decision 041). Answers the person gave under others'
+ * questions stay, as the asker's record, under a stand-in; so do pairs they published.
+ */
+async function removeHelpdeskQuestions(tx: Tx, userId: string) {
+  const asked = await tx.helpQuestion.findMany({ where: { askerId: userId }, select: { id: true } });
+  await tx.helpArticle.deleteMany({ where: { questionId: { in: asked.map((question) => question.id) } } });
+  await tx.helpQuestion.deleteMany({ where: { askerId: userId } }); // messages, themes and referrals cascade
+  await tx.helpMessage.updateMany({ where: { authorId: userId }, data: { authorId: standIn() } });
+  await tx.helpReferral.updateMany({ where: { createdById: userId }, data: { createdById: standIn() } });
+  await tx.helpArticle.updateMany({ where: { publishedById: userId }, data: { publishedById: standIn() } });
+  await tx.helpQuestion.updateMany({ where: { assigneeId: userId }, data: { assigneeId: null } });
 }
 
 /**

@@ -20,7 +20,7 @@ const account = record({
   email: text,
   createdAt: instant,
   updatedAt: instant,
-  roles: record({ newcomer: z.boolean(), volunteer: z.boolean(), organiser: z.boolean(), admin: z.boolean() }),
+  roles: record({ newcomer: z.boolean(), volunteer: z.boolean(), organiser: z.boolean(), admin: z.boolean(), helpdeskVolunteer: z.boolean() }),
   volunteerCheckedOn: optionalInstant,
   calendarFeed: z.boolean(),
 });
@@ -164,6 +164,27 @@ const asOrganiser = record({
   doorCheckIns: z.array(record({ activityId: id, method: text, createdAt: instant })),
 });
 
+const helpdesk = record({
+  questions: z.array(
+    record({
+      id,
+      body: text,
+      language: text,
+      anonymous: z.boolean(),
+      publishConsent: z.boolean(),
+      status: text,
+      themes: z.array(text),
+      createdAt: instant,
+      firstAnsweredAt: optionalInstant,
+      closedAt: optionalInstant,
+      messages: z.array(record({ fromMe: z.boolean(), body: text, createdAt: instant })),
+      referrals: z.array(record({ kind: text, target: text, createdAt: instant })),
+      published: z.array(record({ locale: text, question: text, answer: text })),
+    }),
+  ),
+  answersGiven: z.array(record({ questionId: id, createdAt: instant })),
+});
+
 export const MyDataExport = record({
   formatVersion: z.literal(EXPORT_FORMAT_VERSION),
   exportedAt: instant,
@@ -183,5 +204,6 @@ export const MyDataExport = record({
   buddies,
   safety,
   asOrganiser,
+  helpdesk,
 });
 export type MyDataExport = z.infer<typeof MyDataExport>;

@@ -15,7 +15,7 @@ const maybeAt = (date: Date | null) => (date ? date.toISOString() : null);
 const list = (json: string) => JSON.parse(json) as string[];
 
 export async function exportMyData(userId: string): Promise<MyDataExport> {
-  const [account, mailChoices, activities, groups, live, buddies, safety, asOrganiser] = await Promise.all([
+  const [account, mailChoices, activities, groups, live, buddies, safety, asOrganiser, helpdesk] = await Promise.all([
     accountPart(userId),
     mailChoicesForExport(userId),
     activitiesPart(userId),
@@ -24,8 +24,21 @@ export async function exportMyData(userId: string): Promise<MyDataExport> {
     buddiesPart(userId),
     safetyPart(userId),
     organiserPart(userId),
+    helpdeskPart(userId),
   ]);
-  return { formatVersion: EXPORT_FORMAT_VERSION, exportedAt: at(new Date()), ...account, mailChoices, activities, groups, live, buddies, safety, asOrganiser };
+  return {
+    formatVersion: EXPORT_FORMAT_VERSION,
+    exportedAt: at(new Date()),
+    ...account,
+    mailChoices,
+    activities,
+    groups,
+    live,
+    buddies,
+    safety,
+    asOrganiser,
+    helpdesk,
+  };
 }
 
 async function displayNames(ids: string[]) {
@@ -282,5 +295,37 @@ async function organiserPart(userId: string): Promise<MyDataExport["asOrganiser"
     messagesHidden: hidden.map((m) => ({ messageId: m.id, activityId: m.activityId, hiddenAt: maybeAt(m.hiddenAt) })),
     mutesApplied: mutes.map((m) => ({ activityId: m.activityId, createdAt: at(m.createdAt) })),
     doorCheckIns: doorCheckIns.map((c) => ({ activityId: c.activityId, method: c.method, createdAt: at(c.createdAt) })),
+  };
+}
+
+/** Questions the person asked with the whole conversation (helpers appear only as "not me"); answers they gave under others' questions by id. */
+async function helpdeskPart(userId: string): Promise<MyDataExport["helpdesk"]> {
+  const [questions, answers] = await Promise.all([
+    db().helpQuestion.findMany({
+      where: { askerId: userId },
+      orderBy: { createdAt: "asc" },
+      include: { themes: true, messages: { orderBy: { createdAt: "asc" } }, referrals: { orderBy: { createdAt: "asc" } } },
+    }),
+    db().helpMessage.findMany({ where: { authorId: userId, fromAsker: false }, orderBy: { createdAt: "asc" }, select: { questionId: true, createdAt: true } }),
+  ]);
+  const articles = await db().helpArticle.findMany({ where: { questionId: { in: questions.map((q) => q.id) } }, include: { texts: true } });
+  const published = new Map(articles.map((article) => [article.questionId, article.texts]));
+  return {
+    questions: questions.map((q) => ({
+      id: q.id,
+      body: q.body,
+      language: q.language,
+      anonymous: q.anonymous,
+      publishConsent: q.publishConsent,
+      status: q.status,
+      themes: q.themes.map((t) => t.theme).sort(),
+      createdAt: at(q.createdAt),
+      firstAnsweredAt: maybeAt(q.firstAnsweredAt),
+      closedAt: maybeAt(q.closedAt),
+      messages: q.messages.map((m) => ({ fromMe: m.fromAsker, body: m.body, createdAt: at(m.createdAt) })),
+      referrals: q.referrals.map((r) => ({ kind: r.kind, target: r.target, createdAt: at(r.createdAt) })),
+      published: (published.get(q.id) ?? []).map(({ locale, question, answer }) => ({ locale, question, answer })),
+    })),
+    answersGiven: answers.map((a) => ({ questionId: a.questionId, createdAt: at(a.createdAt) })),
   };
 }

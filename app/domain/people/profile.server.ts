@@ -24,6 +24,7 @@ export async function getProfile(userId: string) {
     isVolunteer: user.isVolunteer,
     isOrganiser: user.isOrganiser,
     isAdmin: user.isAdmin,
+    isHelpdeskVolunteer: user.isHelpdeskVolunteer,
     municipality: user.municipality ? { code: user.municipality.code, name: user.municipality.name } : null,
     languages: user.languages.map(({ language, level }) => ({ language, level })),
     interests: user.interests.map((row) => row.interest),

@@ -31,7 +31,7 @@ export async function listPeopleForAdmin(actorId: string, query: string, page: n
       orderBy: { createdAt: "desc" },
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: { id: true, displayName: true, email: true, isNewcomer: true, isVolunteer: true, isOrganiser: true, isAdmin: true },
+      select: { id: true, displayName: true, email: true, isNewcomer: true, isVolunteer: true, isOrganiser: true, isAdmin: true, isHelpdeskVolunteer: true },
     }),
     db().user.count({ where }),
   ]);

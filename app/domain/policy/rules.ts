@@ -8,7 +8,7 @@
  */
 
 /** The role flags a person's row carries; every rule below reads only these and the person's id. */
-export const ROLE_FLAGS = ["isNewcomer", "isVolunteer", "isOrganiser", "isAdmin"] as const;
+export const ROLE_FLAGS = ["isNewcomer", "isVolunteer", "isOrganiser", "isAdmin", "isHelpdeskVolunteer"] as const;
 type RoleFlag = (typeof ROLE_FLAGS)[number];
 
 /** What a rule needs to know about the person acting; null is someone who is not signed in. */
@@ -24,13 +24,20 @@ export function toActor(user: Actor): Actor {
 
 /** The roles a person holds, by name: for the data export and the admin's list, never for a decision. */
 export function rolesOf(actor: Actor) {
-  return { newcomer: actor.isNewcomer, volunteer: actor.isVolunteer, organiser: actor.isOrganiser, admin: actor.isAdmin };
+  return {
+    newcomer: actor.isNewcomer,
+    volunteer: actor.isVolunteer,
+    organiser: actor.isOrganiser,
+    admin: actor.isAdmin,
+    helpdeskVolunteer: actor.isHelpdeskVolunteer,
+  };
 }
 
 export type ActivityFacts = { organiserId: string };
 export type GroupFacts = { actorRole: string | null };
 export type MatchFacts = { newcomerId: string; volunteerId: string; status: string; coordinatorId: string | null };
 export type RsvpFacts = { status: string } | null;
+export type HelpQuestionFacts = { askerId: string; anonymous: boolean; publishConsent: boolean };
 
 const GROUP_ORGANISER = "organiser";
 const signedIn = <T extends SomeoneById>(actor: T): actor is NonNullable<T> => Boolean(actor);
@@ -112,6 +119,26 @@ export const policy = {
     policy.isMatchParty(actor, match) && match.status === "active",
   canOwnOffer: (actor: SomeoneById, offer: { volunteerId: string }) => signedIn(actor) && offer.volunteerId === actor.id,
   canOwnRequest: (actor: SomeoneById, request: { newcomerId: string }) => signedIn(actor) && request.newcomerId === actor.id,
+
+  // Helpdesk (decision 041)
+  /** Anyone signed in may ask; the question is theirs and the helpdesk's, never public without consent. */
+  canAskHelp: (actor: SomeoneById) => signedIn(actor),
+  /** The queue, labels, answers and referrals: helpdesk volunteers, organisers and admins. */
+  canTriageHelp: (actor: Someone) => signedIn(actor) && (actor.isHelpdeskVolunteer || organiserRight(actor)),
+  /** Organisers choose who answers the helpdesk. */
+  canGrantHelpdeskVolunteer: (actor: Someone) => organiserRight(actor),
+  /** The asker, and whoever triages. */
+  canReadHelpQuestion: (actor: Someone, question: HelpQuestionFacts) => (signedIn(actor) && question.askerId === actor.id) || policy.canTriageHelp(actor),
+  canReplyAsAsker: (actor: SomeoneById, question: HelpQuestionFacts) => signedIn(actor) && question.askerId === actor.id,
+  /** "Anonymous towards volunteers": organisers (who answer for safeguarding) still see who asked. */
+  canSeeAskerName: (actor: Someone, question: HelpQuestionFacts) =>
+    (signedIn(actor) && question.askerId === actor.id) || (!question.anonymous && policy.canTriageHelp(actor)) || organiserRight(actor),
+  /** Publishing needs the asker's consent as well as a triager. */
+  canPublishHelpAnswer: (actor: Someone, question: HelpQuestionFacts) => policy.canTriageHelp(actor) && question.publishConsent,
+  /** Aggregates over every question: organisers. */
+  canViewHelpStats: (actor: Someone) => organiserRight(actor),
+  /** The keyword stems of the theme suggestion. */
+  canEditHelpStems: (actor: Someone) => signedIn(actor) && actor.isAdmin,
 } as const;
 
 export type Permission = keyof typeof policy;
