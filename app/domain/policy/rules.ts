@@ -31,6 +31,8 @@ export type ActivityFacts = { organiserId: string };
 export type GroupFacts = { actorRole: string | null };
 export type MatchFacts = { newcomerId: string; volunteerId: string; status: string; coordinatorId: string | null };
 export type RsvpFacts = { status: string } | null;
+/** A perspective plan as the rules see it: its owner and the actor's own supporter row, if they were chosen. */
+export type PlanFacts = { ownerId: string; supporter: { canEdit: boolean } | null };
 
 const GROUP_ORGANISER = "organiser";
 const signedIn = <T extends SomeoneById>(actor: T): actor is NonNullable<T> => Boolean(actor);
@@ -100,6 +102,17 @@ export const policy = {
     policy.isMatchParty(actor, match) && match.status === "active",
   canOwnOffer: (actor: SomeoneById, offer: { volunteerId: string }) => signedIn(actor) && offer.volunteerId === actor.id,
   canOwnRequest: (actor: SomeoneById, request: { newcomerId: string }) => signedIn(actor) && request.newcomerId === actor.id,
+
+  // Perspective plans (decisions/042): private to the owner and the supporters they chose; no role opens them.
+  canKeepPlan: (actor: Someone) => signedIn(actor) && actor.isNewcomer,
+  canViewPlan: (actor: SomeoneById, plan: PlanFacts) => signedIn(actor) && (plan.ownerId === actor.id || plan.supporter !== null),
+  canEditPlan: (actor: SomeoneById, plan: PlanFacts) => signedIn(actor) && (plan.ownerId === actor.id || plan.supporter?.canEdit === true),
+  /** Choosing and revoking supporters, the history, deleting the plan: the owner alone. */
+  canManagePlan: (actor: SomeoneById, plan: Pick<PlanFacts, "ownerId">) => signedIn(actor) && plan.ownerId === actor.id,
+  /** Who may be chosen as a supporter: the owner's active buddy, or someone with the organiser right. */
+  canSupportPlan: (candidate: Someone, facts: { activeBuddy: boolean }) => signedIn(candidate) && (facts.activeBuddy || organiserRight(candidate)),
+  /** Anonymised aggregates over all plans, never one plan. */
+  canViewPlanInsights: (actor: Someone) => organiserRight(actor),
 } as const;
 
 export type Permission = keyof typeof policy;
