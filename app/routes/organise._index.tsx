@@ -42,6 +42,9 @@ export default function OrganisePage() {
           <Link to="/organise/reports" className="button button-secondary button-small">
             {t("reports.themesTitle")}
           </Link>
+          <Link to="/organise/insights" className="button button-secondary button-small">
+            {t("plan.insights.title")}
+          </Link>
         </div>
       </div>
       <p className="lead">{t("areas.organise.intro")}</p>

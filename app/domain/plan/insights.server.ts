@@ -13,7 +13,9 @@ export async function planInsights(actorId: string, now = new Date()) {
   const since = new Date(`${months[0]}-01T00:00:00.000Z`);
   const [domains, breakthroughs] = await Promise.all([
     readInChunks(ids, (chunk) => db().planDomain.findMany({ where: { planId: { in: chunk } }, select: { planId: true, domain: true, obstacles: true } })),
-    readInChunks(ids, (chunk) => db().planBreakthrough.findMany({ where: { planId: { in: chunk }, happenedOn: { gte: since } }, select: { planId: true, happenedOn: true } })),
+    readInChunks(ids, (chunk) =>
+      db().planBreakthrough.findMany({ where: { planId: { in: chunk }, happenedOn: { gte: since } }, select: { planId: true, happenedOn: true } }),
+    ),
   ]);
   const facts = new Map<string, PlanFactsForInsights>(
     plans.map((plan) => [plan.id, { municipality: plan.owner.municipality, obstacles: [], breakthroughMonths: [] }]),

@@ -6,6 +6,18 @@
  */
 import { THEMES, type Theme } from "~/lib/reference/activities";
 
+/** Length limits of plan texts: the schemas enforce them, the forms show them. */
+export const PLAN_LIMITS = {
+  perspective: 2000,
+  situation: 2000,
+  goals: 2000,
+  obstacleNote: 500,
+  breakthrough: 500,
+  helpedBy: 120,
+  step: 300,
+  owner: 120,
+} as const;
+
 export const OBSTACLES = {
   work: ["fitting-work", "dutch-level", "diploma", "residence-status", "labour-rights", "experience", "agency-work", "childcare"],
   housing: ["moving", "no-private-space", "unstable"],

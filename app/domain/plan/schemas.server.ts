@@ -1,10 +1,7 @@
 import { z } from "zod";
 import { THEMES } from "~/lib/reference/activities";
 import { optionalPlainText, plainText } from "~/lib/validation.server";
-import { isObstacleOf } from "./obstacles";
-
-/** Length limits of plan texts, shown in the form hints too. */
-export const PLAN_LIMITS = { perspective: 2000, situation: 2000, goals: 2000, obstacleNote: 500, breakthrough: 500, helpedBy: 120, step: 300, owner: 120 } as const;
+import { isObstacleOf, PLAN_LIMITS } from "./obstacles";
 
 const calendarDate = z
   .string()
@@ -24,7 +21,8 @@ export const DomainInput = z
     obstacleNote: optionalPlainText(PLAN_LIMITS.obstacleNote),
   })
   .superRefine((input, ctx) => {
-    if (input.obstacles.some((key) => !isObstacleOf(input.domain, key))) ctx.addIssue({ code: "custom", path: ["obstacles"], params: { key: "validation.invalidChoice" } });
+    if (input.obstacles.some((key) => !isObstacleOf(input.domain, key)))
+      ctx.addIssue({ code: "custom", path: ["obstacles"], params: { key: "validation.invalidChoice" } });
   })
   .transform((input) => ({ ...input, obstacles: [...new Set(input.obstacles)] }));
 
