@@ -28,6 +28,7 @@ export async function erasePerson(userId: string, now = new Date()): Promise<voi
     await removeSafetyRecords(tx, userId);
     await anonymiseActionsOnOthers(tx, userId);
     await leaveGroups(tx, userId);
+    await leavePlans(tx, userId);
     // Cascades to sessions, profile facts, remaining sign-ups, memberships and the person's notifications.
     await tx.user.delete({ where: { id: userId } });
     return recordNotifications(tx, toTell);
@@ -167,4 +168,14 @@ async function leaveGroups(tx: Tx, userId: string) {
   const memberships = await tx.groupMember.findMany({ where: { userId }, select: { groupId: true } });
   await tx.groupMember.deleteMany({ where: { userId } });
   await tx.group.deleteMany({ where: { id: { in: memberships.map((m) => m.groupId) }, members: { none: {} } } });
+}
+
+/**
+ * The person's own plan goes with the account (it cascades, history included), and so do their
+ * supporter rows. In plans of others the words they added stay the owner's; the history keeps
+ * that a change was made, without saying by whom or with whom a plan was shared.
+ */
+async function leavePlans(tx: Tx, userId: string) {
+  await tx.planChange.updateMany({ where: { actorId: userId }, data: { actorId: null } });
+  await tx.planChange.updateMany({ where: { kind: { in: ["share", "revoke"] }, detail: { startsWith: `${userId}` } }, data: { detail: "" } });
 }

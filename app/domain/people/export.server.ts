@@ -14,7 +14,7 @@ const maybeAt = (date: Date | null) => (date ? date.toISOString() : null);
 const list = (json: string) => JSON.parse(json) as string[];
 
 export async function exportMyData(userId: string): Promise<MyDataExport> {
-  const [account, activities, groups, live, buddies, safety, asOrganiser] = await Promise.all([
+  const [account, activities, groups, live, buddies, safety, asOrganiser, plans] = await Promise.all([
     accountPart(userId),
     activitiesPart(userId),
     groupsPart(userId),
@@ -22,8 +22,9 @@ export async function exportMyData(userId: string): Promise<MyDataExport> {
     buddiesPart(userId),
     safetyPart(userId),
     organiserPart(userId),
+    plansPart(userId),
   ]);
-  return { formatVersion: EXPORT_FORMAT_VERSION, exportedAt: at(new Date()), ...account, activities, groups, live, buddies, safety, asOrganiser };
+  return { formatVersion: EXPORT_FORMAT_VERSION, exportedAt: at(new Date()), ...account, activities, groups, live, buddies, safety, asOrganiser, plans };
 }
 
 async function displayNames(ids: string[]) {
@@ -280,5 +281,73 @@ async function organiserPart(userId: string): Promise<MyDataExport["asOrganiser"
     messagesHidden: hidden.map((m) => ({ messageId: m.id, activityId: m.activityId, hiddenAt: maybeAt(m.hiddenAt) })),
     mutesApplied: mutes.map((m) => ({ activityId: m.activityId, createdAt: at(m.createdAt) })),
     doorCheckIns: doorCheckIns.map((c) => ({ activityId: c.activityId, method: c.method, createdAt: at(c.createdAt) })),
+  };
+}
+
+/** What a change in a plan's history says, with a supporter named instead of by id. */
+function changeDetail(change: { kind: string; detail: string }, names: Map<string, string>) {
+  return change.kind === "share" || change.kind === "revoke" ? (names.get(change.detail.split(":")[0]) ?? "") : change.detail;
+}
+
+/** The person's own plan whole, and in plans others shared with them only their own changes. */
+async function plansPart(userId: string): Promise<MyDataExport["plans"]> {
+  const [own, supporting] = await Promise.all([
+    db().perspectivePlan.findUnique({
+      where: { ownerId: userId },
+      include: {
+        domains: { orderBy: { domain: "asc" } },
+        breakthroughs: { orderBy: { createdAt: "asc" } },
+        steps: { orderBy: { createdAt: "asc" } },
+        supporters: { include: { user: { select: { displayName: true } } }, orderBy: { createdAt: "asc" } },
+        changes: { orderBy: { createdAt: "asc" } },
+      },
+    }),
+    db().planSupporter.findMany({
+      where: { userId },
+      include: { plan: { select: { owner: { select: { displayName: true } }, changes: { where: { actorId: userId }, orderBy: { createdAt: "asc" } } } } },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  const names = await displayNames([
+    ...(own?.changes ?? []).flatMap((c) => (c.kind === "share" || c.kind === "revoke" ? [c.detail.split(":")[0]] : [])),
+    ...supporting.flatMap((s) => s.plan.changes.flatMap((c) => (c.kind === "share" || c.kind === "revoke" ? [c.detail.split(":")[0]] : []))),
+  ]);
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  return {
+    own: own && {
+      perspective: own.perspective,
+      createdAt: at(own.createdAt),
+      updatedAt: at(own.updatedAt),
+      domains: own.domains.map((d) => ({
+        domain: d.domain,
+        situation: d.situation,
+        obstacles: list(d.obstacles),
+        obstacleNote: d.obstacleNote,
+        goals: d.goals,
+        updatedAt: at(d.updatedAt),
+      })),
+      breakthroughs: own.breakthroughs.map((b) => ({
+        text: b.text,
+        happenedOn: day(b.happenedOn),
+        helpedBy: b.helpedBy,
+        domain: b.domain,
+        createdAt: at(b.createdAt),
+      })),
+      steps: own.steps.map((s) => ({
+        text: s.text,
+        owner: s.owner,
+        dueOn: s.dueOn ? day(s.dueOn) : null,
+        done: s.doneAt !== null,
+        createdAt: at(s.createdAt),
+      })),
+      supporters: own.supporters.map((s) => ({ displayName: s.user.displayName, canEdit: s.canEdit, since: at(s.createdAt) })),
+      history: own.changes.map((c) => ({ kind: c.kind, byMe: c.actorId === userId, detail: changeDetail(c, names), createdAt: at(c.createdAt) })),
+    },
+    supporting: supporting.map((s) => ({
+      ownerName: s.plan.owner.displayName,
+      canEdit: s.canEdit,
+      since: at(s.createdAt),
+      myChanges: s.plan.changes.map((c) => ({ kind: c.kind, detail: changeDetail(c, names), createdAt: at(c.createdAt) })),
+    })),
   };
 }
