@@ -5,6 +5,7 @@ import { backfillLocalFacts } from "../app/domain/activities/local-facts.server.
 import { db } from "../app/lib/db.server.ts";
 import { seedDemoActivities } from "./demo-activities.ts";
 import { seedDemoBuddies } from "./demo-buddies.ts";
+import { seedDemoPlans } from "./demo-plans.ts";
 import { demoPeople, DEMO_PASSWORD, type DemoPerson } from "./demo-people.ts";
 
 type MunicipalityRow = { code: string; name: string; province: string; latitude: number; longitude: number };
@@ -27,6 +28,7 @@ export async function seedDemo(): Promise<number> {
   for (const person of demoPeople) await createDemoPerson(person, passwordHash);
   await seedDemoActivities();
   await seedDemoBuddies();
+  await seedDemoPlans(passwordHash);
   return demoPeople.length;
 }
 

@@ -16,6 +16,8 @@ export type PlanFormResult =
   { values: Record<string, unknown>; fieldErrors: FieldErrors; formError: { key: string; values?: Record<string, string | number> } | null } | undefined;
 
 const LIMITS = PLAN_LIMITS;
+/** Someone's words inside a translated sentence keep their own direction (FSI … PDI). */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /** The result if it belongs to this form (same intent and, for a domain, the same domain). */
 function resultFor(result: PlanFormResult, intent: string, domain?: string) {
@@ -141,7 +143,13 @@ export function PerspectiveSection({ plan, result, canEdit }: { plan: Pick<PlanV
   return (
     <section className="card stack" aria-labelledby="plan-perspective">
       <h2 id="plan-perspective">{t("plan.perspective.title")}</h2>
-      {plan?.perspective ? <p className="plan-text">{plan.perspective}</p> : <p className="muted">{t("plan.perspective.empty")}</p>}
+      {plan?.perspective ? (
+        <p className="plan-text" dir="auto">
+          {plan.perspective}
+        </p>
+      ) : (
+        <p className="muted">{t("plan.perspective.empty")}</p>
+      )}
       {canEdit ? (
         <IntentForm intent="perspective">
           <FormAlert error={mine?.formError} />
@@ -214,7 +222,9 @@ function DomainSummary({ entry }: { entry: PlanView["domains"][number] }) {
       {entry.situation ? (
         <>
           <dt>{t("plan.domain.situation")}</dt>
-          <dd className="plan-text">{entry.situation}</dd>
+          <dd className="plan-text" dir="auto">
+            {entry.situation}
+          </dd>
         </>
       ) : null}
       {entry.obstacles.length > 0 || entry.obstacleNote ? (
@@ -225,7 +235,11 @@ function DomainSummary({ entry }: { entry: PlanView["domains"][number] }) {
               {entry.obstacles.map((obstacle) => (
                 <li key={obstacle}>{t(obstacleLabel(entry.domain, obstacle))}</li>
               ))}
-              {entry.obstacleNote ? <li className="plan-text">{entry.obstacleNote}</li> : null}
+              {entry.obstacleNote ? (
+                <li className="plan-text" dir="auto">
+                  {entry.obstacleNote}
+                </li>
+              ) : null}
             </ul>
           </dd>
         </>
@@ -233,7 +247,9 @@ function DomainSummary({ entry }: { entry: PlanView["domains"][number] }) {
       {entry.goals ? (
         <>
           <dt>{t("plan.domain.goals")}</dt>
-          <dd className="plan-text">{entry.goals}</dd>
+          <dd className="plan-text" dir="auto">
+            {entry.goals}
+          </dd>
         </>
       ) : null}
     </dl>
@@ -342,12 +358,12 @@ function BreakthroughsSection({ plan, result }: { plan: PlanView; result: PlanFo
       <ul className="plan-list">
         {plan.breakthroughs.map((b) => (
           <li key={b.id}>
-            <p className="plan-text">
+            <p className="plan-text" dir="auto">
               <strong>{b.text}</strong>
             </p>
             <p className="muted">
               {formatDate(`${b.happenedOn}T12:00:00Z`, locale)}
-              {b.helpedBy ? <> · {t("plan.breakthrough.helpedByShown", { name: b.helpedBy })}</> : null}
+              {b.helpedBy ? <> · {t("plan.breakthrough.helpedByShown", { name: isolate(b.helpedBy) })}</> : null}
               {b.domain ? <> · {t(`activities.theme.${b.domain}`)}</> : null}
             </p>
             {plan.canEdit ? <Destructive intent="remove-breakthrough" id={b.id} label={t("plan.remove")} confirmLabel={t("plan.confirmRemove")} /> : null}
@@ -400,12 +416,12 @@ function StepsSection({ plan, result }: { plan: PlanView; result: PlanFormResult
       <ul className="plan-list">
         {plan.steps.map((step) => (
           <li key={step.id} className={step.done ? "is-done" : undefined}>
-            <p className="plan-text">
+            <p className="plan-text" dir="auto">
               {step.done ? <span className="visually-hidden">{t("plan.step.doneLabel")}: </span> : null}
               {step.text}
             </p>
             <p className="muted">
-              {step.owner ? t("plan.step.ownerShown", { name: step.owner }) : null}
+              {step.owner ? t("plan.step.ownerShown", { name: isolate(step.owner) }) : null}
               {step.owner && step.dueOn ? " · " : null}
               {step.dueOn ? t("plan.step.dueShown", { date: formatDate(`${step.dueOn}T12:00:00Z`, locale) }) : null}
             </p>
@@ -511,11 +527,11 @@ function HistorySection({ plan }: { plan: PlanView }) {
             <span className="muted">{formatDate(change.at, locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" })}</span>{" "}
             <span>{change.by === "owner" ? t("plan.history.byYou") : change.by ? <bdi>{change.by}</bdi> : t("plan.history.bySomeone")}</span>
             {": "}
-            <span>{t(`plan.history.kind.${change.kind}`, { name: change.detail })}</span>
+            <span>{t(`plan.history.kind.${change.kind}`, { name: isolate(change.detail) })}</span>
             {change.kind !== "share" && change.kind !== "revoke" && change.detail ? (
               <>
                 {" "}
-                <q className="plan-text">{change.kind === "domain" ? t(`activities.theme.${change.detail}`) : change.detail}</q>
+                <q>{change.kind === "domain" ? t(`activities.theme.${change.detail}`) : <bdi className="plan-text">{change.detail}</bdi>}</q>
               </>
             ) : null}
           </li>

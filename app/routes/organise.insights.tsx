@@ -26,7 +26,9 @@ function ObstacleRows({ obstacles }: { obstacles: ObstacleCount[] }) {
       {obstacles.map((entry) => (
         <tr key={`${entry.domain}:${entry.obstacle}`}>
           <th scope="row">{t(obstacleLabel(entry.domain, entry.obstacle))}</th>
-          <td className="number">{formatShownCount(entry.count, locale)}</td>
+          <td className="number" dir="ltr">
+            {formatShownCount(entry.count, locale)}
+          </td>
         </tr>
       ))}
     </>
@@ -37,7 +39,8 @@ export default function PlanInsights() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { insights } = useLoaderData<typeof loader>();
-  const few = formatShownCount({ kind: "few" }, locale);
+  // "<5" reads left to right in every language, also inside an Arabic sentence (LRI … PDI).
+  const few = `\u2066${formatShownCount({ kind: "few" }, locale)}\u2069`;
   return (
     <section className="stack">
       <h1>{t("plan.insights.title")}</h1>
@@ -115,7 +118,9 @@ export default function PlanInsights() {
               {insights.breakthroughsPerMonth.map((row) => (
                 <tr key={row.month}>
                   <th scope="row">{formatDate(`${row.month}-15T12:00:00Z`, locale, { month: "long", year: "numeric" })}</th>
-                  <td className="number">{formatShownCount(row.count, locale)}</td>
+                  <td className="number" dir="ltr">
+                    {formatShownCount(row.count, locale)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
-import { PlanBody } from "~/components/plan-page";
+import { isolate, PlanBody } from "~/components/plan-page";
 import { planView } from "~/domain/plan/plan.server";
 import { planSuggestions } from "~/domain/plan/suggestions.server";
 import { orHttpError, requireUser, retryAfterHeaders } from "~/lib/http.server";
@@ -30,8 +30,10 @@ export default function SupportedPlan() {
   return (
     <section className="stack plan-page">
       <BackLink to="/plan">{t("plan.title")}</BackLink>
-      <h1>{t("plan.planOf", { name: plan.ownerName })}</h1>
-      <p className="lead">{plan.canEdit ? t("plan.supporterCanEdit", { name: plan.ownerName }) : t("plan.supporterCanView", { name: plan.ownerName })}</p>
+      <h1>{t("plan.planOf", { name: isolate(plan.ownerName) })}</h1>
+      <p className="lead">
+        {plan.canEdit ? t("plan.supporterCanEdit", { name: isolate(plan.ownerName) }) : t("plan.supporterCanView", { name: isolate(plan.ownerName) })}
+      </p>
       <PlanBody plan={plan} suggestions={suggestions} result={result} />
     </section>
   );

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { PerspectiveSection, PlanBody } from "~/components/plan-page";
+import { isolate, PerspectiveSection, PlanBody } from "~/components/plan-page";
 import { planHome } from "~/domain/plan/plan.server";
 import { planSuggestions } from "~/domain/plan/suggestions.server";
 import { formatDate } from "~/lib/format";
@@ -51,7 +51,7 @@ export default function MyPlan() {
             <ul className="plan-list">
               {shared.map((entry) => (
                 <li key={entry.planId}>
-                  <a href={`/plan/${entry.planId}`}>{t("plan.sharedWithYou.planOf", { name: entry.ownerName })}</a>{" "}
+                  <a href={`/plan/${entry.planId}`}>{t("plan.sharedWithYou.planOf", { name: isolate(entry.ownerName) })}</a>{" "}
                   <span className="muted">
                     · {entry.canEdit ? t("plan.share.canEdit") : t("plan.share.canView")} · {formatDate(entry.updatedAt, locale, { dateStyle: "medium" })}
                   </span>

@@ -26,7 +26,7 @@ export async function planSuggestions(actorId: string, plan: Pick<PlanView, "dom
   return Promise.all(
     linked.map(async (obstacle) => {
       const { activityKind, buddyKind } = PLATFORM_LINKS[obstacle];
-      const found = await discoverActivities({ kind: activityKind, sort: "date", perPage: 3 }, { userId: null, locale });
+      const found = await discoverActivities({ kind: activityKind, perPage: 3 }, { userId: actorId, locale, collapseSeries: true });
       const dutch = profile?.languages.find((entry) => entry.language === "nl");
       const sector = profile?.sectors[0]?.sector ?? null;
       // A one-click request needs everything the request form asks; without a sector the form opens instead.
