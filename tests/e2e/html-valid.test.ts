@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { rsvp } from "~/domain/activities/rsvp.server";
 import { startSession } from "~/domain/auth/lucia.server";
 import { createGroup } from "~/domain/groups/groups.server";
+import { changePlan } from "~/domain/plan/plan.server";
 import { db } from "~/lib/db.server";
 import { enqueueMail } from "~/lib/mail/outbox.server";
 import { renderMail } from "~/lib/mail/render.server";
@@ -132,7 +133,7 @@ describe("HTML of every page in every language", () => {
 
   it("is valid on the pages of a signed-in person who is newcomer, volunteer, organiser and admin at once", async () => {
     // The volunteer of an active match, who also asks for a buddy, organises and administers.
-    const { matchId, volunteerId: me, offerId } = await buddyPair({ state: "active", now: new Date(Date.now() - 29 * 86_400_000) });
+    const { matchId, volunteerId: me, offerId, newcomerId: buddy } = await buddyPair({ state: "active", now: new Date(Date.now() - 29 * 86_400_000) });
     await db().user.update({ where: { id: me }, data: { isNewcomer: true, isOrganiser: true, isAdmin: true, municipalityCode: "GM0344" } });
     const requestId = crypto.randomUUID();
     await db().buddyRequest.create({ data: { id: requestId, newcomerId: me, kind: "job", targetSector: "it", goals: JSON.stringify(["cv"]) } });
@@ -152,7 +153,16 @@ describe("HTML of every page in every language", () => {
         ...renderMail("uk", { subject: "Тема", greeting: "Вітаємо", paragraphs: ["Текст"], reason: "Тест" }),
       }),
     );
+    // A plan of one's own with something in every part, and the buddy's plan shared with one.
+    await changePlan(me, null, "perspective", { perspective: "Over een jaar <b>werk</b> ik" });
+    await changePlan(me, null, "domain", { domain: "work", situation: "Zoekend", goals: "Werk", obstacles: ["fitting-work"], obstacleNote: "" });
+    await changePlan(me, null, "domain", { domain: "language-communication", obstacles: ["no-practice"], situation: "", goals: "", obstacleNote: "" });
+    await changePlan(me, null, "breakthrough", { text: "Taalmaatje", happenedOn: localDate(-3), helpedBy: "Sanne", domain: "" });
+    await changePlan(me, null, "step", { text: "Cv maken", owner: "ik", dueOn: localDate(7) });
+    const theirPlan = await changePlan(buddy, null, "perspective", { perspective: "Verpleegkundige worden" });
+    await changePlan(buddy, theirPlan, "share", { userId: me, access: "edit" });
     const ids: Record<string, string> = {
+      "/plan": theirPlan!,
       "/admin/outbox": mailId,
       "/buddies/match": matchId,
       "/buddies/offer": offerId,
@@ -182,6 +192,9 @@ describe("HTML of every page in every language", () => {
         `/admin/outbox/${mailId}`,
         `/activities/${webinarId}/live`,
         `/activities/${activityId}/ticket`,
+        "/plan",
+        `/plan/${theirPlan}`,
+        "/organise/insights",
       ]),
     );
     console.info(`validating ${pages.length} signed-in pages × ${LOCALES.length} languages: ${pages.join(" ")}`);
