@@ -57,6 +57,7 @@ function TextArea({
         </p>
       ) : null}
       <textarea
+        dir="auto"
         id={id}
         name={name}
         rows={rows}
@@ -92,6 +93,7 @@ function Input({
     <div className={`field${error ? " has-error" : ""}`}>
       <label htmlFor={id}>{label}</label>
       <input
+        dir="auto"
         id={id}
         name={name}
         type={type}
