@@ -8,7 +8,7 @@ import type { ObstacleCount } from "~/domain/plan/insights";
 import { formatDate } from "~/lib/format";
 import { orHttpError, requireUser } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
-import { formatShownCount, SMALLEST_SHOWN } from "~/lib/small-counts";
+import { formatShownCount, SMALLEST_SHOWN, type ShownCount } from "~/lib/small-counts";
 import { useLocale } from "~/lib/use-locale";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "plan.insights.title");
@@ -18,20 +18,40 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { insights: await orHttpError(planInsights(user.id)) };
 }
 
-function ObstacleRows({ obstacles }: { obstacles: ObstacleCount[] }) {
+/** A group's most common obstacles, with how many plans name each ("<5" below five). */
+function ObstacleGroup({ id, heading, plans, obstacles }: { id: string; heading: string; plans: ShownCount; obstacles: ObstacleCount[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
-    <>
-      {obstacles.map((entry) => (
-        <tr key={`${entry.domain}:${entry.obstacle}`}>
-          <th scope="row">{t(obstacleLabel(entry.domain, entry.obstacle))}</th>
-          <td className="number" dir="ltr">
-            {formatShownCount(entry.count, locale)}
-          </td>
-        </tr>
-      ))}
-    </>
+    <div className="stack-tight">
+      <h3 id={id}>
+        {heading} <span className="muted">({t("plan.insights.plans", { shown: formatShownCount(plans, locale) })})</span>
+      </h3>
+      {obstacles.length > 0 ? (
+        <TableScroll labelledBy={id}>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("plan.insights.obstacle")}</th>
+                <th scope="col" className="number">
+                  {t("plan.insights.count")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {obstacles.map((entry) => (
+                <tr key={`${entry.domain}:${entry.obstacle}`}>
+                  <th scope="row">{t(obstacleLabel(entry.domain, entry.obstacle))}</th>
+                  <td className="number" dir="ltr">
+                    {formatShownCount(entry.count, locale)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : null}
+    </div>
   );
 }
 
@@ -50,56 +70,26 @@ export default function PlanInsights() {
         <h2 id="insights-domains">{t("plan.insights.byDomain")}</h2>
         {insights.byDomain.length === 0 ? <p className="muted">{t("plan.insights.empty")}</p> : null}
         {insights.byDomain.map((entry) => (
-          <div key={entry.domain} className="stack-tight">
-            <h3 id={`insights-${entry.domain}`}>
-              {t(`activities.theme.${entry.domain}`)}{" "}
-              <span className="muted">({t("plan.insights.plans", { shown: formatShownCount(entry.plans, locale) })})</span>
-            </h3>
-            <TableScroll labelledBy={`insights-${entry.domain}`}>
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("plan.insights.obstacle")}</th>
-                    <th scope="col" className="number">
-                      {t("plan.insights.count")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <ObstacleRows obstacles={entry.obstacles} />
-                </tbody>
-              </table>
-            </TableScroll>
-          </div>
+          <ObstacleGroup
+            key={entry.domain}
+            id={`insights-${entry.domain}`}
+            heading={t(`activities.theme.${entry.domain}`)}
+            plans={entry.plans}
+            obstacles={entry.obstacles}
+          />
         ))}
       </section>
       <section className="card stack" aria-labelledby="insights-places">
         <h2 id="insights-places">{t("plan.insights.byMunicipality")}</h2>
         {insights.byMunicipality.length === 0 ? <p className="muted">{t("plan.insights.empty")}</p> : null}
         {insights.byMunicipality.map((place) => (
-          <div key={place.code ?? "none"} className="stack-tight">
-            <h3 id={`insights-place-${place.code ?? "none"}`}>
-              {place.name ?? t("plan.insights.noMunicipality")}{" "}
-              <span className="muted">({t("plan.insights.plans", { shown: formatShownCount(place.plans, locale) })})</span>
-            </h3>
-            {place.obstacles.length > 0 ? (
-              <TableScroll labelledBy={`insights-place-${place.code ?? "none"}`}>
-                <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("plan.insights.obstacle")}</th>
-                      <th scope="col" className="number">
-                        {t("plan.insights.count")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <ObstacleRows obstacles={place.obstacles} />
-                  </tbody>
-                </table>
-              </TableScroll>
-            ) : null}
-          </div>
+          <ObstacleGroup
+            key={place.code ?? "none"}
+            id={`insights-place-${place.code ?? "none"}`}
+            heading={place.name ?? t("plan.insights.noMunicipality")}
+            plans={place.plans}
+            obstacles={place.obstacles}
+          />
         ))}
       </section>
       <section className="card stack" aria-labelledby="insights-months">
