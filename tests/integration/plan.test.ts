@@ -102,6 +102,14 @@ describe("sharing with supporters", () => {
     expect((await planOf(ids.owner)).perspective).toBe(SECRET);
 
     expect((await owner.post("/plan", { intent: "share", userId: ids.buddy, access: "edit" })).status).toBe(302);
+    // The new supporter was told once (notice and mail, in their language, naming nobody); a change of rights is not news.
+    const notices = await db().notification.findMany({ where: { userId: ids.buddy, kind: "plan-shared" } });
+    expect(notices.map((n) => JSON.parse(n.data))).toEqual([{ planId }]);
+    const mails = await db().outboxMail.findMany({ where: { userId: ids.buddy, kind: "plan-shared" } });
+    expect(mails).toHaveLength(1);
+    expect(mails[0].locale).toBe("nl");
+    expect(mails[0].text).toContain(`/plan/${planId}`);
+    expect(mails[0].text).not.toContain("Olena");
     const added = await buddy.post(`/plan/${planId}`, {
       intent: "breakthrough",
       text: "Fysiotherapie gevonden",

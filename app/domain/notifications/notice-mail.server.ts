@@ -31,7 +31,7 @@ type NoticeMail = {
   mailKind: string;
   /** Where the mail's button leads, below the public origin. */
   path: (row: NoticeRow, data: Record<string, string | number>) => string;
-  reason: "activity" | "buddy" | "coordinator";
+  reason: "activity" | "buddy" | "coordinator" | "plan";
   /** The body when it is more than the kind's one sentence. */
   paragraphs?: (context: Context) => string[];
   /** The activity's .ics goes with the mail: a changed time must reach the calendar too. */
@@ -74,6 +74,7 @@ const NOTICE_MAILS: Partial<Record<NotificationKind, NoticeMail>> = {
   "buddy-expiry-warning": { mailKind: "buddy-expiry-warning", path: matchPage, reason: "buddy" },
   "buddy-check-in": { mailKind: "buddy-check-in", path: matchPage, reason: "buddy" },
   "person-reported": { mailKind: "person-reported", path: () => "/organise/matching", reason: "coordinator" },
+  "plan-shared": { mailKind: "plan-shared", path: (_row, data) => `/plan/${data.planId}`, reason: "plan" },
 };
 
 function placeOf(activity: ActivityFacts, t: Context["t"]) {

@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   "activity-reminder",
   "buddy-expiry-warning",
   "buddy-check-in",
+  "plan-shared",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

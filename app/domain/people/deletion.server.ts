@@ -176,6 +176,9 @@ async function leaveGroups(tx: Tx, userId: string) {
  * that a change was made, without saying by whom or with whom a plan was shared.
  */
 async function leavePlans(tx: Tx, userId: string) {
+  // Notices that their plan was shared would lead nowhere once it is gone.
+  const own = await tx.perspectivePlan.findUnique({ where: { ownerId: userId }, select: { id: true } });
+  if (own) await tx.notification.deleteMany({ where: { kind: "plan-shared", data: { contains: own.id } } });
   await tx.planChange.updateMany({ where: { actorId: userId }, data: { actorId: null } });
   await tx.planChange.updateMany({ where: { kind: { in: ["share", "revoke"] }, detail: { startsWith: `${userId}` } }, data: { detail: "" } });
 }

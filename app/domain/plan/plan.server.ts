@@ -12,6 +12,7 @@ import { THEMES } from "~/lib/reference/activities";
 import { NotFound, ValidationFailed } from "../errors";
 import { actorSelect, allow, loadActor, requirePlan } from "../policy/guards.server";
 import { holdersOfOrganiserRight, policy } from "../policy/rules";
+import { deliver, recordNotifications } from "../notifications/notifications.server";
 import type { Tx } from "../activities/seats.server";
 import { BreakthroughInput, DomainInput, ItemInput, PerspectiveInput, ShareInput, StepInput } from "./schemas.server";
 
@@ -77,12 +78,18 @@ export async function changePlan(actorId: string, planId: string | null, intent:
   }
   const change = CHANGES[intent];
   const input = parseInput(change.schema, raw);
-  if (intent === "share") await requireCandidate(id, (input as { userId: string }).userId);
-  await db().$transaction(async (tx) => {
+  const supporter = intent === "share" ? (input as { userId: string }).userId : null;
+  if (supporter) await requireCandidate(id, supporter);
+  const notices = await db().$transaction(async (tx) => {
+    const isNew = supporter !== null && (await tx.planSupporter.count({ where: { planId: id, userId: supporter } })) === 0;
     const detail = await change.apply(tx, id, input);
     await tx.planChange.create({ data: { id: randomUUID(), planId: id, actorId, kind: intent, detail } });
     await tx.perspectivePlan.update({ where: { id }, data: { updatedAt: new Date() } });
+    // A new supporter is told (notice and mail), once; a change of rights is not news. The notice
+    // names no one (mails are read in shared inboxes; the page shows the name after sign-in).
+    return isNew ? recordNotifications(tx, [{ userId: supporter, kind: "plan-shared", data: { planId: id } }]) : [];
   });
+  deliver(notices);
   return id;
 }
 
