@@ -526,16 +526,19 @@ function HistorySection({ plan }: { plan: PlanView }) {
       <ol className="plan-history">
         {plan.history.map((change) => (
           <li key={change.id}>
-            <span className="muted">{formatDate(change.at, locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" })}</span>{" "}
-            <span>{change.by === "owner" ? t("plan.history.byYou") : change.by ? <bdi>{change.by}</bdi> : t("plan.history.bySomeone")}</span>
-            {": "}
-            <span>{t(`plan.history.kind.${change.kind}`, { name: isolate(change.detail) })}</span>
-            {change.kind !== "share" && change.kind !== "revoke" && change.detail ? (
-              <>
-                {" "}
-                <q>{change.kind === "domain" ? t(`activities.theme.${change.detail}`) : <bdi className="plan-text">{change.detail}</bdi>}</q>
-              </>
-            ) : null}
+            <p>
+              <strong>{change.by === "owner" ? t("plan.history.byYou") : change.by ? <bdi>{change.by}</bdi> : t("plan.history.bySomeone")}</strong>{" "}
+              <span className="muted">{formatDate(change.at, locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" })}</span>
+            </p>
+            <p>
+              {t(`plan.history.kind.${change.kind}`, { name: isolate(change.detail) })}
+              {change.kind !== "share" && change.kind !== "revoke" && change.detail ? (
+                <>
+                  {": "}
+                  {change.kind === "domain" ? t(`activities.theme.${change.detail}`) : <bdi className="plan-text">{change.detail}</bdi>}
+                </>
+              ) : null}
+            </p>
           </li>
         ))}
       </ol>

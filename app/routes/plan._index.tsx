@@ -30,7 +30,7 @@ export default function MyPlan() {
   return (
     <section className="stack plan-page">
       <h1>{t("plan.title")}</h1>
-      <p className="lead">{t("plan.intro")}</p>
+      {canKeep ? <p className="lead">{t("plan.intro")}</p> : null}
       {canKeep && !plan ? (
         <>
           <div className="card stack">
