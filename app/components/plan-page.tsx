@@ -527,12 +527,22 @@ function HistorySection({ plan }: { plan: PlanView }) {
         {plan.history.map((change) => (
           <li key={change.id}>
             <p>
-              <strong>{change.by === "owner" ? t("plan.history.byYou") : change.by ? <bdi>{change.by}</bdi> : t("plan.history.bySomeone")}</strong>{" "}
+              <strong>
+                {change.by === "owner" ? (
+                  t("plan.history.byYou")
+                ) : change.by === "meedoen" ? (
+                  "Meedoen"
+                ) : change.by ? (
+                  <bdi>{change.by}</bdi>
+                ) : (
+                  t("plan.history.bySomeone")
+                )}
+              </strong>{" "}
               <span className="muted">{formatDate(change.at, locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" })}</span>
             </p>
             <p>
               {t(`plan.history.kind.${change.kind}`, { name: isolate(change.detail) })}
-              {change.kind !== "share" && change.kind !== "revoke" && change.detail ? (
+              {!["share", "revoke", "lapsed"].includes(change.kind) && change.detail ? (
                 <>
                   {": "}
                   {change.kind === "domain" ? t(`activities.theme.${change.detail}`) : <bdi className="plan-text">{change.detail}</bdi>}

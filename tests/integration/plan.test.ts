@@ -5,6 +5,7 @@
  * organisers' insights that never show a count from 1 to 4.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { endMatch } from "~/domain/matching/matches.server";
 import { changePlan, planView } from "~/domain/plan/plan.server";
 import { db } from "~/lib/db.server";
 import { buddyPair } from "../support/buddy-factories";
@@ -154,6 +155,26 @@ describe("sharing with supporters", () => {
     const shared = await (await as(ids.chosenOrganiser)).get("/plan");
     expect(await shared.text()).toContain(`/plan/${planId}`);
     await changePlan(ids.owner, planId, "revoke", { id: ids.chosenOrganiser });
+  });
+});
+
+describe("a buddy's access lasts as long as the match", () => {
+  it("ends when the match ends, at once and in the history; a buddy who is also an organiser keeps it", async () => {
+    const pair = await buddyPair({ state: "active", volunteer: { displayName: "Bram" } });
+    const plan = await changePlan(pair.newcomerId, null, "perspective", { perspective: "Een eigen huis" });
+    await changePlan(pair.newcomerId, plan, "share", { userId: pair.volunteerId, access: "edit" });
+    const buddy = await as(pair.volunteerId);
+    expect((await buddy.get(`/plan/${plan}`)).status).toBe(200);
+    await endMatch(pair.volunteerId, pair.matchId, { reason: "moved" });
+    expect((await buddy.get(`/plan/${plan}`)).status).toBe(403);
+    expect((await planView(pair.newcomerId, plan!)).history[0]).toMatchObject({ kind: "lapsed", detail: "Bram", by: "meedoen" });
+
+    const other = await buddyPair({ state: "active" });
+    await db().user.update({ where: { id: other.volunteerId }, data: { isOrganiser: true } });
+    const theirs = await changePlan(other.newcomerId, null, "perspective", { perspective: "Werk" });
+    await changePlan(other.newcomerId, theirs, "share", { userId: other.volunteerId, access: "view" });
+    await endMatch(other.newcomerId, other.matchId, { reason: "moved" });
+    expect((await (await as(other.volunteerId)).get(`/plan/${theirs}`)).status).toBe(200);
   });
 });
 

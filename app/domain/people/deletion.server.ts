@@ -8,6 +8,7 @@ import { db } from "~/lib/db.server";
 import { fillFreeSeats, lockActivity, type Tx } from "../activities/seats.server";
 import { deliver, recordNotifications, type PendingNotification } from "../notifications/notifications.server";
 import { catalogueShrank } from "../activities/selection-memo.server";
+import { PERSON_CHANGES } from "../plan/plan.server";
 
 // A prolific organiser's deletion touches many rows; it must not be cut off half-way by a timeout.
 const TRANSACTION = { maxWait: 15_000, timeout: 60_000 } as const;
@@ -180,5 +181,5 @@ async function leavePlans(tx: Tx, userId: string) {
   const own = await tx.perspectivePlan.findUnique({ where: { ownerId: userId }, select: { id: true } });
   if (own) await tx.notification.deleteMany({ where: { kind: "plan-shared", data: { contains: own.id } } });
   await tx.planChange.updateMany({ where: { actorId: userId }, data: { actorId: null } });
-  await tx.planChange.updateMany({ where: { kind: { in: ["share", "revoke"] }, detail: { startsWith: `${userId}` } }, data: { detail: "" } });
+  await tx.planChange.updateMany({ where: { kind: { in: PERSON_CHANGES }, detail: { startsWith: userId } }, data: { detail: "" } });
 }

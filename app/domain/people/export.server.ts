@@ -8,6 +8,7 @@ import { db } from "~/lib/db.server";
 import { pickContent } from "../activities/content";
 import { EXPORT_FORMAT_VERSION, type MyDataExport } from "./export-format";
 import { getProfile } from "./profile.server";
+import { PERSON_CHANGES } from "../plan/plan.server";
 
 const at = (date: Date) => date.toISOString();
 const maybeAt = (date: Date | null) => (date ? date.toISOString() : null);
@@ -286,7 +287,7 @@ async function organiserPart(userId: string): Promise<MyDataExport["asOrganiser"
 
 /** What a change in a plan's history says, with a supporter named instead of by id. */
 function changeDetail(change: { kind: string; detail: string }, names: Map<string, string>) {
-  return change.kind === "share" || change.kind === "revoke" ? (names.get(change.detail.split(":")[0]) ?? "") : change.detail;
+  return PERSON_CHANGES.includes(change.kind) ? (names.get(change.detail.split(":")[0]) ?? "") : change.detail;
 }
 
 /** The person's own plan whole, and in plans others shared with them only their own changes. */
@@ -309,8 +310,8 @@ async function plansPart(userId: string): Promise<MyDataExport["plans"]> {
     }),
   ]);
   const names = await displayNames([
-    ...(own?.changes ?? []).flatMap((c) => (c.kind === "share" || c.kind === "revoke" ? [c.detail.split(":")[0]] : [])),
-    ...supporting.flatMap((s) => s.plan.changes.flatMap((c) => (c.kind === "share" || c.kind === "revoke" ? [c.detail.split(":")[0]] : []))),
+    ...(own?.changes ?? []).flatMap((c) => (PERSON_CHANGES.includes(c.kind) ? [c.detail.split(":")[0]] : [])),
+    ...supporting.flatMap((s) => s.plan.changes.flatMap((c) => (PERSON_CHANGES.includes(c.kind) ? [c.detail.split(":")[0]] : []))),
   ]);
   const day = (date: Date) => date.toISOString().slice(0, 10);
   return {

@@ -35,6 +35,10 @@ export type PlanIntent = (typeof PLAN_INTENTS)[number];
 /** What only the owner may do; everything else is an edit that supporters with edit rights may make too. */
 const OWNER_INTENTS: readonly PlanIntent[] = ["share", "revoke", "delete-plan"];
 
+/** History kinds whose detail is a supporter's id (shown as their name, blanked when they are deleted). */
+export const PERSON_CHANGES = ["share", "revoke", "lapsed"];
+const personOf = (change: { kind: string; detail: string }) => (PERSON_CHANGES.includes(change.kind) ? change.detail.split(":")[0] : null);
+
 const short = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
 
 /** The plan `/plan` works on: the actor's own, made on their first change. */
@@ -232,9 +236,10 @@ export async function planView(actorId: string, planId: string) {
       id: c.id,
       kind: c.kind,
       // Sharing names the supporter by id; everything else keeps the words of the change.
-      detail: c.kind === "share" || c.kind === "revoke" ? (names.get(c.detail.split(":")[0]) ?? "?") : c.detail,
+      detail: personOf(c) !== null ? (names.get(personOf(c)!) ?? "?") : c.detail,
       access: c.kind === "share" ? (c.detail.split(":")[1] ?? "view") : null,
-      by: c.actorId === null ? null : c.actorId === plan.ownerId ? "owner" : (names.get(c.actorId) ?? null),
+      // A lapse is Meedoen's doing (the buddy match ended); a null actor otherwise is a deleted account.
+      by: c.kind === "lapsed" ? "meedoen" : c.actorId === null ? null : c.actorId === plan.ownerId ? "owner" : (names.get(c.actorId) ?? null),
       at: c.createdAt.toISOString(),
     })),
   };
@@ -245,7 +250,8 @@ async function historyNames(changes: { actorId: string | null; kind: string; det
   const ids = new Set<string>();
   for (const c of changes) {
     if (c.actorId && c.actorId !== ownerId) ids.add(c.actorId);
-    if (c.kind === "share" || c.kind === "revoke") ids.add(c.detail.split(":")[0]);
+    const person = personOf(c);
+    if (person) ids.add(person);
   }
   const people = await db().user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, displayName: true } });
   return new Map(people.map((p) => [p.id, p.displayName]));
@@ -266,4 +272,19 @@ export async function planHome(actorId: string) {
     plan: ownId ? await planView(actorId, ownId) : null,
     shared: shared.map((s) => ({ planId: s.plan.id, ownerName: s.plan.owner.displayName, canEdit: s.canEdit, updatedAt: s.plan.updatedAt.toISOString() })),
   };
+}
+
+/**
+ * A buddy sees the plan as the newcomer's active buddy: when their match ends, so does that access,
+ * unless they may support the plan otherwise (the organiser right, another active match). Runs in
+ * the transaction that ends the match, and says so in the plan's history.
+ */
+export async function endBuddyAccess(tx: Tx, newcomerId: string, volunteerId: string) {
+  const plan = await tx.perspectivePlan.findUnique({ where: { ownerId: newcomerId }, select: { id: true } });
+  if (!plan) return;
+  const volunteer = await tx.user.findUnique({ where: { id: volunteerId }, select: actorSelect });
+  const stillBuddies = await tx.buddyMatch.count({ where: { newcomerId, volunteerId, status: "active" } });
+  if (policy.canSupportPlan(volunteer, { activeBuddy: stillBuddies > 0 })) return;
+  const { count } = await tx.planSupporter.deleteMany({ where: { planId: plan.id, userId: volunteerId } });
+  if (count > 0) await tx.planChange.create({ data: { id: randomUUID(), planId: plan.id, actorId: null, kind: "lapsed", detail: volunteerId } });
 }
