@@ -28,6 +28,9 @@ export async function seedDemo(): Promise<number> {
   for (const person of demoPeople) await createDemoPerson(person, passwordHash);
   await seedDemoActivities();
   await seedDemoBuddies();
+  // One person asked for the weekly digest, so that /admin/outbox shows one soon after `npm start`.
+  const reader = await db().user.findUniqueOrThrow({ where: { email: demoPeople[0].email }, select: { id: true } });
+  await db().mailPreference.create({ data: { userId: reader.id, choice: "digest", enabled: true } });
   await seedDemoPlans(passwordHash);
   return demoPeople.length;
 }

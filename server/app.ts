@@ -11,6 +11,7 @@ import { migrate } from "./db/migrate.ts";
 import { sweepExpiredSessions } from "../app/domain/auth/session-sweep.server.ts";
 import { smtpTransport } from "../app/lib/mail/transport.server.ts";
 import { startMailWorker } from "../app/lib/mail/worker.server.ts";
+import { startChannelWorker } from "../app/domain/channels/worker.server.ts";
 import { startDueWork } from "./work/due-work.ts";
 import { prepareDatabase } from "../prisma/seed.ts";
 import { errorPage } from "./http/error-page.ts";
@@ -149,6 +150,8 @@ export async function startServer(options: { port?: number; host?: string } = {}
   const stopMail = startMailWorker(settings.SMTP_URL ? smtpTransport(settings.SMTP_URL) : null, (error) =>
     log.warn("mail delivery failed", { error: error.message }),
   );
+  // Announcements to the groups' Telegram chats and webhooks (decision 037).
+  const stopChannels = startChannelWorker((error) => log.warn("channel delivery failed", { error: error.message }));
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -156,6 +159,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
       stopDueWork();
       clearInterval(sessionSweep);
       stopMail();
+      stopChannels();
       // Answers in flight get a few seconds to finish; a client that stopped reading one (a
       // stalled phone, a test that never read the body) must not hold the shutdown forever.
       // Socket.IO's close also closes the HTTP server and waits for it, so the timer starts first.

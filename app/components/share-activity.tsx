@@ -8,10 +8,7 @@ import { calendarLinks, chatLinks, type Shared } from "~/lib/share-links";
  */
 export function ShareActivity({ activity, icsHref }: { activity: Shared; icsHref: string }) {
   const { t } = useTranslation();
-  const [canShare, setCanShare] = useState(false);
-  useEffect(() => setCanShare(typeof navigator !== "undefined" && typeof navigator.share === "function"), []);
   const calendars = calendarLinks(activity);
-  const chats = chatLinks(activity);
   return (
     <div className="share stack">
       <p>
@@ -20,22 +17,54 @@ export function ShareActivity({ activity, icsHref }: { activity: Shared; icsHref
         </a>{" "}
         · <a href={calendars.google}>{t("share.google")}</a> · <a href={calendars.outlook}>{t("share.outlook")}</a>
       </p>
-      <p>
-        {t("share.title")}:{" "}
-        {canShare ? (
-          <>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => void navigator.share({ title: activity.title, url: activity.url }).catch(() => undefined)}
-            >
-              {t("share.shareSheet")}
-            </button>{" "}
-            ·{" "}
-          </>
-        ) : null}
-        <a href={chats.whatsapp}>WhatsApp</a> · <a href={chats.telegram}>Telegram</a>
-      </p>
+      <ShareLinks shared={activity} label={t("share.title")} />
     </div>
+  );
+}
+
+/**
+ * Pass a page on (an activity, a group): the phone's share sheet where the Web Share API exists,
+ * WhatsApp and Telegram links always, and copying the address where the clipboard can be written.
+ */
+export function ShareLinks({ shared, label }: { shared: Pick<Shared, "title" | "url">; label: string }) {
+  const { t } = useTranslation();
+  const [abilities, setAbilities] = useState({ share: false, copy: false });
+  const [copied, setCopied] = useState(false);
+  useEffect(
+    () =>
+      setAbilities({
+        share: typeof navigator !== "undefined" && typeof navigator.share === "function",
+        copy: typeof navigator !== "undefined" && typeof navigator.clipboard?.writeText === "function",
+      }),
+    [],
+  );
+  const chats = chatLinks(shared);
+  const copy = () =>
+    void navigator.clipboard.writeText(shared.url).then(
+      () => setCopied(true),
+      () => undefined,
+    );
+  return (
+    <p>
+      {label}:{" "}
+      {abilities.share ? (
+        <>
+          <button type="button" className="link-button" onClick={() => void navigator.share({ title: shared.title, url: shared.url }).catch(() => undefined)}>
+            {t("share.shareSheet")}
+          </button>{" "}
+          ·{" "}
+        </>
+      ) : null}
+      <a href={chats.whatsapp}>WhatsApp</a> · <a href={chats.telegram}>Telegram</a>
+      {abilities.copy ? (
+        <>
+          {" · "}
+          <button type="button" className="link-button" onClick={copy}>
+            {t("preview.copyLink")}
+          </button>
+          <span role="status">{copied ? ` ${t("preview.copied")}` : ""}</span>
+        </>
+      ) : null}
+    </p>
   );
 }

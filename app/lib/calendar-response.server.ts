@@ -20,8 +20,13 @@ export async function calendarResponse(build: () => Promise<string>, options: { 
       },
     });
   } catch (error) {
-    const failure = httpFailure(error);
-    if (!failure) throw error;
-    return new Response(failure.code, { status: failure.status, headers: { ...failure.headers, "Content-Type": "text/plain; charset=utf-8" } });
+    return plainTextFailure(error);
   }
+}
+
+/** A refusal as a short plain-text answer, for clients that read no pages (calendar apps, crawlers fetching images). */
+export function plainTextFailure(error: unknown): Response {
+  const failure = httpFailure(error);
+  if (!failure) throw error;
+  return new Response(failure.code, { status: failure.status, headers: { ...failure.headers, "Content-Type": "text/plain; charset=utf-8" } });
 }

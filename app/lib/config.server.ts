@@ -38,6 +38,24 @@ const ConfigSchema = z
       .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
       .optional(),
     MAIL_FROM: z.string().min(3).default("Meedoen <no-reply@meedoen.invalid>"),
+    /** The Telegram Bot API (decision 037); tests point it at a stand-in on this machine. */
+    TELEGRAM_API_URL: z
+      .string()
+      .url()
+      .regex(/^https?:\/\//, "must start with http:// or https://")
+      .default("https://api.telegram.org")
+      .transform((value) => value.replace(/\/+$/, "")),
+    /**
+     * Lets webhooks reach loopback and private addresses. Off by default and in production: it
+     * exists for tests whose receiving server listens on 127.0.0.1 (decision 037).
+     */
+    WEBHOOK_ALLOW_PRIVATE_HOSTS: booleanFlag,
+    /**
+     * Key material for the channels' sealed secrets (bot tokens, webhook secrets), at least 32
+     * characters. Unset, the key is derived from an installation secret in the database, which
+     * protects against a leaked table or log, not against a copy of the whole database.
+     */
+    CHANNEL_SECRET_KEY: z.string().min(32).optional(),
   })
   .superRefine(refuseDemoOnPublicOrigin);
 

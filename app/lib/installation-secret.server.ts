@@ -31,3 +31,26 @@ export async function readOrCreateSecret(key: string): Promise<Buffer> {
   const stored = await db().setting.findUniqueOrThrow({ where: { key } });
   return Buffer.from(stored.value, "base64url");
 }
+
+type SettingClient = Pick<ReturnType<typeof db>, "setting" | "$executeRaw">;
+
+/**
+ * The same secret, read through `tx`: for code that runs inside a transaction (enqueueMail signs
+ * unsubscribe links there), where on SQLite a read through `db()` would wait for that very
+ * transaction (decisions/022). A secret this made is not remembered: the transaction may still be
+ * rolled back, and the next caller would then make (and keep) another one.
+ */
+export async function installationSecretThrough(tx: SettingClient, name: string): Promise<Buffer> {
+  const remembered = known.get(name);
+  if (remembered) return remembered;
+  const stored = await tx.setting.findUnique({ where: { key: name } });
+  if (stored) {
+    const secret = Buffer.from(stored.value, "base64url");
+    known.set(name, Promise.resolve(secret));
+    return secret;
+  }
+  const fresh = randomBytes(32).toString("base64url");
+  await tx.$executeRaw`INSERT INTO "Setting" ("key", "value") VALUES (${name}, ${fresh}) ON CONFLICT ("key") DO NOTHING`;
+  const made = await tx.setting.findUniqueOrThrow({ where: { key: name } });
+  return Buffer.from(made.value, "base64url");
+}

@@ -5,7 +5,9 @@ import { FormAlert, SubmitButton, TextField } from "~/components/form";
 import { changePassword } from "~/domain/auth/accounts.server";
 import { emailVerified } from "~/domain/auth/email-verification.server";
 import { startSession } from "~/domain/auth/lucia.server";
+import { getMailChoices, saveMailChoices } from "~/domain/people/mail-preferences.server";
 import { getProfile } from "~/domain/people/profile.server";
+import { MailChoices } from "~/components/mail-choices";
 import { formatDate } from "~/lib/format";
 import { requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
@@ -16,14 +18,18 @@ export const meta: MetaFunction = (args) => pageTitle(args, "account.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  const profile = await getProfile(user.id);
-  return { email: profile.email, verified: await emailVerified(user.id), createdAt: profile.createdAt.toISOString(), locale: context.locale };
+  const [profile, verified, mailChoices] = await Promise.all([getProfile(user.id), emailVerified(user.id), getMailChoices(user.id)]);
+  return { email: profile.email, verified, createdAt: profile.createdAt.toISOString(), locale: context.locale, mailChoices };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(context, request);
   const input = formToObject(await request.formData());
   return runAction(async () => {
+    if (input.intent === "mail") {
+      await saveMailChoices(user.id, input);
+      throw await redirectWithNotice("/account", { key: "mailPrefs.saved" });
+    }
     await changePassword(user.id, input);
     // Every old session is gone; this device continues on a fresh one.
     throw await redirectWithNotice("/account", { key: "account.passwordChanged" }, { headers: { "Set-Cookie": await startSession(user.id) } });
@@ -32,9 +38,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { t } = useTranslation();
-  const { email, verified, createdAt, locale } = useLoaderData<typeof loader>();
+  const { email, verified, createdAt, locale, mailChoices } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") !== "mail";
+  const savingMail = navigation.state === "submitting" && navigation.formData?.get("intent") === "mail";
   const errors = result?.fieldErrors ?? {};
   return (
     <section className="stack">
@@ -89,6 +97,8 @@ export default function AccountPage() {
           <SubmitButton busy={busy}>{t("account.changePassword")}</SubmitButton>
         </Form>
       </section>
+
+      <MailChoices choices={mailChoices} busy={savingMail} />
 
       <section className="card" aria-labelledby="data-heading">
         <h2 id="data-heading">{t("account.yourData")}</h2>

@@ -3,19 +3,26 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form";
 import { ShareActivity } from "~/components/share-activity";
+import { activitySharePreview } from "~/domain/activities/preview.server";
 import { getActivity } from "~/domain/activities/queries.server";
 import { cancelRsvp, rsvp } from "~/domain/activities/rsvp.server";
 import { originOf } from "~/lib/calendar-response.server";
 import { formatList, formatMoney, formatTimeRange } from "~/lib/format";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
+import { previewMeta } from "~/lib/meta";
 import { redirectWithNotice } from "~/lib/notice.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.activity.title} · Meedoen` : "Meedoen" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.activity.title} · Meedoen` : "Meedoen" },
+  ...previewMeta(data?.preview ?? null),
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const activity = await orHttpError(getActivity(params.id!, { viewer: context.auth.user, locale: context.locale }));
-  // Shared links point at the public address, not at whatever host this request came through.
-  return { activity, locale: context.locale, signedIn: Boolean(context.auth.user), pageUrl: `${originOf(request)}/activities/${activity.id}` };
+  // Shared links and link previews point at the public address, not at whatever host this request came through.
+  const origin = originOf(request);
+  const preview = activitySharePreview(activity, origin);
+  return { activity, locale: context.locale, signedIn: Boolean(context.auth.user), pageUrl: `${origin}/activities/${activity.id}`, preview };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -1,25 +1,33 @@
-import { feedLink } from "~/lib/meta";
+import { feedLink, previewMeta } from "~/lib/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityCard } from "~/components/activity-card";
 import { FormAlert } from "~/components/form";
+import { ShareLinks } from "~/components/share-activity";
+import { groupSharePreview } from "~/domain/activities/preview.server";
 import { discoverActivities } from "~/domain/activities/queries.server";
 import { getGroup, joinGroup, leaveGroup } from "~/domain/groups/groups.server";
-import { isGroupOrganiserRole } from "~/domain/policy/rules";
+import { isGroupOrganiserRole, policy } from "~/domain/policy/rules";
+import { originOf } from "~/lib/calendar-response.server";
+import { useActor } from "~/lib/use-actor";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => [
   { title: args.data ? `${args.data.group.name} · Meedoen` : "Meedoen" },
   ...(args.data ? [feedLink(args, `/groups/${args.data.group.slug}/feed.atom`)] : []),
+  ...previewMeta(args.data?.preview ?? null),
 ];
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const userId = context.auth.user?.id ?? null;
   const group = await orHttpError(getGroup(params.slug!, userId));
-  const upcoming = await discoverActivities({ group: group.id, sort: "date", perPage: 10 }, { userId, locale: context.locale });
-  return { group, upcoming: upcoming.items, locale: context.locale, signedIn: Boolean(userId) };
+  const [upcoming, preview] = await Promise.all([
+    discoverActivities({ group: group.id, sort: "date", perPage: 10 }, { userId, locale: context.locale }),
+    groupSharePreview(group, context.locale, originOf(request)),
+  ]);
+  return { group, upcoming: upcoming.items, locale: context.locale, signedIn: Boolean(userId), preview };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -35,9 +43,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function GroupPage() {
   const { t } = useTranslation();
-  const { group, upcoming, locale, signedIn } = useLoaderData<typeof loader>();
+  const { group, upcoming, locale, signedIn, preview } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const actor = useActor();
   return (
     <section className="stack">
       <h1 dir="auto">{group.name}</h1>
@@ -48,6 +57,11 @@ export default function GroupPage() {
         ))}
       </div>
       <FormAlert error={result?.formError} />
+      {policy.canManageGroupChannels(actor, { actorRole: group.myRole }) ? (
+        <p>
+          <Link to={`/groups/${group.slug}/channels`}>{t("channels.manageLink")}</Link>
+        </p>
+      ) : null}
       {signedIn ? (
         <Form method="post">
           {group.myRole ? (
@@ -83,6 +97,9 @@ export default function GroupPage() {
           </a>
         </p>
       </section>
+      <div className="share">
+        <ShareLinks shared={{ title: group.name, url: preview.url }} label={t("preview.share")} />
+      </div>
       <section aria-labelledby="members-heading" className="card">
         <h2 id="members-heading">{t("groups.members", { count: group.members.length })}</h2>
         <ul className="member-list">

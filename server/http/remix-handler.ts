@@ -3,6 +3,7 @@ import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild }
 import type { RequestContext } from "./request-context.ts";
 import { cacheControlFor } from "./cache-control.ts";
 import { formBodyOf } from "./form-body.ts";
+import { ORIGIN_FREE_PATHS } from "./origin-guard.ts";
 import { ownOrigin, SAFE_METHODS } from "./security.ts";
 
 /**
@@ -37,6 +38,9 @@ function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
   for (const [name, value] of Object.entries(req.headers)) {
     for (const item of [value ?? []].flat()) headers.append(name, item);
   }
+  // Remix refuses an action whose Origin is not the Host (a 500); on the one path that answers
+  // posts from anywhere (origin-guard.ts) the Origin means nothing, so Remix does not see it.
+  if (ORIGIN_FREE_PATHS.has(req.path)) headers.delete("origin");
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
     const body = formBodyOf(res);

@@ -1,4 +1,4 @@
-import { HtmlValidate, type Message } from "html-validate";
+import type { Message } from "html-validate";
 import { describe, expect, it } from "vitest";
 import { rsvp } from "~/domain/activities/rsvp.server";
 import { startSession } from "~/domain/auth/lucia.server";
@@ -6,6 +6,7 @@ import { createGroup } from "~/domain/groups/groups.server";
 import { changePlan } from "~/domain/plan/plan.server";
 import { db } from "~/lib/db.server";
 import { enqueueMail } from "~/lib/mail/outbox.server";
+import { unsubscribeToken } from "~/lib/mail/unsubscribe-token.server";
 import { renderMail } from "~/lib/mail/render.server";
 import { LOCALE_COOKIE } from "~/lib/i18n.server";
 import type { Locale } from "~/lib/locales";
@@ -13,31 +14,11 @@ import { buddyPair } from "../support/buddy-factories";
 import { activityForm, localDate, personIn, publishedActivity } from "../support/factories";
 import { webinarNow } from "../support/live-factories";
 import { LOCALES } from "../support/journeys";
+import { documentOf, validator } from "../support/html-validator";
 import { builtRoutes, fill } from "../support/routes-manifest";
 import { useServer } from "../support/server";
 
 const target = useServer();
-
-/**
- * The recommended rules, less four that judge how React writes valid HTML rather than whether
- * it is valid (and one that rejects the app's list-valued fields, below): it closes void elements with a slash (`<meta/>`: allowed by the HTML syntax), writes
- * attribute names in its camel case (`charSet`, `autoComplete`: attribute names are
- * case-insensitive), and writes boolean and empty attributes as `name=""` (`required=""`,
- * `download=""`: one of the allowed forms, and the one React always uses).
- */
-const validator = new HtmlValidate({
-  extends: ["html-validate:recommended"],
-  rules: {
-    "void-style": "off",
-    "attr-case": "off",
-    "attribute-boolean-style": "off",
-    "attribute-empty-style": "off",
-    // Forms send lists as one name repeated (checkbox groups, a language row per language, a title
-    // per content language), in order, as HTML form submission defines; formToObject reads them as
-    // lists. The rule allows a shared name only for radios and buttons.
-    "form-dup-name": "off",
-  },
-});
 
 /** Every built route that answers 200 with HTML to this visitor (`cookie`), parameters filled by `valuesFor`. */
 async function pagesFor(valuesFor: (pattern: string) => Record<string, string>, cookie?: string) {
@@ -65,12 +46,6 @@ async function publicPages(values: Record<string, string>) {
     "/activities?from=2025-13-45&to=notadate", // the note about ignored filters
     "/no-such-page", // the not-found page
   ];
-}
-
-/** The document as the browser parses it: the scripts Remix streams after </html> are left out. */
-function documentOf(html: string) {
-  const end = html.indexOf("</html>");
-  return end >= 0 ? html.slice(0, end + "</html>".length) : html;
 }
 
 const describeMessage = (path: string, locale: string, message: Message) =>
@@ -116,7 +91,8 @@ describe("HTML of every page in every language", () => {
         accessibilityNotes: "Step-free entrance",
       }),
     });
-    const pages = await publicPages({ id: activityId, slug: group.slug });
+    const unsubscribe = `/mail/unsubscribe?token=${encodeURIComponent(await unsubscribeToken(organiser.id, "digest"))}`;
+    const pages = [...(await publicPages({ id: activityId, slug: group.slug })), unsubscribe, "/mail/unsubscribe?token=forged"];
     // The derivation must find the pages a visitor knows, or it proves nothing.
     expect(pages).toEqual(
       expect.arrayContaining(["/", "/activities", `/activities/${activityId}`, "/groups", `/groups/${group.slug}`, "/login", "/register", "/buddies"]),
@@ -144,14 +120,16 @@ describe("HTML of every page in every language", () => {
       await rsvp(other.id, activityId); // one waits
     const { activityId: webinarId } = await webinarNow(0);
     await db().activity.update({ where: { id: webinarId }, data: { organiserId: me } });
-    const mailId = await db().$transaction((tx) =>
-      enqueueMail(tx, {
-        kind: "password-reset",
-        userId: me,
-        to: "me@example.nl",
-        locale: "uk",
-        ...renderMail("uk", { subject: "Тема", greeting: "Вітаємо", paragraphs: ["Текст"], reason: "Тест" }),
-      }),
+    // An essential kind: always written, so there is an id.
+    const mailId = await db().$transaction(
+      async (tx) =>
+        (await enqueueMail(tx, {
+          kind: "password-reset",
+          userId: me,
+          to: "me@example.nl",
+          locale: "uk",
+          ...renderMail("uk", { subject: "Тема", greeting: "Вітаємо", paragraphs: ["Текст"], reason: "Тест" }),
+        }))!,
     );
     // A plan of one's own with something in every part, and the buddy's plan shared with one.
     await changePlan(me, null, "perspective", { perspective: "Over een jaar <b>werk</b> ik" });

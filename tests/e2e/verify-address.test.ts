@@ -1,19 +1,13 @@
 /** Issue 12's browser journey "verify address": register, follow the mailed link, see the address confirmed. */
 import { describe, expect, it } from "vitest";
-import { db } from "~/lib/db.server";
 import { useBrowser } from "../support/browser";
 import { uniqueEmail } from "../support/http-client";
 import { BROWSER_LOCALE, exactly, journey, noticeText, textIn } from "../support/journeys";
 import { useServer } from "../support/server";
+import { linkMailedTo } from "../support/mailed-links";
 
 const target = useServer();
 const browser = useBrowser();
-
-/** The link in the newest mail to an address: what the person would click in their mail program. */
-async function verificationLinkFor(email: string) {
-  const mail = await db().outboxMail.findFirstOrThrow({ where: { toAddress: email, kind: "verify-address" }, orderBy: { createdAt: "desc" } });
-  return /https?:\/\/\S+\/verify-email\?token=[\w-]{43}/.exec(mail.text)![0];
-}
 
 describe.each([
   { locale: "nl" as const, javaScriptEnabled: true },
@@ -39,7 +33,7 @@ describe.each([
         await page.getByText(t("auth.verify.badgeOpen"), { exact: true }).waitFor();
         await check("the account page before confirming");
 
-        await page.goto(await verificationLinkFor(email));
+        await page.goto(await linkMailedTo(email, "/verify-email"));
         await page.getByText(t("auth.verify.confirmed"), { exact: true }).waitFor();
         await check("the confirmation page");
         await page.getByRole("link", { name: t("auth.verify.toAccount") }).click();

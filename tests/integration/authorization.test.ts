@@ -14,6 +14,8 @@ import { loadActor } from "~/domain/policy/guards.server";
 import { policy, type Actor } from "~/domain/policy/rules";
 import { db } from "~/lib/db.server";
 import { enqueueMail } from "~/lib/mail/outbox.server";
+import { seal } from "~/lib/sealed.server";
+import { unsubscribeToken } from "~/lib/mail/unsubscribe-token.server";
 import { registeredEvents } from "../../server/realtime/ack";
 import { activityForm, localDate, makePerson, publishedActivity } from "../support/factories";
 import { useServer } from "../support/server";
@@ -98,10 +100,35 @@ const newActivity = (world: World, groupId?: string) => ({
 
 /** A mail in the outbox, in the state a row needs. */
 async function outboxMail(status: "kept" | "failed") {
-  const id = await db().$transaction((tx) =>
+  const id = (await db().$transaction((tx) =>
     enqueueMail(tx, { kind: "password-reset", userId: null, to: "someone@example.nl", locale: "en", subject: "Hi", html: "<p>Hi</p>", text: "Hi" }),
-  );
+  ))!; // an essential kind is always written
   await db().outboxMail.update({ where: { id }, data: { status } });
+  return id;
+}
+
+/** The group's organisers (and admins) manage its channels; the matrix group is the organiser's. */
+const groupChannels = (a: Actor | null, _w: World, r: Role) => policy.canManageGroupChannels(a, { actorRole: r === "organiser" ? "organiser" : null });
+
+/** A webhook of the matrix group, straight into the database, for rows that use one up. */
+async function groupChannel(world: World) {
+  const id = randomUUID();
+  await db().groupChannel.create({
+    data: {
+      id,
+      groupId: world.groupId,
+      kind: "webhook",
+      target: "https://93.184.216.34/matrix",
+      label: "93.184.216.34",
+      sealedSecret: await seal("whsec_matrix", id),
+    },
+  });
+  return id;
+}
+
+async function failedDelivery(channelId: string) {
+  const id = randomUUID();
+  await db().channelDelivery.create({ data: { id, channelId, event: "channel.test", payload: "{}", status: "failed", attempts: 8 } });
   return id;
 }
 
@@ -137,6 +164,18 @@ const ROWS: Row[] = [
     rule: () => false,
     request: (w) => get(`/activities/${w.draft}/calendar.ics`)(),
   },
+  {
+    covers: "routes/activities.$id_.preview[.png]",
+    what: "activity preview image",
+    rule: everyone,
+    request: (w) => get(`/activities/${w.upcoming}/preview.png`)(),
+  },
+  {
+    covers: "routes/activities.$id_.preview[.png]",
+    what: "draft preview image (none, even for its organiser)",
+    rule: () => false,
+    request: (w) => get(`/activities/${w.draft}/preview.png`)(),
+  },
   { covers: "routes/api.activities._index", what: "public API list", rule: everyone, request: get("/api/activities") },
   { covers: "routes/api.activities.$id", what: "public API item", rule: everyone, request: (w) => get(`/api/activities/${w.upcoming}`)() },
   {
@@ -150,8 +189,22 @@ const ROWS: Row[] = [
   { covers: "routes/groups.$slug", what: "join group", rule: signedIn, request: post((w) => `/groups/${w.groupSlug}`, { intent: "join" }) },
   { covers: "routes/groups.$slug_.calendar[.ics]", what: "group feed", rule: everyone, request: (w) => get(`/groups/${w.groupSlug}/calendar.ics`)() },
   { covers: "routes/groups.$slug_.feed[.atom]", what: "group Atom feed", rule: everyone, request: (w) => get(`/groups/${w.groupSlug}/feed.atom`)() },
+  { covers: "routes/groups.$slug_.preview[.png]", what: "group preview image", rule: everyone, request: (w) => get(`/groups/${w.groupSlug}/preview.png`)() },
   { covers: "routes/feeds.activities[.atom]", what: "Atom feed of activities", rule: everyone, request: get("/feeds/activities.atom?lang=uk") },
   { covers: "routes/login", what: "sign-in page", rule: everyone, request: get("/login") },
+  // The token is the key, not the session (policy.canUseUnsubscribeLink): anyone holding a link may use it.
+  {
+    covers: "routes/mail.unsubscribe",
+    what: "unsubscribe page (signed link of the newcomer)",
+    rule: everyone,
+    request: async (w) => get(`/mail/unsubscribe?token=${encodeURIComponent(await unsubscribeToken(w.ids.newcomer, "organiser"))}`)(),
+  },
+  {
+    covers: "routes/mail.unsubscribe",
+    what: "one-click unsubscribe (forged link: 400 once allowed)",
+    rule: everyone,
+    request: post("/mail/unsubscribe?token=forged", { "List-Unsubscribe": "One-Click" }),
+  },
   { covers: "routes/forgot-password", what: "forgot password page", rule: everyone, request: get("/forgot-password") },
   { covers: "routes/forgot-password", what: "ask for a reset link", rule: everyone, request: post("/forgot-password", { email: "nobody-at-all@example.nl" }) },
   { covers: "routes/reset-password", what: "reset page (unknown link)", rule: everyone, request: get("/reset-password?token=unknown") },
@@ -192,6 +245,7 @@ const ROWS: Row[] = [
     rule: signedIn,
     request: post("/account", { currentPassword: "x", newPassword: "een-nieuw-wachtwoord-10", confirmPassword: "een-nieuw-wachtwoord-10" }),
   },
+  { covers: "routes/account._index", what: "save mail choices", rule: signedIn, request: post("/account", { intent: "mail", reminders: "on" }) },
   { covers: "routes/account.delete", what: "deletion page", rule: signedIn, request: get("/account/delete") },
   {
     covers: "routes/account.delete",
@@ -357,6 +411,39 @@ const ROWS: Row[] = [
     what: "open a group",
     rule: (a) => policy.canCreateGroup(a),
     request: () => post("/groups/new", { name: `Groep ${randomUUID().slice(0, 6)}`, description: "Samen" })({} as World),
+  },
+
+  // A group's channels (decision 037)
+  { covers: "routes/groups.$slug_.channels", what: "channels page", rule: groupChannels, request: (w) => get(`/groups/${w.groupSlug}/channels`)() },
+  {
+    covers: "routes/groups.$slug_.channels",
+    what: "add a webhook",
+    rule: groupChannels,
+    request: post((w) => `/groups/${w.groupSlug}/channels`, { intent: "webhook", url: "https://93.184.216.34/matrix" }),
+  },
+  {
+    covers: "routes/groups.$slug_.channels",
+    what: "connect Telegram (malformed token: 400 once allowed)",
+    rule: groupChannels,
+    request: post((w) => `/groups/${w.groupSlug}/channels`, { intent: "telegram", token: "x", chatId: "@matrix_chat" }),
+  },
+  {
+    covers: "routes/groups.$slug_.channels",
+    what: "send a test message",
+    rule: groupChannels,
+    request: async (w) => post(`/groups/${w.groupSlug}/channels`, { intent: "test", channelId: await groupChannel(w) })(w),
+  },
+  {
+    covers: "routes/groups.$slug_.channels",
+    what: "retry a failed delivery",
+    rule: groupChannels,
+    request: async (w) => post(`/groups/${w.groupSlug}/channels`, { intent: "retry", deliveryId: await failedDelivery(await groupChannel(w)) })(w),
+  },
+  {
+    covers: "routes/groups.$slug_.channels",
+    what: "remove a channel",
+    rule: groupChannels,
+    request: async (w) => post(`/groups/${w.groupSlug}/channels`, { intent: "remove", channelId: await groupChannel(w), confirm: "on" })(w),
   },
 
   // Live room without JavaScript

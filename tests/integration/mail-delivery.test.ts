@@ -3,6 +3,7 @@
  * port: what arrives is parsed with `mailparser`. A server that goes away in the middle of a
  * batch must still get every mail exactly once when it is back; two workers at once send each once.
  */
+import net from "node:net";
 import type { ParsedMail } from "mailparser";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
@@ -117,6 +118,32 @@ describe("mail delivery", () => {
     await mails(2);
     expect(await deliverDueMails({ transport: null })).toEqual({ sent: 0, failed: 0, kept: 2 });
     expect(await db().outboxMail.count({ where: { status: "kept" } })).toBe(2);
+  });
+
+  it("records a server that never answers as a timeout, keeps the mail and sends it once the server works", async () => {
+    // A server that takes the connection and then says nothing, as a hung mail relay does.
+    const connections: net.Socket[] = [];
+    const silent = net.createServer((socket) => connections.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const port = (silent.address() as net.AddressInfo).port;
+    try {
+      await mails(1);
+      const result = await deliverDueMails({ transport: smtpTransport(`smtp://127.0.0.1:${port}`, { greetingTimeout: 300, connectionTimeout: 300 }) });
+      expect(result).toEqual({ sent: 0, failed: 1, kept: 0 });
+      const [waiting] = await db().outboxMail.findMany();
+      expect(waiting).toMatchObject({ status: "pending", attempts: 1 });
+      expect(waiting.lastError).toMatch(/greeting|timeout/i);
+    } finally {
+      for (const socket of connections) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+    const smtp = await startSmtp();
+    try {
+      expect((await deliverDueMails({ transport: smtpTransport(smtp.url), now: later(60_000) })).sent).toBe(1);
+      expect(smtp.received).toHaveLength(1);
+    } finally {
+      await smtp.stop();
+    }
   });
 
   it("records a refusing server's answer, gives up after the last attempt, and sends once an admin retries", async () => {

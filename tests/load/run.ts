@@ -7,6 +7,7 @@ import { activities } from "./activities.ts";
 import { cluster } from "./cluster.ts";
 import { foundation } from "./foundation.ts";
 import { matching } from "./matching.ts";
+import { preview } from "./preview.ts";
 import { reports } from "./reports.ts";
 import { sqliteLock } from "./sqlite-lock.ts";
 import { webinar } from "./webinar.ts";
@@ -28,6 +29,7 @@ const benches: Record<string, (args: BenchArgs) => Promise<unknown>> = {
   cluster,
   "sqlite-lock": sqliteLock,
   reports,
+  preview,
 };
 
 const { positionals, values } = parseArgs({

@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { createActivity, messageGoing } from "~/domain/activities/activities.server";
 import { calendarToken } from "~/domain/activities/calendar.server";
+import { saveMailChoices } from "~/domain/people/mail-preferences.server";
 import { rsvp } from "~/domain/activities/rsvp.server";
 import { checkInCode, checkInFromList, selfCheckIn } from "~/domain/attendance/checkin.server";
 import { closeFinishedSessions, GRACE_MS, recordJoin, recordLeave } from "~/domain/attendance/sessions.server";
@@ -105,6 +106,9 @@ export async function personWithEverything(place: string, elsewhere: string) {
   await db().user.update({ where: { id: me }, data: { isOrganiser: true, isAdmin: true } });
   await startSession(me);
   await calendarToken(me);
+  // Mail choices (the digest on, buddy news off) and a digest that went out.
+  await saveMailChoices(me, { reminders: "on", organiser: "on", digest: "on" });
+  await db().digestRun.create({ data: { userId: me, week: "2026-11-30", items: 3 } });
 
   const organiser = await someone("Organiser Olga", { isOrganiser: true });
 

@@ -12,6 +12,8 @@ import { publishAccessChange } from "~/lib/access-events.server";
 import { publicOrigin } from "~/lib/config.server";
 import { enqueueMail } from "~/lib/mail/outbox.server";
 import { prepareSignUpMail } from "./signup-mail.server";
+import { announceToChannels } from "../channels/announce.server";
+import { changesOf, type Whereabouts } from "./whereabouts";
 
 export type EditScope = "one" | "future";
 const TRANSACTION = { maxWait: 15_000, timeout: 20_000 } as const;
@@ -121,6 +123,7 @@ export async function createActivity(actorId: string, raw: unknown, options: { p
         },
       });
     }
+    await announceToChannels(tx, "activity.published", ids);
   }, TRANSACTION);
   return { id: ids[0], count: ids.length, seriesId };
 }
@@ -202,21 +205,11 @@ export async function updateActivity(actorId: string, activityId: string, raw: u
       await tx.activityInterest.createMany({ data: input.interests.map((interest) => ({ activityId: row.id, interest })) });
       notices.push(...(await fillFreeSeats(tx, row.id)));
     }
+    await announceToChannels(tx, "activity.changed", ids, rows);
     return recordNotifications(tx, notices);
   }, TRANSACTION);
   deliver(promoted);
   return { updated: ids.length };
-}
-
-type Whereabouts = { startsAt: Date; endsAt: Date; mode: string; venue: string | null; municipalityCode: string | null; joinUrl: string | null };
-
-/** What of a published date changed for the people signed up: its time, its place, its online link. */
-function changesOf(before: Whereabouts, after: Whereabouts) {
-  return [
-    ...(before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime() ? ["time"] : []),
-    ...(before.mode !== after.mode || before.venue !== after.venue || before.municipalityCode !== after.municipalityCode ? ["place"] : []),
-    ...(after.mode !== "in-person" && before.joinUrl !== after.joinUrl ? ["link"] : []),
-  ];
 }
 
 /** Tells everyone going, waiting or asking when a published date's time, place or link changed (with a mail: notice-mail.server.ts). */
@@ -233,7 +226,11 @@ export async function publishActivity(actorId: string, activityId: string, scope
   // A draft made while the person held the right goes public only while they (still) hold it.
   await requirePublishIn(actorId, activity.groupId);
   const ids = await targets(activity, scope);
-  await db().activity.updateMany({ where: { id: { in: ids }, status: "draft" }, data: { status: "published" } });
+  await db().$transaction(async (tx) => {
+    const drafts = (await tx.activity.findMany({ where: { id: { in: ids }, status: "draft" }, select: { id: true } })).map((row) => row.id);
+    await tx.activity.updateMany({ where: { id: { in: drafts }, status: "draft" }, data: { status: "published" } });
+    await announceToChannels(tx, "activity.published", drafts);
+  }, TRANSACTION);
 }
 
 /** Cancels and tells everyone who was going, waiting or awaiting approval. */
@@ -242,6 +239,7 @@ export async function cancelActivity(actorId: string, activityId: string, scope:
   if (activity.status === "cancelled") throw ValidationFailed({ form: { key: "activities.errors.alreadyCancelled" } });
   const ids = await targets(activity, scope);
   const rows = await db().$transaction(async (tx) => {
+    await announceToChannels(tx, "activity.cancelled", ids);
     await tx.activity.updateMany({ where: { id: { in: ids } }, data: { status: "cancelled", cancelledAt: new Date() } });
     const affected = await tx.rsvp.findMany({
       where: { activityId: { in: ids }, status: { in: ["going", "waitlisted", "pending"] } },

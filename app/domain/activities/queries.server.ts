@@ -14,8 +14,8 @@ const DAY = 24 * 3600_000;
 const DEFAULT_WINDOW_DAYS = 90;
 export const PAGE_SIZE = 20;
 
-const cardSelect = {
-  id: true,
+/** What an activity is, when and where: on its card, its page and its link preview (preview.server.ts). */
+export const kindTimePlaceSelect = {
   kind: true,
   status: true,
   startsAt: true,
@@ -23,6 +23,11 @@ const cardSelect = {
   timeZone: true,
   mode: true,
   venue: true,
+} as const;
+
+const cardSelect = {
+  id: true,
+  ...kindTimePlaceSelect,
   capacity: true,
   goingCount: true,
   childcare: true,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db, type Db } from "~/lib/db.server";
 import { DEFAULT_LOCALE, isLocale } from "~/lib/locales";
 import { serverT } from "~/lib/i18n.server";
-import { enqueueMail } from "~/lib/mail/outbox.server";
+import { enqueueMail, type MailWriter } from "~/lib/mail/outbox.server";
 import { renderMail } from "~/lib/mail/render.server";
 import { hit, RULES } from "~/lib/rate-limit.server";
 import { hashLinkToken, looksLikeLinkToken, newLinkToken } from "./link-tokens.server";
@@ -10,7 +10,7 @@ import { hashLinkToken, looksLikeLinkToken, newLinkToken } from "./link-tokens.s
 /** How long a confirmation link works: long enough for someone who reads mail once a week. */
 export const VERIFY_VALID_MS = 7 * 24 * 3600_000;
 
-type Tx = Pick<Db, "emailVerification" | "outboxMail">;
+type Tx = Pick<Db, "emailVerification"> & MailWriter;
 type Account = { id: string; email: string; displayName: string; locale: string };
 
 /**

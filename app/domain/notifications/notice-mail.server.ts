@@ -7,24 +7,13 @@ import { enqueueMail, type MailAttachment } from "~/lib/mail/outbox.server";
 import { renderMail } from "~/lib/mail/render.server";
 import { activityCalendar } from "../activities/calendar.server";
 import { pickContent } from "../activities/content";
+import { HEADLINE, placeOf, type Headline } from "../activities/whereabouts";
 import type { NotificationKind } from "./notifications.server";
 
 type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 type NoticeRow = { userId: string; kind: string; activityId: string | null; data: string };
 
-/** What one notice mail may say about its activity, read once per batch in the recipient's language. */
-type ActivityFacts = {
-  startsAt: Date;
-  endsAt: Date;
-  timeZone: string;
-  mode: string;
-  venue: string | null;
-  defaultLocale: string;
-  municipality: { name: string } | null;
-  contents: { locale: string; title: string }[];
-};
-
-type Context = { t: ReturnType<typeof serverT>; locale: Locale; activity: ActivityFacts | null; data: Record<string, string | number> };
+type Context = { t: ReturnType<typeof serverT>; locale: Locale; activity: Headline | null; data: Record<string, string | number> };
 
 type NoticeMail = {
   /** The mail's kind: what the outbox shows and what a person can turn off (app/lib/mail). */
@@ -77,10 +66,7 @@ const NOTICE_MAILS: Partial<Record<NotificationKind, NoticeMail>> = {
   "plan-shared": { mailKind: "plan-shared", path: (_row, data) => `/plan/${data.planId}`, reason: "plan" },
 };
 
-function placeOf(activity: ActivityFacts, t: Context["t"]) {
-  if (activity.mode === "online") return t("mail.notice.online");
-  return [activity.venue, activity.municipality?.name].filter(Boolean).join(", ");
-}
+const placeText = (activity: Headline, t: Context["t"]) => placeOf(activity) ?? t("mail.notice.online");
 
 /**
  * Writes the mail of each notice that has one, in the transaction that wrote the notices, so a
@@ -98,17 +84,7 @@ export async function mailNotices(tx: Tx, rows: NoticeRow[]) {
       ? []
       : tx.activity.findMany({
           where: { id: { in: activityIds } },
-          select: {
-            id: true,
-            startsAt: true,
-            endsAt: true,
-            timeZone: true,
-            mode: true,
-            venue: true,
-            defaultLocale: true,
-            municipality: { select: { name: true } },
-            contents: { select: { locale: true, title: true } },
-          },
+          select: { id: true, ...HEADLINE },
         }),
   ]);
   const personById = new Map(people.map((person) => [person.id, person]));
@@ -126,7 +102,7 @@ export async function mailNotices(tx: Tx, rows: NoticeRow[]) {
     if (activity) {
       data.title = pickContent(activity.contents, locale, activity.defaultLocale)?.title ?? "Meedoen";
       data.when = formatTimeRange(activity.startsAt, activity.endsAt, activity.timeZone, locale);
-      data.where = placeOf(activity, t);
+      data.where = placeText(activity, t);
     }
     if (typeof data.expiresAt === "string") data.expires = formatDate(data.expiresAt, locale, { dateStyle: "full", timeStyle: "short" });
     const key = `mail.notice.${row.kind}`;

@@ -30,7 +30,7 @@ export async function erasePerson(userId: string, now = new Date()): Promise<voi
     await anonymiseActionsOnOthers(tx, userId);
     await leaveGroups(tx, userId);
     await leavePlans(tx, userId);
-    // Cascades to sessions, profile facts, remaining sign-ups, memberships and the person's notifications.
+    // Cascades to sessions, profile facts, remaining sign-ups, memberships, the person's notifications, mails, mail choices and digest runs.
     await tx.user.delete({ where: { id: userId } });
     return recordNotifications(tx, toTell);
   }, TRANSACTION);

@@ -190,6 +190,10 @@ export const MyDataExport = record({
   notifications: z.array(
     record({ kind: text, activityId: id.nullable(), data: z.record(z.union([z.string(), z.number()])), createdAt: instant, readAt: optionalInstant }),
   ),
+  mailChoices: record({
+    choices: z.array(record({ choice: text, enabled: z.boolean(), chosenAt: optionalInstant })),
+    weeklyDigestsSent: z.array(record({ week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), activities: z.number().int().min(0) })),
+  }),
   activities,
   groups: z.array(record({ groupId: id, name: text, slug: text, role: text, joinedAt: instant })),
   live,

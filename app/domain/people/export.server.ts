@@ -7,6 +7,7 @@ import { rolesOf } from "../policy/rules";
 import { db } from "~/lib/db.server";
 import { pickContent } from "../activities/content";
 import { EXPORT_FORMAT_VERSION, type MyDataExport } from "./export-format";
+import { mailChoicesForExport } from "./mail-preferences.server";
 import { getProfile } from "./profile.server";
 import { PERSON_CHANGES } from "../plan/plan.server";
 
@@ -15,8 +16,9 @@ const maybeAt = (date: Date | null) => (date ? date.toISOString() : null);
 const list = (json: string) => JSON.parse(json) as string[];
 
 export async function exportMyData(userId: string): Promise<MyDataExport> {
-  const [account, activities, groups, live, buddies, safety, asOrganiser, plans] = await Promise.all([
+  const [account, mailChoices, activities, groups, live, buddies, safety, asOrganiser, plans] = await Promise.all([
     accountPart(userId),
+    mailChoicesForExport(userId),
     activitiesPart(userId),
     groupsPart(userId),
     livePart(userId),
@@ -25,7 +27,19 @@ export async function exportMyData(userId: string): Promise<MyDataExport> {
     organiserPart(userId),
     plansPart(userId),
   ]);
-  return { formatVersion: EXPORT_FORMAT_VERSION, exportedAt: at(new Date()), ...account, activities, groups, live, buddies, safety, asOrganiser, plans };
+  return {
+    formatVersion: EXPORT_FORMAT_VERSION,
+    exportedAt: at(new Date()),
+    ...account,
+    mailChoices,
+    activities,
+    groups,
+    live,
+    buddies,
+    safety,
+    asOrganiser,
+    plans,
+  };
 }
 
 async function displayNames(ids: string[]) {

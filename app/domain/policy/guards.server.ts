@@ -50,6 +50,15 @@ export async function groupFacts(actorId: string, groupId: string) {
   return { actorRole: membership?.role ?? null };
 }
 
+/** A group's channels (Telegram, webhooks): the group found by its address, for its organisers and admins. */
+export async function requireManageGroupChannels(actorId: string, slug: string) {
+  const group = await db().group.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  if (!group) throw NotFound("groups.errors.notFound");
+  const [actor, facts] = await Promise.all([loadActor(actorId), groupFacts(actorId, group.id)]);
+  allow(policy.canManageGroupChannels(actor, facts), "channels.errors.notAllowed");
+  return { actor: actor!, group };
+}
+
 /** Creating or publishing an activity, in a group or on its own. */
 export async function requirePublishIn(actorId: string, groupId: string | null) {
   const actor = await loadActor(actorId);

@@ -52,6 +52,13 @@ export const policy = {
   canListPeople: (actor: Someone) => signedIn(actor) && actor.isAdmin,
   /** Mails hold addresses and reset links: admins only. */
   canReadOutbox: (actor: Someone) => signedIn(actor) && actor.isAdmin,
+  /** Which optional mails one gets (the account page): one's own choices, signed in. */
+  canChooseOwnMails: (actor: Someone) => signedIn(actor),
+  /**
+   * An unsubscribe link from a mail works without signing in (mail programs post it with no
+   * cookie): a link whose signature holds changes the one choice it names, for the person it names.
+   */
+  canUseUnsubscribeLink: (link: { signatureHolds: boolean }) => link.signatureHolds,
 
   // Activities
   /** Creating (and keeping drafts of) activities needs the organiser right an admin grants. */
@@ -83,6 +90,11 @@ export const policy = {
   /** Groups are public pages with a name and text of their own: opened by organisers, not by anyone. */
   canCreateGroup: (actor: Someone) => organiserRight(actor),
   canAppointGroupOrganiser: (actor: Someone, group: GroupFacts) => signedIn(actor) && (actor.isAdmin || isGroupOrganiserRole(group.actorRole)),
+  /**
+   * Connecting the group's Telegram chat or webhooks, removing them, reading their delivery log:
+   * the group's organisers, and admins. The channels only repeat what was published in the group.
+   */
+  canManageGroupChannels: (actor: Someone, group: GroupFacts) => signedIn(actor) && (actor.isAdmin || isGroupOrganiserRole(group.actorRole)),
 
   // Buddies
   canOfferBuddy: (actor: Someone) => signedIn(actor) && actor.isVolunteer,
