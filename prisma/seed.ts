@@ -6,6 +6,7 @@ import { db } from "../app/lib/db.server.ts";
 import { seedDemoActivities } from "./demo-activities.ts";
 import { seedDemoBuddies } from "./demo-buddies.ts";
 import { seedDemoHelpdesk } from "./demo-helpdesk.ts";
+import { seedDemoPlans } from "./demo-plans.ts";
 import { demoPeople, DEMO_PASSWORD, type DemoPerson } from "./demo-people.ts";
 
 type MunicipalityRow = { code: string; name: string; province: string; latitude: number; longitude: number };
@@ -32,6 +33,7 @@ export async function seedDemo(): Promise<number> {
   const reader = await db().user.findUniqueOrThrow({ where: { email: demoPeople[0].email }, select: { id: true } });
   await db().mailPreference.create({ data: { userId: reader.id, choice: "digest", enabled: true } });
   await seedDemoHelpdesk();
+  await seedDemoPlans(passwordHash);
   return demoPeople.length;
 }
 

@@ -16,6 +16,8 @@ const AREAS = [
   { to: "/help", key: "help.nav" },
   { to: "/organise", key: "nav.organise" },
 ] as const;
+/** The perspective plan is personal: its link is for people who are signed in. */
+const PLAN_AREA = { to: "/plan", key: "plan.nav" } as const;
 
 type ShellProps = { user: ShellUser; locale: Locale; demoData: boolean; notice?: PageNotice; children: ReactNode };
 
@@ -93,7 +95,7 @@ export function AppShell({ user, locale, demoData, notice = null, children }: Sh
         </div>
         <nav aria-label={t("nav.main")} className="main-nav">
           <ul className="container">
-            {AREAS.map((area) => (
+            {(user ? [...AREAS.slice(0, 3), PLAN_AREA, AREAS[3]] : AREAS).map((area) => (
               <li key={area.to}>
                 <NavLink to={area.to} prefetch="intent">
                   {t(area.key)}

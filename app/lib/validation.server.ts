@@ -60,14 +60,23 @@ export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z
  * A paste far over the limit is refused before the work of cleaning it, with the same
  * "at most {max}" answer as a text just over it (not the internal first limit).
  */
-export const plainText = (max: number) =>
+const cleanedText = (max: number) =>
   z
     .string()
     .superRefine((value, ctx) => {
       if (value.length > max * 2) ctx.addIssue({ code: z.ZodIssueCode.too_big, type: "string", maximum: max, inclusive: true, fatal: true });
     })
-    .transform((value) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim())
-    .pipe(z.string().min(1).max(max));
+    .transform((value) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim());
+
+export const plainText = (max: number) => cleanedText(max).pipe(z.string().min(1).max(max));
+
+/** The same, where leaving the field empty is fine (missing becomes ""). */
+export const optionalPlainText = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => value ?? "")
+    .pipe(cleanedText(max).pipe(z.string().max(max)));
 
 export const email = z
   .string()

@@ -57,6 +57,9 @@ export default function OrganisePage() {
           <Link to="/organise/help" className="button button-secondary button-small">
             {t("help.triage.title")}
           </Link>
+          <Link to="/organise/insights" className="button button-secondary button-small">
+            {t("plan.insights.title")}
+          </Link>
         </div>
       </div>
       <p className="lead">{t("areas.organise.intro")}</p>

@@ -4,6 +4,7 @@ import { rsvp } from "~/domain/activities/rsvp.server";
 import { startSession } from "~/domain/auth/lucia.server";
 import { createGroup } from "~/domain/groups/groups.server";
 import { answer, askQuestion, publish, refer } from "~/domain/help/questions.server";
+import { changePlan } from "~/domain/plan/plan.server";
 import { db } from "~/lib/db.server";
 import { enqueueMail } from "~/lib/mail/outbox.server";
 import { unsubscribeToken } from "~/lib/mail/unsubscribe-token.server";
@@ -109,7 +110,7 @@ describe("HTML of every page in every language", () => {
 
   it("is valid on the pages of a signed-in person who is newcomer, volunteer, organiser and admin at once", async () => {
     // The volunteer of an active match, who also asks for a buddy, organises and administers.
-    const { matchId, volunteerId: me, offerId } = await buddyPair({ state: "active", now: new Date(Date.now() - 29 * 86_400_000) });
+    const { matchId, volunteerId: me, offerId, newcomerId: buddy } = await buddyPair({ state: "active", now: new Date(Date.now() - 29 * 86_400_000) });
     await db().user.update({ where: { id: me }, data: { isNewcomer: true, isOrganiser: true, isAdmin: true, municipalityCode: "GM0344" } });
     const requestId = crypto.randomUUID();
     await db().buddyRequest.create({ data: { id: requestId, newcomerId: me, kind: "job", targetSector: "it", goals: JSON.stringify(["cv"]) } });
@@ -137,9 +138,18 @@ describe("HTML of every page in every language", () => {
     await refer(me, helpId, { kind: "organisation", target: "fairwork" });
     await refer(me, helpId, { kind: "buddy", target: "job:it" });
     await publish(me, helpId, { locales: ["uk", "ar"], questions: ["Робота?", "عمل؟"], answers: ["Так.", "نعم."] });
+    // A plan of one's own with something in every part, and the buddy's plan shared with one.
+    await changePlan(me, null, "perspective", { perspective: "Over een jaar <b>werk</b> ik" });
+    await changePlan(me, null, "domain", { domain: "work", situation: "Zoekend", goals: "Werk", obstacles: ["fitting-work"], obstacleNote: "" });
+    await changePlan(me, null, "domain", { domain: "language-communication", obstacles: ["no-practice"], situation: "", goals: "", obstacleNote: "" });
+    await changePlan(me, null, "breakthrough", { text: "Taalmaatje", happenedOn: localDate(-3), helpedBy: "Sanne", domain: "" });
+    await changePlan(me, null, "step", { text: "Cv maken", owner: "ik", dueOn: localDate(7) });
+    const theirPlan = await changePlan(buddy, null, "perspective", { perspective: "Verpleegkundige worden" });
+    await changePlan(buddy, theirPlan, "share", { userId: me, access: "edit" });
     const ids: Record<string, string> = {
       "/help": helpId,
       "/organise/help": helpId,
+      "/plan": theirPlan!,
       "/admin/outbox": mailId,
       "/buddies/match": matchId,
       "/buddies/offer": offerId,
@@ -177,6 +187,9 @@ describe("HTML of every page in every language", () => {
         "/organise/help/stats",
         "/organise/help/volunteers",
         "/admin/help-stems",
+        "/plan",
+        `/plan/${theirPlan}`,
+        "/organise/insights",
       ]),
     );
     console.info(`validating ${pages.length} signed-in pages × ${LOCALES.length} languages: ${pages.join(" ")}`);

@@ -46,6 +46,8 @@ type World = {
   message: () => Promise<string>;
   /** A fresh helpdesk question of the newcomer's; `answered` gives it an answer and consent to publish. */
   helpQuestion: (answered?: boolean) => Promise<string>;
+  /** The newcomer's perspective plan, shared with the volunteer to read. */
+  planId: string;
 };
 
 type Request = { method: "GET" | "POST"; path: string; body?: Record<string, string> };
@@ -65,6 +67,11 @@ const signedIn = (actor: Actor | null) => actor !== null;
 const activityOf = (world: World) => ({ organiserId: world.ids.organiser });
 const goingRoles: Role[] = ["newcomer", "volunteer"];
 const rsvpOf = (role: Role) => (goingRoles.includes(role) ? { status: "going" } : null);
+/** The plan as the rules see it for one person: only the volunteer was chosen (to read). */
+const planOf = (world: World, actor: Actor | null) => ({
+  ownerId: world.ids.newcomer,
+  supporter: actor?.id === world.ids.volunteer ? { canEdit: false } : null,
+});
 const pair = (world: World) => ({ newcomerId: world.ids.newcomer, volunteerId: world.ids.volunteer, status: "active", coordinatorId: world.ids.organiser });
 const get = (path: string) => (): Request => ({ method: "GET", path });
 type Fields = Record<string, string>;
@@ -682,6 +689,37 @@ const ROWS: Row[] = [
     rule: (a) => policy.canCoordinateBuddies(a),
     request: post("/organise/matching", { intent: "verify", volunteerId: "" }),
   },
+
+  // Perspective plans: the newcomer's own, shared with the volunteer (their buddy) to read; nobody else sees it.
+  { covers: "routes/plan._index", what: "my plan (and plans shared with me)", rule: signedIn, request: get("/plan") },
+  {
+    covers: "routes/plan._index",
+    what: "write in my own plan",
+    rule: (a) => policy.canKeepPlan(a),
+    request: post("/plan", { intent: "step", text: "Bellen" }),
+  },
+  {
+    covers: "routes/plan.$id",
+    what: "someone's plan",
+    rule: (a, w) => policy.canViewPlan(a, planOf(w, a)), // the owner is sent on to /plan
+    request: (w) => get(`/plan/${w.planId}`)(),
+  },
+  {
+    covers: "routes/plan.$id",
+    what: "add to someone's plan",
+    rule: (a, w) => policy.canEditPlan(a, planOf(w, a)),
+    request: post((w) => `/plan/${w.planId}`, { intent: "step", text: "Samen bellen" }),
+  },
+  {
+    covers: "routes/plan.$id",
+    what: "share someone's plan",
+    rule: (a, w) => policy.canManagePlan(a, planOf(w, a)),
+    request: post(
+      (w) => `/plan/${w.planId}`,
+      (w) => ({ intent: "share", userId: w.ids.organiser, access: "view" }),
+    ),
+  },
+  { covers: "routes/organise.insights", what: "plan insights", rule: (a) => policy.canViewPlanInsights(a), request: get("/organise/insights") },
 ];
 
 const SOCKET_ROWS: SocketRow[] = [
@@ -837,6 +875,10 @@ async function buildWorld(): Promise<World> {
   const calendarToken = randomUUID().replaceAll("-", "");
   await db().user.update({ where: { id: ids.newcomer }, data: { calendarToken } });
 
+  const planId = randomUUID();
+  await db().perspectivePlan.create({ data: { id: planId, ownerId: ids.newcomer, perspective: "Werk vinden" } });
+  await db().planSupporter.create({ data: { id: randomUUID(), planId, userId: ids.volunteer, canEdit: false } });
+
   const actors = { anonymous: null } as Record<Role, Actor | null>;
   for (const role of Object.keys(ids) as (keyof Ids)[]) actors[role] = await loadActor(ids[role]);
   return {
@@ -854,6 +896,7 @@ async function buildWorld(): Promise<World> {
     question,
     message,
     helpQuestion,
+    planId,
   };
 }
 

@@ -60,6 +60,7 @@ describe("the registry of mail kinds", () => {
         "buddy-ended",
         "buddy-expiry-warning",
         "buddy-check-in",
+        "plan-shared",
         "organiser-message",
         "weekly-digest",
       ].sort(),

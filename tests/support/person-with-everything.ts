@@ -19,6 +19,7 @@ import { checkIn, endMatch, reportPerson, respond, runMatching } from "~/domain/
 import { createOffer, createRequest, verifyVolunteer } from "~/domain/matching/offers.server";
 import { updateProfile } from "~/domain/people/profile.server";
 import { answer as answerHelp, askQuestion as askHelp, publish, refer, replyAsAsker, setThemes as setHelpThemes } from "~/domain/help/questions.server";
+import { changePlan } from "~/domain/plan/plan.server";
 import { db } from "~/lib/db.server";
 import { activityForm, localDate, makePerson, publishedActivity } from "./factories";
 
@@ -207,6 +208,32 @@ export async function personWithEverything(place: string, elsewhere: string) {
   // Reports both ways end that match and block both ways; the other match stays active.
   await reportPerson(buddyNewcomer.id, asVolunteer.id, { reason: "Komt steeds te laat" });
   await reportPerson(me, asVolunteer.id, { reason: "Was onbeleefd tegen mij" });
+
+  // A perspective plan of their own, shared with their buddy (who adds to it), and someone else's plan shared with them.
+  await changePlan(me, null, "perspective", { perspective: "Over een jaar werk ik als ontwikkelaar" });
+  await changePlan(me, null, "domain", {
+    domain: "work",
+    situation: "Ik zoek werk",
+    goals: "Een baan in IT",
+    obstacles: ["dutch-level", "diploma"],
+    obstacleNote: "",
+  });
+  await changePlan(me, null, "step", { text: "Cv vertalen", owner: "ik", dueOn: localDate(14) });
+  const myPlan = await db().perspectivePlan.findUniqueOrThrow({ where: { ownerId: me } });
+  await changePlan(me, myPlan.id, "step-done", { id: (await db().planStep.findFirstOrThrow({ where: { planId: myPlan.id } })).id });
+  await changePlan(me, myPlan.id, "share", { userId: buddyVolunteer.id, access: "view" });
+  await changePlan(me, myPlan.id, "revoke", { id: buddyVolunteer.id });
+  await changePlan(me, myPlan.id, "share", { userId: buddyVolunteer.id, access: "edit" });
+  await changePlan(buddyVolunteer.id, myPlan.id, "breakthrough", {
+    text: "Een Engels taalmaatje",
+    happenedOn: yesterday(),
+    helpedBy: "mijn maatje",
+    domain: "language-communication",
+  });
+  await changePlan(buddyNewcomer.id, null, "perspective", { perspective: "Verpleegkundige worden" });
+  const theirPlan = await db().perspectivePlan.findUniqueOrThrow({ where: { ownerId: buddyNewcomer.id } });
+  await changePlan(buddyNewcomer.id, theirPlan.id, "share", { userId: me, access: "edit" });
+  await changePlan(me, theirPlan.id, "step", { text: "Samen naar het taalcafé", owner: "wij", dueOn: "" });
 
   // As an organiser, the person ends a match between two strangers.
   const strangerNewcomer = await newcomer("Stranger Stas", elsewhere);

@@ -6,6 +6,7 @@ import { DomainError, NotFound } from "../errors";
 import { allow, buddyCoordinators, loadActor, matchFacts, requireActor } from "../policy/guards.server";
 import { policy } from "../policy/rules";
 import { deliver, recordNotifications } from "../notifications/notifications.server";
+import { endBuddyAccess } from "../plan/plan.server";
 import type { MatchInput, MatchRequest, VolunteerOffer } from "./engine";
 import { matchInWorker } from "./matching-thread.server";
 import { CheckInInput, EndInput, ReportInput } from "./schemas.server";
@@ -338,6 +339,7 @@ export async function endMatch(userId: string, matchId: string, raw: unknown, no
   if (match.status !== "active") throw refuse("buddies.errors.notActive");
   const rows = await db().$transaction(async (tx) => {
     await tx.buddyMatch.update({ where: { id: matchId }, data: { status: "ended", endedAt: now, endedBy: userId, endReason: reason } });
+    await endBuddyAccess(tx, match.newcomerId, match.volunteerId);
     const others = [match.newcomerId, match.volunteerId].filter((id) => id !== userId);
     return recordNotifications(
       tx,
@@ -384,6 +386,7 @@ export async function reportPerson(userId: string, matchId: string, raw: unknown
         where: { id: matchId },
         data: { status: match.status === "active" ? "ended" : "declined", endedAt: now, endedBy: userId, endReason: "reported", declinedBy: userId },
       });
+      if (match.status === "active") await endBuddyAccess(tx, match.newcomerId, match.volunteerId);
       if (match.status === "proposed") await tx.buddyRequest.updateMany({ where: { id: match.requestId, status: "proposed" }, data: { status: "open" } });
     }
     return recordNotifications(

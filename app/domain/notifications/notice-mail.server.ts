@@ -20,7 +20,7 @@ type NoticeMail = {
   mailKind: string;
   /** Where the mail's button leads, below the public origin. */
   path: (row: NoticeRow, data: Record<string, string | number>) => string;
-  reason: "activity" | "buddy" | "coordinator" | "help";
+  reason: "activity" | "buddy" | "coordinator" | "help" | "plan";
   /** The body when it is more than the kind's one sentence. */
   paragraphs?: (context: Context) => string[];
   /** The activity's .ics goes with the mail: a changed time must reach the calendar too. */
@@ -66,6 +66,7 @@ const NOTICE_MAILS: Partial<Record<NotificationKind, NoticeMail>> = {
   "person-reported": { mailKind: "person-reported", path: () => "/organise/matching", reason: "coordinator" },
   "help-answered": { mailKind: "help-answered", path: helpQuestion, reason: "help" },
   "help-referred": { mailKind: "help-referred", path: helpQuestion, reason: "help" },
+  "plan-shared": { mailKind: "plan-shared", path: (_row, data) => `/plan/${data.planId}`, reason: "plan" },
 };
 
 const placeText = (activity: Headline, t: Context["t"]) => placeOf(activity) ?? t("mail.notice.online");

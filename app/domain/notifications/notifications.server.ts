@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   "buddy-check-in",
   "help-answered",
   "help-referred",
+  "plan-shared",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

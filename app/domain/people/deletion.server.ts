@@ -8,6 +8,7 @@ import { db } from "~/lib/db.server";
 import { fillFreeSeats, lockActivity, type Tx } from "../activities/seats.server";
 import { deliver, recordNotifications, type PendingNotification } from "../notifications/notifications.server";
 import { catalogueShrank } from "../activities/selection-memo.server";
+import { PERSON_CHANGES } from "../plan/plan.server";
 
 // A prolific organiser's deletion touches many rows; it must not be cut off half-way by a timeout.
 const TRANSACTION = { maxWait: 15_000, timeout: 60_000 } as const;
@@ -29,6 +30,7 @@ export async function erasePerson(userId: string, now = new Date()): Promise<voi
     await removeHelpdeskQuestions(tx, userId);
     await anonymiseActionsOnOthers(tx, userId);
     await leaveGroups(tx, userId);
+    await leavePlans(tx, userId);
     // Cascades to sessions, profile facts, remaining sign-ups, memberships, the person's notifications, mails, mail choices and digest runs.
     await tx.user.delete({ where: { id: userId } });
     return recordNotifications(tx, toTell);
@@ -183,4 +185,17 @@ async function leaveGroups(tx: Tx, userId: string) {
   const memberships = await tx.groupMember.findMany({ where: { userId }, select: { groupId: true } });
   await tx.groupMember.deleteMany({ where: { userId } });
   await tx.group.deleteMany({ where: { id: { in: memberships.map((m) => m.groupId) }, members: { none: {} } } });
+}
+
+/**
+ * The person's own plan goes with the account (it cascades, history included), and so do their
+ * supporter rows. In plans of others the words they added stay the owner's; the history keeps
+ * that a change was made, without saying by whom or with whom a plan was shared.
+ */
+async function leavePlans(tx: Tx, userId: string) {
+  // Notices that their plan was shared would lead nowhere once it is gone.
+  const own = await tx.perspectivePlan.findUnique({ where: { ownerId: userId }, select: { id: true } });
+  if (own) await tx.notification.deleteMany({ where: { kind: "plan-shared", data: { contains: own.id } } });
+  await tx.planChange.updateMany({ where: { actorId: userId }, data: { actorId: null } });
+  await tx.planChange.updateMany({ where: { kind: { in: PERSON_CHANGES }, detail: { startsWith: userId } }, data: { detail: "" } });
 }

@@ -185,6 +185,23 @@ const helpdesk = record({
   answersGiven: z.array(record({ questionId: id, createdAt: instant })),
 });
 
+/** The person's own perspective plan (decisions/042), and the plans others shared with them. */
+const plans = record({
+  own: record({
+    perspective: text,
+    createdAt: instant,
+    updatedAt: instant,
+    domains: z.array(record({ domain: text, situation: text, obstacles: z.array(text), obstacleNote: text, goals: text, updatedAt: instant })),
+    breakthroughs: z.array(record({ text, happenedOn: text, helpedBy: text, domain: text.nullable(), createdAt: instant })),
+    steps: z.array(record({ text, owner: text, dueOn: text.nullable(), done: z.boolean(), createdAt: instant })),
+    supporters: z.array(record({ displayName: text, canEdit: z.boolean(), since: instant })),
+    history: z.array(record({ kind: text, byMe: z.boolean(), detail: text, createdAt: instant })),
+  }).nullable(),
+  supporting: z.array(
+    record({ ownerName: text, canEdit: z.boolean(), since: instant, myChanges: z.array(record({ kind: text, detail: text, createdAt: instant })) }),
+  ),
+});
+
 export const MyDataExport = record({
   formatVersion: z.literal(EXPORT_FORMAT_VERSION),
   exportedAt: instant,
@@ -205,5 +222,6 @@ export const MyDataExport = record({
   safety,
   asOrganiser,
   helpdesk,
+  plans,
 });
 export type MyDataExport = z.infer<typeof MyDataExport>;

@@ -9,13 +9,14 @@ import { pickContent } from "../activities/content";
 import { EXPORT_FORMAT_VERSION, type MyDataExport } from "./export-format";
 import { mailChoicesForExport } from "./mail-preferences.server";
 import { getProfile } from "./profile.server";
+import { PERSON_CHANGES } from "../plan/plan.server";
 
 const at = (date: Date) => date.toISOString();
 const maybeAt = (date: Date | null) => (date ? date.toISOString() : null);
 const list = (json: string) => JSON.parse(json) as string[];
 
 export async function exportMyData(userId: string): Promise<MyDataExport> {
-  const [account, mailChoices, activities, groups, live, buddies, safety, asOrganiser, helpdesk] = await Promise.all([
+  const [account, mailChoices, activities, groups, live, buddies, safety, asOrganiser, helpdesk, plans] = await Promise.all([
     accountPart(userId),
     mailChoicesForExport(userId),
     activitiesPart(userId),
@@ -25,6 +26,7 @@ export async function exportMyData(userId: string): Promise<MyDataExport> {
     safetyPart(userId),
     organiserPart(userId),
     helpdeskPart(userId),
+    plansPart(userId),
   ]);
   return {
     formatVersion: EXPORT_FORMAT_VERSION,
@@ -38,6 +40,7 @@ export async function exportMyData(userId: string): Promise<MyDataExport> {
     safety,
     asOrganiser,
     helpdesk,
+    plans,
   };
 }
 
@@ -327,5 +330,73 @@ async function helpdeskPart(userId: string): Promise<MyDataExport["helpdesk"]> {
       published: (published.get(q.id) ?? []).map(({ locale, question, answer }) => ({ locale, question, answer })),
     })),
     answersGiven: answers.map((a) => ({ questionId: a.questionId, createdAt: at(a.createdAt) })),
+  };
+}
+
+/** What a change in a plan's history says, with a supporter named instead of by id. */
+function changeDetail(change: { kind: string; detail: string }, names: Map<string, string>) {
+  return PERSON_CHANGES.includes(change.kind) ? (names.get(change.detail.split(":")[0]) ?? "") : change.detail;
+}
+
+/** The person's own plan whole, and in plans others shared with them only their own changes. */
+async function plansPart(userId: string): Promise<MyDataExport["plans"]> {
+  const [own, supporting] = await Promise.all([
+    db().perspectivePlan.findUnique({
+      where: { ownerId: userId },
+      include: {
+        domains: { orderBy: { domain: "asc" } },
+        breakthroughs: { orderBy: { createdAt: "asc" } },
+        steps: { orderBy: { createdAt: "asc" } },
+        supporters: { include: { user: { select: { displayName: true } } }, orderBy: { createdAt: "asc" } },
+        changes: { orderBy: { createdAt: "asc" } },
+      },
+    }),
+    db().planSupporter.findMany({
+      where: { userId },
+      include: { plan: { select: { owner: { select: { displayName: true } }, changes: { where: { actorId: userId }, orderBy: { createdAt: "asc" } } } } },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  const names = await displayNames([
+    ...(own?.changes ?? []).flatMap((c) => (PERSON_CHANGES.includes(c.kind) ? [c.detail.split(":")[0]] : [])),
+    ...supporting.flatMap((s) => s.plan.changes.flatMap((c) => (PERSON_CHANGES.includes(c.kind) ? [c.detail.split(":")[0]] : []))),
+  ]);
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  return {
+    own: own && {
+      perspective: own.perspective,
+      createdAt: at(own.createdAt),
+      updatedAt: at(own.updatedAt),
+      domains: own.domains.map((d) => ({
+        domain: d.domain,
+        situation: d.situation,
+        obstacles: list(d.obstacles),
+        obstacleNote: d.obstacleNote,
+        goals: d.goals,
+        updatedAt: at(d.updatedAt),
+      })),
+      breakthroughs: own.breakthroughs.map((b) => ({
+        text: b.text,
+        happenedOn: day(b.happenedOn),
+        helpedBy: b.helpedBy,
+        domain: b.domain,
+        createdAt: at(b.createdAt),
+      })),
+      steps: own.steps.map((s) => ({
+        text: s.text,
+        owner: s.owner,
+        dueOn: s.dueOn ? day(s.dueOn) : null,
+        done: s.doneAt !== null,
+        createdAt: at(s.createdAt),
+      })),
+      supporters: own.supporters.map((s) => ({ displayName: s.user.displayName, canEdit: s.canEdit, since: at(s.createdAt) })),
+      history: own.changes.map((c) => ({ kind: c.kind, byMe: c.actorId === userId, detail: changeDetail(c, names), createdAt: at(c.createdAt) })),
+    },
+    supporting: supporting.map((s) => ({
+      ownerName: s.plan.owner.displayName,
+      canEdit: s.canEdit,
+      since: at(s.createdAt),
+      myChanges: s.plan.changes.map((c) => ({ kind: c.kind, detail: changeDetail(c, names), createdAt: at(c.createdAt) })),
+    })),
   };
 }

@@ -1,6 +1,6 @@
 import { db } from "~/lib/db.server";
 import { NotAllowed, NotFound, ValidationFailed } from "../errors";
-import { holdersOfOrganiserRight, policy, ROLE_FLAGS, type Actor, type MatchFacts } from "./rules";
+import { holdersOfOrganiserRight, policy, ROLE_FLAGS, type Actor, type MatchFacts, type PlanFacts } from "./rules";
 
 /**
  * The I/O half of the policy: loads the facts a rule needs and throws a typed refusal. Domain
@@ -83,4 +83,24 @@ export async function matchFacts(matchId: string) {
 export async function buddyCoordinators() {
   const candidates = await db().user.findMany({ where: holdersOfOrganiserRight(), select: actorSelect, take: 50 });
   return candidates.filter((actor) => policy.canCoordinateBuddies(actor));
+}
+
+/** A plan as the rules see it, for the person asking: its owner and their own supporter row. */
+export async function planFacts(actorId: string, planId: string) {
+  const [plan, supporter] = await Promise.all([
+    db().perspectivePlan.findUnique({ where: { id: planId }, select: { id: true, ownerId: true } }),
+    db().planSupporter.findUnique({ where: { planId_userId: { planId, userId: actorId } }, select: { canEdit: true } }),
+  ]);
+  if (!plan) return null;
+  return { ...plan, supporter } satisfies PlanFacts & { id: string };
+}
+
+/**
+ * Viewing, editing or managing a plan. Read from the database on every request, so a revoked
+ * supporter is refused on the very next one. Nobody else learns whether the plan exists.
+ */
+export async function requirePlan(actorId: string, planId: string, rule: "canViewPlan" | "canEditPlan" | "canManagePlan") {
+  const facts = await planFacts(actorId, planId);
+  allow(facts !== null && policy[rule]({ id: actorId }, facts), "plan.errors.notYours");
+  return facts;
 }

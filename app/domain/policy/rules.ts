@@ -38,6 +38,8 @@ export type GroupFacts = { actorRole: string | null };
 export type MatchFacts = { newcomerId: string; volunteerId: string; status: string; coordinatorId: string | null };
 export type RsvpFacts = { status: string } | null;
 export type HelpQuestionFacts = { askerId: string; anonymous: boolean; publishConsent: boolean };
+/** A perspective plan as the rules see it: its owner and the actor's own supporter row, if they were chosen. */
+export type PlanFacts = { ownerId: string; supporter: { canEdit: boolean } | null };
 
 const GROUP_ORGANISER = "organiser";
 const signedIn = <T extends SomeoneById>(actor: T): actor is NonNullable<T> => Boolean(actor);
@@ -139,6 +141,16 @@ export const policy = {
   canViewHelpStats: (actor: Someone) => organiserRight(actor),
   /** The keyword stems of the theme suggestion. */
   canEditHelpStems: (actor: Someone) => signedIn(actor) && actor.isAdmin,
+  // Perspective plans (decisions/042): private to the owner and the supporters they chose; no role opens them.
+  canKeepPlan: (actor: Someone) => signedIn(actor) && actor.isNewcomer,
+  canViewPlan: (actor: SomeoneById, plan: PlanFacts) => signedIn(actor) && (plan.ownerId === actor.id || plan.supporter !== null),
+  canEditPlan: (actor: SomeoneById, plan: PlanFacts) => signedIn(actor) && (plan.ownerId === actor.id || plan.supporter?.canEdit === true),
+  /** Choosing and revoking supporters, the history, deleting the plan: the owner alone. */
+  canManagePlan: (actor: SomeoneById, plan: Pick<PlanFacts, "ownerId">) => signedIn(actor) && plan.ownerId === actor.id,
+  /** Who may be chosen as a supporter: the owner's active buddy, or someone with the organiser right. */
+  canSupportPlan: (candidate: Someone, facts: { activeBuddy: boolean }) => signedIn(candidate) && (facts.activeBuddy || organiserRight(candidate)),
+  /** Anonymised aggregates over all plans, never one plan. */
+  canViewPlanInsights: (actor: Someone) => organiserRight(actor),
 } as const;
 
 export type Permission = keyof typeof policy;

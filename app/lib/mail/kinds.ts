@@ -24,7 +24,11 @@ export const ESSENTIAL_KINDS = [
 /** The choices on the account page, in the order shown; `byDefault` is what a person gets before choosing. */
 export const MAIL_CHOICES = {
   reminders: { kinds: ["activity-reminder"], byDefault: true },
-  buddy: { kinds: ["buddy-proposed", "buddy-accepted", "buddy-declined", "buddy-ended", "buddy-expiry-warning", "buddy-check-in"], byDefault: true },
+  // Being chosen to support someone's perspective plan is buddy news too (decisions/042).
+  buddy: {
+    kinds: ["buddy-proposed", "buddy-accepted", "buddy-declined", "buddy-ended", "buddy-expiry-warning", "buddy-check-in", "plan-shared"],
+    byDefault: true,
+  },
   organiser: { kinds: ["organiser-message"], byDefault: true },
   // Opt-in: a weekly mail nobody asked for would be unwelcome.
   digest: { kinds: ["weekly-digest"], byDefault: false },
