@@ -95,7 +95,7 @@ export function AppShell({ user, locale, demoData, notice = null, children }: Sh
         </div>
         <nav aria-label={t("nav.main")} className="main-nav">
           <ul className="container">
-            {(user ? [...AREAS.slice(0, 3), PLAN_AREA, AREAS[3]] : AREAS).map((area) => (
+            {(user ? [...AREAS.slice(0, 3), PLAN_AREA, ...AREAS.slice(3)] : AREAS).map((area) => (
               <li key={area.to}>
                 <NavLink to={area.to} prefetch="intent">
                   {t(area.key)}
