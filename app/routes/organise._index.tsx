@@ -46,7 +46,7 @@ export default function OrganisePage() {
     <section className="stack">
       <div className="title-row">
         <h1>{t("areas.organise.title")}</h1>
-        <div className="form-actions">
+        <div className="form-actions desk-tools">
           <Link to="/organise/activities/new" className="button button-small">
             {t("organise.new")}
           </Link>
