@@ -7,6 +7,7 @@ import { homeFor } from "~/domain/home/home.server";
 import { originOf } from "~/lib/calendar-response.server";
 import { orHttpError } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
+import { policy } from "~/domain/policy/rules";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "home.title");
 
@@ -14,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = context.auth.user;
   if (!user) return { name: null, home: null, origin: "", locale: context.locale };
   // The signed-in home reads its short lists in parallel (domain/home/home.server.ts).
-  const home = await orHttpError(homeFor(user.id, context.locale, { readerUpdatedAt: user.updatedAt }));
+  const home = await orHttpError(homeFor(user.id, context.locale, { readerUpdatedAt: user.updatedAt, mayRequestBuddy: policy.canRequestBuddy(user) }));
   return { name: user.displayName, home, origin: originOf(request), locale: context.locale };
 }
 

@@ -37,6 +37,9 @@ describe("the signed-in home", () => {
     expect(home.newInGroups).toEqual([]);
     expect(home.inGroups).toBe(false);
     expect(home.firstSteps).toEqual({ profile: true, activity: true, buddy: true });
+    // A volunteer is not sent to ask for a buddy.
+    const volunteer = await personIn("nl", { isVolunteer: true });
+    expect((await homeFor(volunteer.id, "nl", { mayRequestBuddy: false })).firstSteps.buddy).toBe(false);
   });
 
   it("shows the next activity, waitlist places, picks with their reasons and what is new in the person's groups", async () => {
@@ -83,6 +86,7 @@ describe("the signed-in home", () => {
     const notMine = await publishedActivity(organiser.id, { titles: ["Elders"], groupId: other.id, date: localDate(12) });
 
     const home = await timed("home, full", () => homeFor(olena.id, "uk"));
+    await timed("home, full, again", () => homeFor(olena.id, "uk"));
     expect(home.nextActivity?.id).toBe(sooner);
     expect(home.going).toEqual(expect.arrayContaining([sooner]));
     expect(home.waitlist.map((entry) => [entry.activity.id, entry.place])).toEqual([[full, 2]]);
@@ -141,7 +145,7 @@ describe("the organiser's desk", () => {
     const series = await db().activity.findMany({ where: { organiserId: organiser.id }, orderBy: { startsAt: "asc" } });
     expect(series).toHaveLength(5);
     expect(series[0].id).toBe(firstDate);
-    const single = await publishedActivity(organiser.id, { titles: ["Workshop cv"], date: localDate(10), requiresApproval: "on" });
+    const single = await publishedActivity(organiser.id, { titles: ["Workshop cv"], date: localDate(11), requiresApproval: "on" });
     const { id: draft } = await createActivity(organiser.id, activityForm({ titles: ["Nog niet af"] }), { publish: false });
     const past = await publishedActivity(organiser.id, { titles: ["Vorige maand"], date: localDate(2) });
     await db().activity.update({

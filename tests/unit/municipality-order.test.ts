@@ -27,7 +27,18 @@ describe("Dutch municipality order", () => {
     const plain = [...SAMPLE].sort((a, b) => a.name.localeCompare(b.name, "nl")).map((m) => m.name);
     expect(plain.slice(0, 2)).toEqual(["'s-Gravenhage", "'s-Hertogenbosch"]);
     const names = [...SAMPLE].sort((a, b) => compareMunicipalityNames(a.name, b.name)).map((m) => m.name);
-    expect(names).toEqual(["Amsterdam", "Delft", "Gouda", "'s-Gravenhage", "Groningen", "Haarlem", "'s-Hertogenbosch", "Hilversum", "Súdwest-Fryslân", "Zaanstad"]);
+    expect(names).toEqual([
+      "Amsterdam",
+      "Delft",
+      "Gouda",
+      "'s-Gravenhage",
+      "Groningen",
+      "Haarlem",
+      "'s-Hertogenbosch",
+      "Hilversum",
+      "Súdwest-Fryslân",
+      "Zaanstad",
+    ]);
   });
 
   it("lists Den Haag and Den Bosch as choices of their own for the same municipality, under D", () => {

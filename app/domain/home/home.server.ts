@@ -11,7 +11,7 @@ export const HOME_LIMITS = { waitlist: 5, recommendations: 4, groupNews: 4, newI
  * to, their waitlist places, their buddy and unread chat, "for you" picks with their reasons,
  * new activities in their groups, and whether their profile still needs its basics.
  */
-export async function homeFor(userId: string, locale: string, options: { now?: Date; readerUpdatedAt?: Date } = {}) {
+export async function homeFor(userId: string, locale: string, options: { now?: Date; readerUpdatedAt?: Date; mayRequestBuddy?: boolean } = {}) {
   const now = options.now ?? new Date();
   const upcoming = { endsAt: { gte: now }, status: "published" };
   const [next, waiting, buddy, reader, memberships, openRequest] = await Promise.all([
@@ -29,7 +29,8 @@ export async function homeFor(userId: string, locale: string, options: { now?: D
     buddyOf(userId),
     readerProfile(userId),
     db().groupMember.findMany({ where: { userId }, select: { groupId: true }, take: 100 }),
-    db().buddyRequest.count({ where: { newcomerId: userId, status: { in: ["open", "proposed", "matched"] } } }),
+    // Someone who may not ask for a buddy (no newcomer) is not sent to ask: counted as asked already.
+    options.mayRequestBuddy === false ? 1 : db().buddyRequest.count({ where: { newcomerId: userId, status: { in: ["open", "proposed", "matched"] } } }),
   ]);
 
   const groupIds = memberships.map((row) => row.groupId);
