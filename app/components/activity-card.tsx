@@ -1,10 +1,22 @@
+import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ActivityCard as Card } from "~/domain/activities/queries.server";
 import { formatList, formatMoney, formatTimeRange } from "~/lib/format";
 import type { Locale } from "~/lib/locales";
 
-export function ActivityCard({ activity, locale }: { activity: Card & { moreDates?: number }; locale: Locale }) {
+/** `going` adds the "You're going" badge; `children` come last in the card (the home page's reasons). */
+export function ActivityCard({
+  activity,
+  locale,
+  going,
+  children,
+}: {
+  activity: Card & { moreDates?: number };
+  locale: Locale;
+  going?: boolean;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <li className="card activity-card">
@@ -12,6 +24,7 @@ export function ActivityCard({ activity, locale }: { activity: Card & { moreDate
         <span className="badge">{t(`activities.kind.${activity.kind}`)}</span>
         {activity.status === "cancelled" ? <span className="badge badge-danger">{t("activities.status.cancelled")}</span> : null}
         {activity.status === "draft" ? <span className="badge">{t("activities.status.draft")}</span> : null}
+        {going ? <span className="badge badge-strong">{t("desk.going")}</span> : null}
       </p>
       <h2 className="activity-title">
         <Link to={`/activities/${activity.id}`} lang={activity.contentLocale} dir="auto">
@@ -56,6 +69,7 @@ export function ActivityCard({ activity, locale }: { activity: Card & { moreDate
         ) : null}
       </ul>
       {!activity.translated ? <p className="hint">{t("activities.writtenIn", { language: t(`reference:language.${activity.contentLocale}`) })}</p> : null}
+      {children}
     </li>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ActivityCard } from "~/components/activity-card";
 import { ActivityFilters } from "~/components/activity-filters";
 import { MonthCalendar } from "~/components/month-calendar";
-import { discoverActivities } from "~/domain/activities/queries.server";
+import { discoverActivities, goingAmong } from "~/domain/activities/queries.server";
 import { parseDiscoveryFilters } from "~/domain/activities/schemas.server";
 import { listMunicipalities } from "~/domain/people/profile.server";
 import { orHttpError } from "~/lib/http.server";
@@ -37,8 +37,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       listMunicipalities(),
     ]),
   );
+  // The "You're going" badge: one indexed read for the cards on this page.
+  const going = await orHttpError(
+    goingAmong(
+      context.auth.user?.id ?? null,
+      result.items.map((item) => item.id),
+    ),
+  );
   return {
     ...result,
+    going,
     view,
     month: range?.month ?? null,
     municipalities,
@@ -124,7 +132,7 @@ export default function Activities() {
       ) : (
         <ul className="activity-list">
           {data.items.map((activity) => (
-            <ActivityCard key={activity.id} activity={activity} locale={data.locale} />
+            <ActivityCard key={activity.id} activity={activity} locale={data.locale} going={data.going.includes(activity.id)} />
           ))}
         </ul>
       )}
