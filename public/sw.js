@@ -80,10 +80,36 @@ async function keepOfflinePage(locale) {
   if (answer.ok) await (await caches.open(SHELL)).put("/offline", answer);
 }
 
+/** The pages that open without a connection, whose scripts are kept ahead of time (Remix route ids). */
+const OFFLINE_ROUTES = ["root", "routes/activities.mine", "routes/activities.$id_.ticket"];
+const KEPT_FILE = /^\/(build|locales)\//;
+
+/**
+ * The hashed files of the pages kept for offline use (immutable under their names): the build's
+ * manifest names the scripts of each route; the page sends its address and its translations.
+ */
+async function keepAssets(assets) {
+  if (!Array.isArray(assets)) return;
+  const files = new Set(assets.filter((path) => typeof path === "string" && KEPT_FILE.test(path)));
+  const manifestPath = [...files].find((path) => path.startsWith("/build/manifest-"));
+  if (manifestPath) {
+    const text = await (await fetch(manifestPath)).text();
+    const manifest = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1));
+    for (const path of [manifest.entry.module, ...(manifest.entry.imports ?? [])]) files.add(path);
+    for (const route of OFFLINE_ROUTES.map((id) => manifest.routes[id]).filter(Boolean)) {
+      for (const path of [route.module, ...(route.imports ?? []), ...(route.css ?? [])]) files.add(path);
+    }
+  }
+  const cache = await caches.open(SHELL);
+  for (const path of files) {
+    if (KEPT_FILE.test(path) && !(await cache.match(path))) await cache.add(path).catch(() => undefined);
+  }
+}
+
 self.addEventListener("message", (event) => {
   const message = event.data;
   if (!message || message.type !== "person") return;
-  const work = [keepOfflinePage(message.locale).catch(() => undefined)];
+  const work = [keepOfflinePage(message.locale).catch(() => undefined), keepAssets(message.assets).catch(() => undefined)];
   if (typeof message.userId === "string" && message.userId) work.push(keepForPerson(message.userId).catch(() => undefined));
   else work.push(forgetEveryone(null));
   event.waitUntil(Promise.all(work));
