@@ -1,4 +1,6 @@
-import { Form } from "@remix-run/react";
+import { Form, useNavigate } from "@remix-run/react";
+import type { FormEvent } from "react";
+import { withoutEmptyParams } from "~/lib/clean-query";
 import { useTranslation } from "react-i18next";
 import { ACTIVITY_KINDS, THEMES } from "~/lib/reference/activities";
 import { INTERESTS } from "~/lib/reference/interests";
@@ -62,8 +64,14 @@ export function ActivityFilters({ filters, municipalities, view }: { filters: Fi
     </div>
   );
   const choices = choicesIn(locale, t);
+  const navigate = useNavigate();
+  // "Any" is an empty field: the address leaves it out (without JavaScript the loader redirects).
+  const submitClean = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    navigate({ search: withoutEmptyParams(new FormData(event.currentTarget)) });
+  };
   return (
-    <Form method="get" className="filters card" aria-label={t("activities.filters.title")}>
+    <Form method="get" className="filters card" aria-label={t("activities.filters.title")} onSubmit={submitClean}>
       <input type="hidden" name="view" value={view} />
       <div className="filter-grid">
         {select("kind", t("activities.filters.kind"), choices.kinds)}

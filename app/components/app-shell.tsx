@@ -53,6 +53,10 @@ export function AppShell({ user, locale, demoData, notice = null, children }: Sh
                   <bdi className="menu-name">{user.displayName}</bdi>
                 </summary>
                 <ul className="menu-list">
+                  {/* The whole name, on as many lines as it needs: the button above may shorten it. */}
+                  <li className="menu-person">
+                    <bdi>{user.displayName}</bdi>
+                  </li>
                   <li>
                     <a href="/profile">{t("nav.profile")}</a>
                   </li>

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityCard } from "~/components/activity-card";
@@ -7,6 +7,7 @@ import { MonthCalendar } from "~/components/month-calendar";
 import { discoverActivities, goingAmong } from "~/domain/activities/queries.server";
 import { parseDiscoveryFilters } from "~/domain/activities/schemas.server";
 import { listMunicipalities } from "~/domain/people/profile.server";
+import { hasEmptyParams, withoutEmptyParams } from "~/lib/clean-query";
 import { orHttpError } from "~/lib/http.server";
 import { feedLink, pageTitle } from "~/lib/meta";
 
@@ -23,6 +24,8 @@ function monthRange(month: string | null) {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
+  // A filter form sent without JavaScript carries its "any" fields as `kind=`: the address drops them.
+  if (hasEmptyParams(url.searchParams)) throw redirect(`${url.pathname}${withoutEmptyParams(url.searchParams)}`);
   // Filters that cannot be read are left out and named on the page, never an error page.
   const { query, view, month, ignored, accepted } = parseDiscoveryFilters(Object.fromEntries(url.searchParams));
   const range = view === "calendar" ? monthRange(month) : null;
