@@ -1,10 +1,20 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ActivityCard as Card } from "~/domain/activities/queries.server";
-import { formatList, formatMoney, formatTimeRange } from "~/lib/format";
+import { formatList, formatMoney, formatNumber, formatTimeRange } from "~/lib/format";
 import type { Locale } from "~/lib/locales";
+import { Highlighted } from "./highlighted";
 
-export function ActivityCard({ activity, locale }: { activity: Card & { moreDates?: number }; locale: Locale }) {
+export function ActivityCard({
+  activity,
+  locale,
+  highlight,
+}: {
+  activity: Card & { moreDates?: number; distanceKm?: number | null };
+  locale: Locale;
+  /** Words searched for, marked in the title and summary. */
+  highlight?: string[];
+}) {
   const { t } = useTranslation();
   return (
     <li className="card activity-card">
@@ -15,7 +25,7 @@ export function ActivityCard({ activity, locale }: { activity: Card & { moreDate
       </p>
       <h2 className="activity-title">
         <Link to={`/activities/${activity.id}`} lang={activity.contentLocale} dir="auto">
-          {activity.title}
+          <Highlighted text={activity.title} terms={highlight} />
         </Link>
       </h2>
       <p className="activity-when">
@@ -26,10 +36,16 @@ export function ActivityCard({ activity, locale }: { activity: Card & { moreDate
         {activity.mode === "online"
           ? t("activities.mode.online")
           : [activity.municipality?.name, activity.mode === "hybrid" ? t("activities.mode.alsoOnline") : null].filter(Boolean).join(" · ")}
+        {typeof activity.distanceKm === "number" ? (
+          <span className="distance">
+            {" "}
+            · {t("search.distance", { distance: formatNumber(activity.distanceKm, locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }) })}
+          </span>
+        ) : null}
       </p>
       {activity.summary ? (
         <p className="activity-summary" lang={activity.contentLocale} dir="auto">
-          {activity.summary}
+          <Highlighted text={activity.summary} terms={highlight} />
         </p>
       ) : null}
       <ul className="facts-inline">

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ACTIVITY_KINDS, THEMES } from "~/lib/reference/activities";
 import { INTERESTS } from "~/lib/reference/interests";
@@ -32,7 +33,18 @@ function choicesIn(locale: string, t: TFunction) {
 }
 
 /** A GET form: every filter is in the URL, so results can be shared and work without JavaScript. */
-export function ActivityFilters({ filters, municipalities, view }: { filters: Filters; municipalities: Municipality[]; view: string }) {
+export function ActivityFilters({
+  filters,
+  municipalities,
+  view,
+  children,
+}: {
+  filters: Filters;
+  municipalities: Municipality[];
+  view: string;
+  /** More fields in the same form (the search's "nearby" fields). */
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const select = (name: string, label: string, options: Option[]) => (
@@ -52,6 +64,7 @@ export function ActivityFilters({ filters, municipalities, view }: { filters: Fi
   return (
     <Form method="get" className="filters card" aria-label={t("activities.filters.title")}>
       <input type="hidden" name="view" value={view} />
+      {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
       <div className="filter-grid">
         {select("kind", t("activities.filters.kind"), choices.kinds)}
         {select("language", t("activities.filters.language"), choices.languages)}
@@ -70,6 +83,7 @@ export function ActivityFilters({ filters, municipalities, view }: { filters: Fi
           <input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ""} />
         </div>
       </div>
+      {children}
       <div className="filter-checks">
         {(["evening", "weekend", "childcare"] as const).map((name) => (
           <label className="check" key={name}>
