@@ -41,9 +41,10 @@ async function matchIds(groups: string[][]): Promise<string[]> {
 function sqliteMatches(groups: string[][]) {
   const expression = groups.map((group) => `(${group.map((word) => `"${word}"*`).join(" OR ")})`).join(" AND ");
   return rawRows(Prisma.sql`
-    SELECT "activityId", min(bm25("ActivitySearch", 0, 0, 10.0, 4.0, 1.0, 2.0)) AS "rank"
-    FROM "ActivitySearch" WHERE "ActivitySearch" MATCH ${expression}
-    GROUP BY "activityId" ORDER BY "rank", "activityId" LIMIT ${MAX_MATCHES}`);
+    WITH hits AS MATERIALIZED (
+      SELECT "activityId", bm25("ActivitySearch", 0, 0, 10.0, 4.0, 1.0, 2.0) AS "rank" FROM "ActivitySearch" WHERE "ActivitySearch" MATCH ${expression}
+    )
+    SELECT "activityId", min("rank") AS "rank" FROM hits GROUP BY "activityId" ORDER BY "rank", "activityId" LIMIT ${MAX_MATCHES}`);
 }
 
 /** PostgreSQL: `'word':*` lexemes, under 'simple' and under the stemming configurations. */
