@@ -140,6 +140,29 @@ describe("search", () => {
       expect((await client.get(`/activities/suggest?q=${encodeURIComponent(q)}`)).status).toBe(200);
     }
   });
+
+  it("answers a word found in more activities than one statement can bind, also with nearby", async () => {
+    const organiser = await makePerson({ isOrganiser: true });
+    const startsAt = new Date(Date.now() + 86_400_000);
+    const rows = Array.from({ length: 1_100 }, (_, i) => ({
+      id: `bulk-${i}`,
+      kind: "meetup",
+      status: "published",
+      organiserId: organiser,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 3_600_000),
+      mode: "in-person",
+      municipalityCode: "GM0363",
+      defaultLocale: "nl",
+    }));
+    await db().activity.createMany({ data: rows });
+    await db().activityContent.createMany({
+      data: rows.map((row) => ({ activityId: row.id, locale: "nl", title: "Massabijeenkomst", summary: "", description: "" })),
+    });
+    const result = await discoverActivities({ q: "massabijeenkomst", near: "GM0363", km: 300 }, { userId: null, locale: "nl", now: new Date() });
+    expect(result.total).toBeGreaterThan(0);
+    expect((await new TestClient(target.url).get("/activities?q=massabijeenkomst&near=GM0363&km=300")).status).toBe(200);
+  });
 });
 
 describe("nearby", () => {

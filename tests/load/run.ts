@@ -10,6 +10,7 @@ import { helpdesk } from "./helpdesk.ts";
 import { matching } from "./matching.ts";
 import { preview } from "./preview.ts";
 import { reports } from "./reports.ts";
+import { search } from "./search.ts";
 import { sqliteLock } from "./sqlite-lock.ts";
 import { webinar } from "./webinar.ts";
 
@@ -32,6 +33,7 @@ const benches: Record<string, (args: BenchArgs) => Promise<unknown>> = {
   reports,
   preview,
   helpdesk,
+  search,
 };
 
 const { positionals, values } = parseArgs({
