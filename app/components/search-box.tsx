@@ -14,8 +14,11 @@ export function SearchBox({
   label,
   suggestUrl,
   keep,
+  action,
 }: {
   value: string;
+  /** The page the search shows its results on. */
+  action: string;
   label: string;
   suggestUrl?: string;
   /** Other parameters the search keeps (the filters chosen). */
@@ -38,7 +41,7 @@ export function SearchBox({
     return () => clearTimeout(timer);
   }, [typed, value, suggestUrl]);
   return (
-    <Form method="get" role="search" className="search-box" aria-label={label}>
+    <Form method="get" action={action} role="search" className="search-box" aria-label={label}>
       {Object.entries(keep).map(([name, kept]) => (
         <input key={name} type="hidden" name={name} value={kept} />
       ))}

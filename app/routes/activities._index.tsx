@@ -99,7 +99,7 @@ export default function Activities() {
           </ul>
         </div>
       ) : null}
-      <SearchBox value={filters.q ?? ""} label={t("search.activitiesLabel")} suggestUrl="/activities/suggest" keep={searchKept(filters)} />
+      <SearchBox action="/activities" value={filters.q ?? ""} label={t("search.activitiesLabel")} suggestUrl="/activities/suggest" keep={searchKept(filters)} />
       <SearchSummary q={filters.q} terms={data.terms} needsOrigin={data.needsOrigin} />
       <details className="filters-toggle" open={Object.keys(filters).some((key) => !["view", "page", "month", "sort", "q"].includes(key))}>
         <summary>{t("activities.filters.title")}</summary>

@@ -28,7 +28,7 @@ describe("search and nearby", () => {
     const t = textIn("uk");
     await journey(browser, "search-uk-js", { locale: BROWSER_LOCALE.uk, baseUrl: target.url }, async (page, check) => {
       await page.goto(`${target.url}/activities`);
-      const box = page.getByRole("searchbox", { name: t("search.activitiesLabel") });
+      const box = page.getByRole("combobox", { name: t("search.activitiesLabel") });
       await box.pressSequentially("шахов", { delay: 30 });
       await expect.poll(() => page.locator("datalist option").count()).toBe(2);
       await Promise.all([page.waitForURL(/q=/), box.press("Enter")]);
@@ -53,7 +53,7 @@ describe("search and nearby", () => {
     const t = textIn("ar");
     await journey(browser, "search-ar-nojs", { locale: BROWSER_LOCALE.ar, baseUrl: target.url, javaScriptEnabled: false }, async (page, check) => {
       await page.goto(`${target.url}/activities`);
-      await page.getByRole("searchbox", { name: t("search.activitiesLabel") }).fill("الخياطه");
+      await page.getByRole("combobox", { name: t("search.activitiesLabel") }).fill("الخياطه");
       await Promise.all([page.waitForURL(/q=/), page.getByRole("button", { name: t("search.submit") }).click()]);
       await expect.poll(() => page.locator(".activity-card").count()).toBe(1);
       expect(await page.locator(".activity-card h2").textContent()).toContain("ورشة الخياطة");

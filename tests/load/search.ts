@@ -140,6 +140,17 @@ async function onProvider(provider: "sqlite" | "postgres", count: number, durati
   progress(`${provider}: ${activities} activities seeded and indexed in ${Math.round((performance.now() - started) / 100) / 10} s`);
   const server = await startServerProcess(env);
   try {
+    // The server may still be starting (it answers / once ready; under load that can take a while).
+    for (let attempt = 0; attempt < 240; attempt++) {
+      if (
+        await fetch(`${server.url}/`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     await fetch(`${server.url}/activities?q=warm`); // the first search reads the municipalities and opens the index
     const list = await measure(server.url, duration, () => `/activities?page=${1 + Math.floor(rand() * 3)}`);
     const one = await measure(server.url, duration, () => searchPath(1));
