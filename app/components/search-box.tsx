@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 type Suggestion = { id: string; title: string };
@@ -25,7 +25,8 @@ export function SearchBox({
   keep: Record<string, string>;
 }) {
   const { t } = useTranslation();
-  const id = useId();
+  // One search box per page: fixed ids (React's useId gives ":R…:", which is no valid HTML id start).
+  const id = "search";
   const [typed, setTyped] = useState(value);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const latest = useRef(0);
