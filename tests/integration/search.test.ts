@@ -165,6 +165,19 @@ describe("search", () => {
   });
 });
 
+describe("group search", () => {
+  it("finds groups by name, description and place, with a typo, and says when none match", async () => {
+    await db().group.create({ data: { id: "g-uk", slug: "shakhy", name: "Шаховий клуб", description: "Граємо щосуботи", municipalityCode: "GM0479" } });
+    await db().group.create({ data: { id: "g-ar", slug: "khiyata", name: "مجموعة الخياطة", description: "نلتقي كل أسبوع" } });
+    const page = async (q: string) => await (await new TestClient(target.url, { "accept-language": "nl" }).get(`/groups?q=${encodeURIComponent(q)}`)).text();
+    expect(await page("шахов")).toContain("/groups/shakhy");
+    expect(await page("шахов")).not.toContain("/groups/khiyata");
+    expect(await page("zaanstad")).toContain("/groups/shakhy");
+    expect(await page("الخياطه")).toContain("/groups/khiyata");
+    expect(await page('"NEAR(')).toContain("Geen groepen gevonden");
+  });
+});
+
 describe("nearby", () => {
   it("measures the distances between known municipality pairs", async () => {
     const centres = await municipalityCentres();

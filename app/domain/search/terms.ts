@@ -78,3 +78,18 @@ export const typoAllowance = (term: string) => {
   const length = Array.from(term).length;
   return length < 3 ? 0 : length <= 6 ? 1 : 2;
 };
+
+/**
+ * Whether every word searched for starts a word of `text` (folded), or is one edit from one
+ * (typoAllowance): the groups page, whose at most 200 groups are compared in memory.
+ */
+export function matchesAllTerms(text: string, terms: string[]): boolean {
+  const words = fold(text).match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  return terms.every((term) =>
+    words.some(
+      (word) =>
+        word.startsWith(term) ||
+        (typoAllowance(term) > 0 && editDistance(term, word.slice(0, Array.from(term).length + 1), typoAllowance(term)) <= typoAllowance(term)),
+    ),
+  );
+}
