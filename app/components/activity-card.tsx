@@ -2,19 +2,23 @@ import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ActivityCard as Card } from "~/domain/activities/queries.server";
-import { formatList, formatMoney, formatTimeRange } from "~/lib/format";
+import { formatList, formatMoney, formatNumber, formatTimeRange } from "~/lib/format";
 import type { Locale } from "~/lib/locales";
+import { Highlighted } from "./highlighted";
 
 /** `going` adds the "You're going" badge; `children` come last in the card (the home page's reasons). */
 export function ActivityCard({
   activity,
   locale,
   going,
+  highlight,
   children,
 }: {
-  activity: Card & { moreDates?: number };
+  activity: Card & { moreDates?: number; distanceKm?: number | null };
   locale: Locale;
   going?: boolean;
+  /** Words searched for, marked in the title and summary. */
+  highlight?: string[];
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -28,7 +32,7 @@ export function ActivityCard({
       </p>
       <h2 className="activity-title">
         <Link to={`/activities/${activity.id}`} lang={activity.contentLocale} dir="auto">
-          {activity.title}
+          <Highlighted text={activity.title} terms={highlight} />
         </Link>
       </h2>
       <p className="activity-when">
@@ -39,10 +43,16 @@ export function ActivityCard({
         {activity.mode === "online"
           ? t("activities.mode.online")
           : [activity.municipality?.name, activity.mode === "hybrid" ? t("activities.mode.alsoOnline") : null].filter(Boolean).join(" · ")}
+        {typeof activity.distanceKm === "number" ? (
+          <span className="distance">
+            {" "}
+            · {t("search.distance", { distance: formatNumber(activity.distanceKm, locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }) })}
+          </span>
+        ) : null}
       </p>
       {activity.summary ? (
         <p className="activity-summary" lang={activity.contentLocale} dir="auto">
-          {activity.summary}
+          <Highlighted text={activity.summary} terms={highlight} />
         </p>
       ) : null}
       <ul className="facts-inline">

@@ -1,5 +1,5 @@
 import { Form, useNavigate } from "@remix-run/react";
-import type { FormEvent } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { withoutEmptyParams } from "~/lib/clean-query";
 import { useTranslation } from "react-i18next";
 import { ACTIVITY_KINDS, THEMES } from "~/lib/reference/activities";
@@ -47,7 +47,18 @@ function placeChoices(municipalities: Municipality[], locale: string) {
 }
 
 /** A GET form: every filter is in the URL, so results can be shared and work without JavaScript. */
-export function ActivityFilters({ filters, municipalities, view }: { filters: Filters; municipalities: Municipality[]; view: string }) {
+export function ActivityFilters({
+  filters,
+  municipalities,
+  view,
+  children,
+}: {
+  filters: Filters;
+  municipalities: Municipality[];
+  view: string;
+  /** More fields in the same form (the search's "nearby" fields). */
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const select = (name: string, label: string, options: Option[]) => (
@@ -73,6 +84,7 @@ export function ActivityFilters({ filters, municipalities, view }: { filters: Fi
   return (
     <Form method="get" className="filters card" aria-label={t("activities.filters.title")} onSubmit={submitClean}>
       <input type="hidden" name="view" value={view} />
+      {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
       <div className="filter-grid">
         {select("kind", t("activities.filters.kind"), choices.kinds)}
         {select("language", t("activities.filters.language"), choices.languages)}
@@ -88,6 +100,7 @@ export function ActivityFilters({ filters, municipalities, view }: { filters: Fi
           <input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ""} />
         </div>
       </div>
+      {children}
       <div className="filter-checks">
         {(["evening", "weekend", "childcare"] as const).map((name) => (
           <label className="check" key={name}>

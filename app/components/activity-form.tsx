@@ -19,6 +19,7 @@ export type ActivityFormValues = {
   timeZone: string;
   mode: string;
   venue: string;
+  addressForGoingOnly?: boolean;
   municipalityCode: string;
   accessibilityNotes: string;
   joinUrl: string;
@@ -56,6 +57,7 @@ export function valuesFromSubmission(sent: Record<string, unknown>): ActivityFor
     timeZone: text("timeZone"),
     mode: text("mode"),
     venue: text("venue"),
+    addressForGoingOnly: sent.addressForGoingOnly === "on",
     municipalityCode: text("municipalityCode"),
     accessibilityNotes: text("accessibilityNotes"),
     joinUrl: text("joinUrl"),
@@ -204,6 +206,7 @@ export function ActivityForm({
           defaultValue={values.venue}
           error={errors.venue}
         />
+        <CheckboxField name="addressForGoingOnly" label={t("search.addressForGoingOnly")} defaultChecked={values.addressForGoingOnly} />
         <MunicipalitySelect municipalities={municipalities} defaultValue={values.municipalityCode} error={errors.municipalityCode} />
         <TextField
           name="joinUrl"

@@ -66,8 +66,17 @@ export default function ActivityPage() {
         </dd>
         <dt>{t("activities.where")}</dt>
         <dd>
-          {activity.mode === "online" ? t("activities.mode.online") : [activity.venue, activity.municipality?.name].filter(Boolean).join(", ")}
+          {activity.mode === "online" ? t("activities.mode.online") : <bdi>{[activity.venue, activity.municipality?.name].filter(Boolean).join(", ")}</bdi>}
           {activity.mode === "hybrid" ? ` · ${t("activities.mode.alsoOnline")}` : null}
+          {activity.mode !== "online" && activity.addressForGoingOnly && !activity.venue ? <span className="hint"> {t("search.addressHidden")}</span> : null}
+          {activity.directionsUrl ? (
+            <>
+              {" · "}
+              <a href={activity.directionsUrl} rel="noopener noreferrer external">
+                {t("search.directions")}
+              </a>
+            </>
+          ) : null}
         </dd>
         <dt>{t("activities.languages")}</dt>
         <dd>

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { ActivityCard } from "~/components/activity-card";
 import { ActivityFilters } from "~/components/activity-filters";
 import { MonthCalendar } from "~/components/month-calendar";
+import { NearbyFields, SearchSummary, searchKept } from "~/components/search-parts";
+import { SearchBox } from "~/components/search-box";
 import { discoverActivities, goingAmong } from "~/domain/activities/queries.server";
 import { parseDiscoveryFilters } from "~/domain/activities/schemas.server";
 import { listMunicipalities } from "~/domain/people/profile.server";
@@ -56,6 +58,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     locale: context.locale,
     signedIn: Boolean(context.auth.user),
     filters: accepted,
+    needsOrigin: Boolean(query.km && !result.origin),
     // What was typed is shown back, shortened: it is the reader's own address, but it may be long.
     ignored: ignored.map(({ name, value }) => ({ name, value: Array.from(value).length > 40 ? `${Array.from(value).slice(0, 40).join("")}…` : value })),
   };
@@ -100,22 +103,31 @@ export default function Activities() {
           <ul className="ignored-filters">
             {data.ignored.map(({ name, value }) => (
               <li key={name}>
-                <span className="filter-name">{t(`activities.filters.${name}`)}</span>: <bdi>{value}</bdi>
+                <span className="filter-name">{t(["near", "km"].includes(name) ? `search.filter.${name}` : `activities.filters.${name}`)}</span>:{" "}
+                <bdi>{value}</bdi>
               </li>
             ))}
           </ul>
         </div>
       ) : null}
-      <details className="filters-toggle" open={Object.keys(filters).some((key) => !["view", "page", "month", "sort"].includes(key))}>
+      <SearchBox action="/activities" value={filters.q ?? ""} label={t("search.activitiesLabel")} suggestUrl="/activities/suggest" keep={searchKept(filters)} />
+      <SearchSummary q={filters.q} terms={data.terms} needsOrigin={data.needsOrigin} />
+      <details className="filters-toggle" open={Object.keys(filters).some((key) => !["view", "page", "month", "sort", "q"].includes(key))}>
         <summary>{t("activities.filters.title")}</summary>
-        <ActivityFilters filters={filters} municipalities={data.municipalities} view={data.view} />
+        <ActivityFilters filters={filters} municipalities={data.municipalities} view={data.view}>
+          <NearbyFields filters={filters} municipalities={data.municipalities} signedIn={data.signedIn} />
+        </ActivityFilters>
       </details>
       <p aria-live="polite" className={loading ? "muted loading" : "muted"}>
         {loading ? t("common.loading") : t("activities.found", { count: data.total })}
-        {data.view === "list" && data.signedIn ? (
+        {data.view === "list" && (data.signedIn || filters.q) ? (
           <>
             {" · "}
-            {data.sort === "for-you" ? (
+            {data.sort === "relevance" ? (
+              <Link to={withParams({ sort: "date", page: null })}>{t("activities.sortByDate")}</Link>
+            ) : filters.q ? (
+              <Link to={withParams({ sort: null, page: null })}>{t("search.sortByRelevance")}</Link>
+            ) : data.sort === "for-you" ? (
               <Link to={withParams({ sort: "date", page: null })}>{t("activities.sortByDate")}</Link>
             ) : (
               <Link to={withParams({ sort: "for-you", page: null })}>{t("activities.sortForYou")}</Link>
@@ -135,7 +147,7 @@ export default function Activities() {
       ) : (
         <ul className="activity-list">
           {data.items.map((activity) => (
-            <ActivityCard key={activity.id} activity={activity} locale={data.locale} going={data.going.includes(activity.id)} />
+            <ActivityCard key={activity.id} activity={activity} locale={data.locale} going={data.going.includes(activity.id)} highlight={data.terms} />
           ))}
         </ul>
       )}

@@ -1,20 +1,28 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Highlighted } from "~/components/highlighted";
+import { SearchBox } from "~/components/search-box";
 import { listGroups } from "~/domain/groups/groups.server";
+import { cleanSearchText, matchesAllTerms, searchTerms } from "~/domain/search/terms";
 import { policy } from "~/domain/policy/rules";
 import { pageTitle } from "~/lib/meta";
 import { useActor } from "~/lib/use-actor";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "areas.groups.title");
 
-export async function loader() {
-  return { groups: await listGroups() };
+export async function loader({ request }: LoaderFunctionArgs) {
+  const q = cleanSearchText(new URL(request.url).searchParams.get("q") ?? "");
+  const terms = searchTerms(q);
+  const groups = await listGroups();
+  // Name, description and place, compared in memory (decision 044): there are at most 200 groups.
+  const found = q ? groups.filter((group) => matchesAllTerms(`${group.name} ${group.description} ${group.municipality?.name ?? ""}`, terms)) : groups;
+  return { groups: found, q, terms };
 }
 
 export default function Groups() {
   const { t } = useTranslation();
-  const { groups } = useLoaderData<typeof loader>();
+  const { groups, q, terms } = useLoaderData<typeof loader>();
   const mayCreate = policy.canCreateGroup(useActor());
   return (
     <section className="stack">
@@ -27,9 +35,10 @@ export default function Groups() {
         ) : null}
       </div>
       <p className="lead">{t("areas.groups.intro")}</p>
+      <SearchBox action="/groups" value={q} label={t("search.groupsLabel")} keep={{}} />
       {groups.length === 0 ? (
         <div className="empty-state card">
-          <p>{t("areas.groups.empty")}</p>
+          <p>{q ? t("search.groupsNone") : t("areas.groups.empty")}</p>
         </div>
       ) : (
         <ul className="cards">
@@ -37,9 +46,13 @@ export default function Groups() {
             <li key={group.id} className="card">
               {/* Names and descriptions are in the group's own language, whatever the page's direction. */}
               <h2 dir="auto">
-                <Link to={`/groups/${group.slug}`}>{group.name}</Link>
+                <Link to={`/groups/${group.slug}`}>
+                  <Highlighted text={group.name} terms={terms} />
+                </Link>
               </h2>
-              <p dir="auto">{group.description.slice(0, 200)}</p>
+              <p dir="auto">
+                <Highlighted text={group.description.slice(0, 200)} terms={terms} />
+              </p>
               <p className="muted">
                 {[
                   group.interest ? t(`reference:interest.${group.interest}`) : null,

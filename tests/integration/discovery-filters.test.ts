@@ -15,7 +15,7 @@ type Locale = (typeof LOCALES)[number];
 const labels = Object.fromEntries(
   LOCALES.map((locale) => {
     const common = JSON.parse(readFileSync(new URL(`../../app/locales/${locale}/common.json`, import.meta.url), "utf8"));
-    return [locale, common.activities.filters as Record<string, string>];
+    return [locale, { ...common.activities.filters, ...common.search.filter } as Record<string, string>];
   }),
 ) as Record<Locale, Record<string, string>>;
 
@@ -64,7 +64,9 @@ const PARAMETERS: Record<string, { good: fc.Arbitrary<string>; bad: fc.Arbitrary
   theme: { good: fc.constantFrom(...THEMES), bad: notIn(THEMES) },
   interest: { good: fc.constantFrom(...INTERESTS), bad: notIn(INTERESTS) },
   group: { good: fc.uuid(), bad: anyText.filter((value) => !/^[A-Za-z0-9_-]{1,64}$/.test(value)) },
-  sort: { good: fc.constantFrom("for-you", "date"), bad: notIn(["for-you", "date"]) },
+  sort: { good: fc.constantFrom("for-you", "date", "relevance"), bad: notIn(["for-you", "date", "relevance"]) },
+  near: { good: fc.constantFrom("GM0363", "GM0479", "GM9999"), bad: anyText.filter((value) => !/^GM\d{4}$/.test(value)) },
+  km: { good: fc.integer({ min: 1, max: 300 }).map(String), bad: wholeOutside(1, 300) },
   page: { good: fc.integer({ min: 1, max: 30 }).map(String), bad: wholeOutside(1, 10_000) },
   perPage: { good: fc.integer({ min: 1, max: 100 }).map(String), bad: wholeOutside(1, 100) },
   view: { good: fc.constantFrom("list", "calendar"), bad: notIn(["list", "calendar"]) },

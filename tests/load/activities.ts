@@ -294,7 +294,7 @@ type Catalogue = {
   interests: { activityId: string; interest: string }[];
 };
 
-function buildCatalogue(options: { count: number; organisers: string[]; municipalities: { code: string; name: string }[]; now: number }): Catalogue {
+export function buildCatalogue(options: { count: number; organisers: string[]; municipalities: { code: string; name: string }[]; now: number }): Catalogue {
   const cityWeights = Object.fromEntries(options.municipalities.map((m) => [m.code, CITY_WEIGHTS[m.code] ?? OTHER_MUNICIPALITY_WEIGHT])) as Record<
     string,
     number

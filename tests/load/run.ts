@@ -11,6 +11,7 @@ import { lighthouseBench } from "./lighthouse.ts";
 import { matching } from "./matching.ts";
 import { preview } from "./preview.ts";
 import { reports } from "./reports.ts";
+import { search } from "./search.ts";
 import { sqliteLock } from "./sqlite-lock.ts";
 import { webinar } from "./webinar.ts";
 
@@ -34,6 +35,7 @@ const benches: Record<string, (args: BenchArgs) => Promise<unknown>> = {
   preview,
   helpdesk,
   lighthouse: lighthouseBench,
+  search,
 };
 
 const { positionals, values } = parseArgs({

@@ -11,7 +11,11 @@ const isPostgres = () => config().database.provider === "postgres";
 export async function listTables(): Promise<string[]> {
   const sql = isPostgres()
     ? `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`
-    : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY 1`;
+    : // A full-text index (decision 044) is read through its copy of the text (`X_content`); its
+      // virtual table and its binary shadow tables (token blocks, sizes) hold nothing else.
+      `SELECT name FROM sqlite_master m WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+       AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%'
+         AND m.name IN (v.name || '_data', v.name || '_idx', v.name || '_docsize', v.name || '_config')) ORDER BY 1`;
   const rows = await db().$queryRawUnsafe<{ name: string }[]>(sql);
   return rows.map((row) => row.name);
 }
@@ -19,7 +23,10 @@ export async function listTables(): Promise<string[]> {
 type Row = Record<string, unknown>;
 
 async function rowsOf(table: string): Promise<Row[]> {
-  return db().$queryRawUnsafe<Row[]>(`SELECT * FROM "${table.replaceAll('"', '""')}"`);
+  const name = `"${table.replaceAll('"', '""')}"`;
+  // As JSON on PostgreSQL, so that a column Prisma cannot read (the search index's tsvector) reads as text.
+  if (isPostgres()) return (await db().$queryRawUnsafe<{ row: string }[]>(`SELECT to_jsonb(t)::text AS "row" FROM ${name} t`)).map((r) => JSON.parse(r.row));
+  return db().$queryRawUnsafe<Row[]>(`SELECT * FROM ${name}`);
 }
 
 export type Trace = { table: string; column: string; found: string; value: string };

@@ -70,6 +70,7 @@ function activityFields(input: ActivityInput) {
     timeZone: input.timeZone,
     mode: input.mode,
     venue: input.mode === "online" ? null : input.venue,
+    addressForGoingOnly: input.mode !== "online" && input.addressForGoingOnly,
     municipalityCode: input.mode === "online" ? null : input.municipalityCode,
     accessibilityNotes: input.accessibilityNotes,
     joinUrl: input.mode === "in-person" ? null : input.joinUrl,

@@ -13,6 +13,7 @@ type EventRow = {
   endsAt: Date;
   updatedAt: Date;
   venue: string | null;
+  addressForGoingOnly: boolean;
   mode: string;
   defaultLocale: string;
   municipality: { name: string } | null;
@@ -26,6 +27,7 @@ const eventSelect = {
   endsAt: true,
   updatedAt: true,
   venue: true,
+  addressForGoingOnly: true,
   mode: true,
   defaultLocale: true,
   municipality: { select: { name: true } },
@@ -34,7 +36,8 @@ const eventSelect = {
 
 function toEvent(row: EventRow, locale: string, baseUrl: string): IcsEvent {
   const content = pickContent(row.contents, locale, row.defaultLocale);
-  const place = [row.venue, row.municipality?.name].filter(Boolean).join(", ");
+  // A venue kept for people going stays out of feeds, which are shared by address (decision 044).
+  const place = [row.addressForGoingOnly ? null : row.venue, row.municipality?.name].filter(Boolean).join(", ");
   return {
     uid: `${row.id}@meedoen`,
     startsAt: row.startsAt,

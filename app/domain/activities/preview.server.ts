@@ -21,6 +21,7 @@ export type ActivityFacts = {
   timeZone: string;
   mode: string;
   venue: string | null;
+  addressForGoingOnly?: boolean;
   municipality: { name: string } | null;
   title: string;
   contentLocale: string;
@@ -32,7 +33,10 @@ export const hasPreview = (status: string) => status !== "draft";
 export function activityCard(facts: ActivityFacts): PreviewCard {
   const locale: Locale = isLocale(facts.contentLocale) ? facts.contentLocale : DEFAULT_LOCALE;
   const t = serverT(locale);
-  const place = facts.mode === "online" ? t("activities.mode.online") : [facts.venue, facts.municipality?.name].filter(Boolean).join(", ");
+  const place =
+    facts.mode === "online"
+      ? t("activities.mode.online")
+      : [facts.addressForGoingOnly ? null : facts.venue, facts.municipality?.name].filter(Boolean).join(", ");
   const where = facts.mode === "hybrid" ? `${place} · ${t("activities.mode.alsoOnline")}` : place;
   return {
     locale,

@@ -6,6 +6,8 @@ import { policy, type Actor } from "../policy/rules";
 import { pickContent } from "./content";
 import { forYouScore, LEARNING_LEVELS, type Reader } from "./for-you";
 import { rememberedSelection } from "./selection-memo.server";
+import { directionsLink, distancesFrom, municipalitiesWithin } from "../search/nearby.server";
+import { searchActivities } from "../search/search.server";
 import { WEEKEND_DAYS } from "./local-facts";
 import { utcToZonedParts } from "./recurrence";
 import type { DiscoveryQuery } from "./schemas.server";
@@ -23,6 +25,7 @@ export const kindTimePlaceSelect = {
   timeZone: true,
   mode: true,
   venue: true,
+  addressForGoingOnly: true,
 } as const;
 
 const cardSelect = {
@@ -37,7 +40,7 @@ const cardSelect = {
   defaultLocale: true,
   groupId: true,
   seriesId: true,
-  municipality: { select: { code: true, name: true } },
+  municipality: { select: { code: true, name: true, latitude: true, longitude: true } },
   contents: { select: { locale: true, title: true, summary: true } },
   spokenLanguages: { select: { language: true } },
   themes: { select: { theme: true } },
@@ -60,8 +63,10 @@ function toCard(row: CardRow, locale: string) {
     endsAt: row.endsAt.toISOString(),
     timeZone: row.timeZone,
     mode: row.mode,
-    venue: row.venue,
-    municipality: row.municipality,
+    // A venue kept for people going is left out of every list; getActivity adds it back for them.
+    venue: row.addressForGoingOnly ? null : row.venue,
+    addressForGoingOnly: row.addressForGoingOnly,
+    municipality: row.municipality ? { code: row.municipality.code, name: row.municipality.name } : null,
     title: content?.title ?? "",
     summary: content?.summary ?? "",
     contentLocale: content?.locale ?? row.defaultLocale,
@@ -148,16 +153,25 @@ export async function discoverActivities(
   const now = options.now ?? new Date();
   const perPage = query.perPage ?? PAGE_SIZE;
   const page = query.page ?? 1;
-  const where = whereFor(query, now);
   const reader = options.userId ? await rememberedProfile(options.userId, options.readerUpdatedAt) : null;
-  const sort = query.sort ?? (reader ? "for-you" : "date");
+  // "Within N km" of the municipality chosen, else of the reader's own (decision 044).
+  const origin = query.km ? (query.near ?? reader?.municipalityCode ?? null) : null;
+  const sort = query.q ? (query.sort === "date" ? "date" : "relevance") : query.sort === "relevance" ? "date" : (query.sort ?? (reader ? "for-you" : "date"));
   const collapse = Boolean(options.collapseSeries);
   const offset = (page - 1) * perPage;
 
   const select = async () => {
     const moreDates = new Map<string, number>();
+    const [search, nearby] = await Promise.all([
+      query.q ? searchActivities(query.q) : null,
+      origin && query.km ? municipalitiesWithin(origin, query.km) : null,
+    ]);
+    const narrowed: Where[] = [...(search ? [{ id: { in: search.ids } }] : []), ...(nearby ? [{ municipalityCode: { in: [...nearby.keys()] } }] : [])];
+    const where: Where = narrowed.length ? { AND: [whereFor(query, now), ...narrowed] } : whereFor(query, now);
     let slice: Slice;
-    if (sort === "for-you" && reader) {
+    if (search && sort === "relevance") {
+      slice = await inSearchOrder(where, search.ids, offset, perPage, collapse, moreDates);
+    } else if (sort === "for-you" && reader) {
       const ranked = rankedOnce(await forYouCandidates(where, reader), collapse);
       const rankedPage = ranked.slice(offset, offset + perPage).map((row) => row.id);
       // Everything the reader does not score on follows by date; a series ranked above is not repeated.
@@ -171,11 +185,19 @@ export async function discoverActivities(
       slice = await inDateOrder(where, offset, perPage, collapse, moreDates);
     }
     const byId = new Map((await loadCards(slice.ids)).map((row) => [row.id, row]));
+    const distances = origin
+      ? await distancesFrom(
+          origin,
+          [...byId.values()].map((row) => row.municipality?.code),
+        )
+      : null;
     const items = slice.ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [{ ...toCard(row, options.locale), moreDates: (collapse && row.seriesId && moreDates.get(row.seriesId)) || 0 }] : [];
+      if (!row) return [];
+      const distanceKm = row.mode !== "online" && row.municipality ? (distances?.get(row.municipality.code) ?? null) : null;
+      return [{ ...toCard(row, options.locale), moreDates: (collapse && row.seriesId && moreDates.get(row.seriesId)) || 0, distanceKm }];
     });
-    return { items, total: slice.total };
+    return { items, total: slice.total, terms: search?.terms ?? [] };
   };
   // Pages share one answer per query, language and reader while no activity changes (selection-memo.server.ts);
   // a sign-up changes its activity too, so seats left are never older than the database. Tests that set the clock get a fresh one.
@@ -187,9 +209,10 @@ export async function discoverActivities(
     collapse,
     locale: options.locale,
     reader: sort === "for-you" ? { id: options.userId, ...reader } : null,
+    origin,
   });
-  const { items, total } = options.now ? await select() : await rememberedSelection(key, select);
-  return { items, total, page, perPage, pageCount: Math.max(1, Math.ceil(total / perPage)), sort, truncated: false };
+  const { items, total, terms } = options.now ? await select() : await rememberedSelection(key, select);
+  return { items, total, page, perPage, pageCount: Math.max(1, Math.ceil(total / perPage)), sort, truncated: false, terms, origin };
 }
 
 /** How many of a reason's earliest matches become candidates; the union is at most a few hundred rows. */
@@ -273,6 +296,29 @@ async function countMoreDates(where: Where, shown: Candidate[], moreDates: Map<s
   for (const row of counts) moreDates.set(row.seriesId!, row._count._all - 1);
 }
 
+/**
+ * Search results in the order of their match (best first; equal matches by date), among those the
+ * other filters keep, optionally one card per series at its best-placed date.
+ */
+async function inSearchOrder(where: Where, ranked: string[], offset: number, limit: number, collapse: boolean, moreDates: Map<string, number>): Promise<Slice> {
+  if (ranked.length === 0) return { ids: [], total: 0 };
+  const place = new Map(ranked.map((id, i) => [id, i]));
+  const rows = await db().activity.findMany({ where, select: { id: true, seriesId: true, startsAt: true } });
+  rows.sort((a, b) => place.get(a.id)! - place.get(b.id)! || a.startsAt.getTime() - b.startsAt.getTime());
+  const kept = collapse ? [] : rows;
+  if (collapse) {
+    for (const row of rows) {
+      if (!row.seriesId) kept.push(row);
+      else if (moreDates.has(row.seriesId)) moreDates.set(row.seriesId, moreDates.get(row.seriesId)! + 1);
+      else {
+        moreDates.set(row.seriesId, 0);
+        kept.push(row);
+      }
+    }
+  }
+  return { total: kept.length, ids: kept.slice(offset, offset + limit).map((row) => row.id) };
+}
+
 /** `limit` activities from `offset` in date order, optionally one card per series. */
 async function inDateOrder(where: Where, offset: number, limit: number, collapse: boolean, moreDates: Map<string, number>): Promise<Slice> {
   if (collapse) return collapsedByDate(where, offset, limit, moreDates);
@@ -350,6 +396,9 @@ export async function getActivity(activityId: string, options: { viewer: Actor |
   const content = pickContent(row.contents, options.locale, row.defaultLocale);
   return {
     ...toCard(row, options.locale),
+    venue: policy.canSeeVenue(actor, row, mine) ? row.venue : null,
+    directionsUrl:
+      row.mode === "online" ? null : directionsLink(policy.canSeeVenue(actor, row, mine) ? row.venue : null, row.municipality, row.municipality?.name ?? null),
     description: content?.description ?? "",
     availableLocales: row.contents.map((c) => c.locale),
     accessibilityNotes: row.accessibilityNotes,
@@ -416,6 +465,7 @@ async function editValues(activityId: string) {
     timeZone: row.timeZone,
     mode: row.mode,
     venue: row.venue ?? "",
+    addressForGoingOnly: row.addressForGoingOnly,
     municipalityCode: row.municipalityCode ?? "",
     accessibilityNotes: row.accessibilityNotes ?? "",
     joinUrl: row.joinUrl ?? "",

@@ -1,3 +1,4 @@
+import { cleanSearchText } from "~/domain/search/terms";
 import { z } from "zod";
 import { ACTIVITY_KINDS, ACTIVITY_MODES, CONTENT_LOCALES, PRACTISED_LEVELS, THEMES } from "~/lib/reference/activities";
 import { INTERESTS } from "~/lib/reference/interests";
@@ -81,6 +82,7 @@ export const ActivityInput = z
     themes: uniqueList(THEMES, THEMES.length),
     interests: uniqueList(INTERESTS, 10),
     requiresApproval: checkbox,
+    addressForGoingOnly: checkbox,
     rsvpCutoffHours: optionalWhole(0, 24 * 14),
     reminderHours: optionalWhole(1, 24 * 7),
     groupId: z
@@ -173,7 +175,11 @@ const DISCOVERY_PARAMETERS = {
   theme: z.enum(THEMES),
   interest: z.enum(INTERESTS),
   group: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  sort: z.enum(["for-you", "date"]),
+  // Free text, never refused: whatever was typed is searched for as words (decision 044).
+  q: z.string().transform(cleanSearchText),
+  near: z.string().regex(/^GM\d{4}$/),
+  km: whole(1, 300),
+  sort: z.enum(["for-you", "date", "relevance"]),
   page: whole(1, 10_000),
   perPage: whole(1, 100),
   view: z.enum(["list", "calendar"]),

@@ -83,6 +83,9 @@ export const policy = {
   /** The join link is for people with a seat, so a full webinar cannot be joined by link-sharing. */
   canSeeJoinLink: (actor: Someone, activity: ActivityFacts, rsvp: RsvpFacts) =>
     policy.canManageActivity(actor, activity) || (signedIn(actor) && rsvp?.status === "going"),
+  /** A venue the organiser keeps for people going (decision 044) is shown to them, the organiser and admins. */
+  canSeeVenue: (actor: Someone, activity: ActivityFacts & { addressForGoingOnly: boolean }, rsvp: RsvpFacts) =>
+    !activity.addressForGoingOnly || policy.canSeeJoinLink(actor, activity, rsvp),
   canEnterLiveRoom: (actor: Someone, activity: ActivityFacts, rsvp: RsvpFacts) =>
     policy.canManageActivity(actor, activity) || (signedIn(actor) && rsvp?.status === "going"),
   /** A ticket (QR code, self check-in with the spoken code) is for people with a seat. */
