@@ -1,13 +1,22 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ActivityCard as Card } from "~/domain/activities/queries.server";
+import { KindIllustration, Picture } from "~/components/picture";
 import { formatList, formatMoney, formatTimeRange } from "~/lib/format";
 import type { Locale } from "~/lib/locales";
 
-export function ActivityCard({ activity, locale }: { activity: Card & { moreDates?: number }; locale: Locale }) {
+/** `first`: the card at the top of a list, whose picture is not loaded lazily (decision 043). */
+export function ActivityCard({ activity, locale, first = false }: { activity: Card & { moreDates?: number }; locale: Locale; first?: boolean }) {
   const { t } = useTranslation();
   return (
     <li className="card activity-card">
+      <div className="card-image">
+        {activity.cover ? (
+          <Picture picture={activity.cover} sizes="(min-width: 60rem) 20rem, (min-width: 40rem) 45vw, 100vw" eager={first} lang={activity.contentLocale} />
+        ) : (
+          <KindIllustration kind={activity.kind} eager={first} />
+        )}
+      </div>
       <p className="activity-meta">
         <span className="badge">{t(`activities.kind.${activity.kind}`)}</span>
         {activity.status === "cancelled" ? <span className="badge badge-danger">{t("activities.status.cancelled")}</span> : null}

@@ -123,8 +123,8 @@ export default function Activities() {
         </div>
       ) : (
         <ul className="activity-list">
-          {data.items.map((activity) => (
-            <ActivityCard key={activity.id} activity={activity} locale={data.locale} />
+          {data.items.map((activity, index) => (
+            <ActivityCard key={activity.id} activity={activity} locale={data.locale} first={index === 0} />
           ))}
         </ul>
       )}
