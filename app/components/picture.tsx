@@ -17,7 +17,6 @@ export function Picture({ picture, sizes, eager = false, className, lang }: { pi
         height={picture.height}
         loading={eager ? "eager" : "lazy"}
         decoding="async"
-        fetchPriority={eager ? "high" : undefined}
       />
     </picture>
   );

@@ -40,8 +40,8 @@ export function sniff(bytes: Uint8Array): Kind | "svg" | null {
 
 /** Widths to store for a picture `width` pixels wide: the steps below it, and itself up to the largest. */
 export function variantWidths(width: number): number[] {
-  const below: number[] = VARIANT_WIDTHS.filter((step) => step < width);
-  return width >= VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1] ? [...below, VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1]] : [...below, width];
+  const largest = Math.min(width, VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1]);
+  return [...VARIANT_WIDTHS.filter((step) => step < largest), largest];
 }
 
 export const variantName = (key: string, width: number, format: ImageFormat) => `${key}-${width}.${format}`;
@@ -65,8 +65,8 @@ export async function processImage(input: Uint8Array): Promise<ProcessedImage> {
   let meta: Metadata;
   try {
     meta = await sharp(bytes, options).metadata();
-  } catch {
-    throw refused(kind === "heif" ? "heic" : "notAnImage");
+  } catch (error) {
+    throw refusalFor(kind, error);
   }
   if (!meta.width || !meta.height) throw refused("notAnImage");
   if (meta.width * meta.height > MAX_PIXELS) throw refused("tooManyPixels");
@@ -87,10 +87,15 @@ export async function processImage(input: Uint8Array): Promise<ProcessedImage> {
     }
     return { key, width, height, variants };
   } catch (error) {
-    if (error instanceof DomainError) throw error;
-    if (/pixel limit/i.test(String(error))) throw refused("tooManyPixels");
-    // sharp's prebuilt libvips has libheif for AVIF only, without an HEVC decoder: an iPhone's
-    // HEIC reads its header but not its pixels (decision 043). Said plainly, with what to do.
-    throw refused(kind === "heif" ? "heic" : "notAnImage");
+    throw refusalFor(kind, error);
   }
+}
+
+function refusalFor(kind: Kind, error: unknown) {
+  if (error instanceof DomainError) return error;
+  // libvips stops at limitInputPixels while reading the header: the bomb is never decoded.
+  if (/pixel limit/i.test(String(error))) return refused("tooManyPixels");
+  // sharp's prebuilt libvips has libheif for AVIF only, without an HEVC decoder: an iPhone's
+  // HEIC cannot be read (decision 043). Said plainly, with what to do instead.
+  return refused(kind === "heif" ? "heic" : "notAnImage");
 }
