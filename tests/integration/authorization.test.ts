@@ -337,6 +337,24 @@ const ROWS: Row[] = [
     request: async (w) => post(`/organise/activities/${await publishedActivity(w.ids.organiser)}`, { ...newActivity(w), intent: "save", scope: "one" })(w),
   },
   {
+    covers: "routes/organise.activities.$id_.cover",
+    what: "cover picture form",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: (w) => get(`/organise/activities/${w.upcoming}/cover`)(),
+  },
+  {
+    covers: "routes/organise.activities.$id_.cover",
+    what: "upload a cover (no file: 400 once allowed; files in tests/integration/pictures.test.ts)",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: post((w) => `/organise/activities/${w.upcoming}/cover`, { intent: "save", alt_nl: "Een foto" }),
+  },
+  {
+    covers: "routes/organise.activities.$id_.cover",
+    what: "remove the cover",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: post((w) => `/organise/activities/${w.upcoming}/cover`, { intent: "remove" }),
+  },
+  {
     covers: "routes/organise.activities.$id_.door",
     what: "door list",
     rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
