@@ -9,7 +9,8 @@ const TEXT_ALLOWANCE = 64 * 1024;
 /** The only paths that take a file (decision 043): one picture, in the field `image`. */
 export const UPLOAD_ROUTES: UploadRoute[] = [
   {
-    path: /^\/organise\/activities\/[^/]+\/cover$/,
+    // `.data`: the same route as Remix's single fetch posts it with JavaScript on.
+    path: /^\/organise\/activities\/[^/]+\/cover(\.data)?$/,
     field: "image",
     limit: MAX_UPLOAD_BYTES + TEXT_ALLOWANCE,
     fileLimit: MAX_UPLOAD_BYTES,

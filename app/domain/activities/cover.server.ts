@@ -1,10 +1,9 @@
 import { ValidationFailed, type FieldErrors } from "~/domain/errors";
 import { requireManageActivity } from "~/domain/policy/guards.server";
 import { db } from "~/lib/db.server";
+import { altField, MAX_ALT_LENGTH } from "~/lib/images/alt-text";
 import { removePicture, storePicture } from "~/lib/images/cover.server";
 
-export const MAX_ALT_LENGTH = 250;
-export const altField = (locale: string) => `alt_${locale}`;
 
 /** The content languages an activity is written in: one alternative text is needed in each. */
 export async function coverLocales(activityId: string): Promise<string[]> {
