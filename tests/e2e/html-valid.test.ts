@@ -174,6 +174,7 @@ describe("HTML of every page in every language", () => {
         `/organise/activities/${activityId}`,
         `/organise/activities/${activityId}/door`,
         `/organise/activities/${activityId}/report`,
+        `/organise/activities/${activityId}/cover`,
         "/organise/matching",
         "/admin/people",
         `/admin/outbox/${mailId}`,
