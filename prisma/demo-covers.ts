@@ -7,8 +7,7 @@ import { storePicture } from "../app/lib/images/cover.server.ts";
  * sharp at seed time, then sent through the same pipeline as an upload. Made for Meedoen; nothing
  * is downloaded. Each has its description in the four interface languages.
  */
-const frame = (body: string) =>
-  Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900" viewBox="0 0 160 90">${body}</svg>`);
+const frame = (body: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900" viewBox="0 0 160 90">${body}</svg>`);
 
 const SCENES: { match: (kind: string, titles: string[]) => boolean; svg: Buffer; alt: Record<string, string> }[] = [
   {
@@ -56,7 +55,12 @@ const SCENES: { match: (kind: string, titles: string[]) => boolean; svg: Buffer;
 export async function seedDemoCovers() {
   const activities = await db().activity.findMany({ select: { id: true, kind: true, contents: { select: { locale: true, title: true } } } });
   for (const scene of SCENES) {
-    const matching = activities.filter((activity) => scene.match(activity.kind, activity.contents.map((content) => content.title)));
+    const matching = activities.filter((activity) =>
+      scene.match(
+        activity.kind,
+        activity.contents.map((content) => content.title),
+      ),
+    );
     if (matching.length === 0) continue;
     const picture = await storePicture(await sharp(scene.svg).jpeg({ quality: 90 }).toBuffer());
     for (const activity of matching) {

@@ -15,9 +15,9 @@ const browser = useBrowser();
 
 /** Every address in the srcsets of the page's pictures must answer 200 with the format it names. */
 async function expectEverySizeServed(page: Page, key: string) {
-  const urls = await page.locator(`picture source`).evaluateAll((sources) =>
-    sources.flatMap((source) => (source.getAttribute("srcset") ?? "").split(",").map((entry) => entry.trim().split(" ")[0])),
-  );
+  const urls = await page
+    .locator(`picture source`)
+    .evaluateAll((sources) => sources.flatMap((source) => (source.getAttribute("srcset") ?? "").split(",").map((entry) => entry.trim().split(" ")[0])));
   const mine = [...new Set(urls.filter((url) => url.includes(key)))];
   expect(mine.sort()).toEqual(["400", "800", "1200"].flatMap((w) => [`/images/${key}-${w}.avif`, `/images/${key}-${w}.webp`]).sort());
   for (const url of mine) {
@@ -36,7 +36,12 @@ describe("the cover form's errors", () => {
   it("shows a missing description next to its language's field, without JavaScript, and stores nothing", async () => {
     const t = textIn("ar");
     const organiser = await personIn("ar", { isOrganiser: true });
-    const id = await publishedActivity(organiser.id, { contentLocales: ["ar", "nl"], titles: ["غلاف", "Omslag"], summaries: ["—", "—"], descriptions: ["", ""] });
+    const id = await publishedActivity(organiser.id, {
+      contentLocales: ["ar", "nl"],
+      titles: ["غلاف", "Omslag"],
+      summaries: ["—", "—"],
+      descriptions: ["", ""],
+    });
     const file = join(tmpdir(), "pictures-errors.png");
     writeFileSync(file, await pngOf(600, 400));
     // Outside `journey`: the form's answer is a 400 on purpose, which the journey guard counts as a problem.

@@ -81,26 +81,41 @@ describe("the local store", () => {
 });
 
 describe("the cover upload route", () => {
-  const upload = async (client: Awaited<ReturnType<typeof clientFor>>, id: string, file: Buffer | null, name: string, fields: Record<string, string>, headers: Record<string, string> = {}) => {
+  const upload = async (
+    client: Awaited<ReturnType<typeof clientFor>>,
+    id: string,
+    file: Buffer | null,
+    name: string,
+    fields: Record<string, string>,
+    headers: Record<string, string> = {},
+  ) => {
     const form = new FormData();
     if (file) form.append("image", new Blob([file], { type: "image/jpeg" }), name);
     for (const [key, value] of Object.entries(fields)) form.append(key, value);
     return client.request(`/organise/activities/${id}/cover`, { method: "POST", body: form, headers: { origin: target.url, ...headers } });
   };
-  const coverOf = (id: string) => db().activity.findUniqueOrThrow({ where: { id }, select: { coverKey: true, coverWidth: true, contents: { select: { coverAlt: true } } } });
+  const coverOf = (id: string) =>
+    db().activity.findUniqueOrThrow({ where: { id }, select: { coverKey: true, coverWidth: true, contents: { select: { coverAlt: true } } } });
 
   it("stores a real PNG named .jpg, shows it on the card and the page in every size, served immutable as AVIF and WebP", async () => {
     const organiser = await makePerson({ isOrganiser: true });
-    const id = await publishedActivity(organiser, { contentLocales: ["nl", "uk"], titles: ["Koffie", "Кава"], summaries: ["Samen", "Разом"], descriptions: ["", ""] });
+    const id = await publishedActivity(organiser, {
+      contentLocales: ["nl", "uk"],
+      titles: ["Koffie", "Кава"],
+      summaries: ["Samen", "Разом"],
+      descriptions: ["", ""],
+    });
     const client = await clientFor(target.url, organiser);
     const response = await upload(client, id, await pngOf(1000, 562), "cover.jpg", { alt_nl: "Een groene heuvel met zon", alt_uk: "Зелений пагорб і сонце" });
     expect(response.status).toBe(302);
     const row = await coverOf(id);
     expect(row.coverWidth).toBe(1000);
     expect(row.contents.map((c) => c.coverAlt).sort()).toEqual(["Een groene heuvel met zon", "Зелений пагорб і сонце"].sort());
-    expect(stored().filter((name) => name.startsWith(row.coverKey!)).sort()).toEqual(
-      ["400", "800", "1000"].flatMap((w) => [`${row.coverKey}-${w}.avif`, `${row.coverKey}-${w}.webp`]).sort(),
-    );
+    expect(
+      stored()
+        .filter((name) => name.startsWith(row.coverKey!))
+        .sort(),
+    ).toEqual(["400", "800", "1000"].flatMap((w) => [`${row.coverKey}-${w}.avif`, `${row.coverKey}-${w}.webp`]).sort());
     const list = await (await client.get("/activities?lang=nl")).text();
     const page = await (await client.get(`/activities/${id}`)).text();
     for (const html of [list, page]) {

@@ -4,7 +4,6 @@ import { db } from "~/lib/db.server";
 import { altField, MAX_ALT_LENGTH } from "~/lib/images/alt-text";
 import { removePicture, storePicture } from "~/lib/images/cover.server";
 
-
 /** The content languages an activity is written in: one alternative text is needed in each. */
 export async function coverLocales(activityId: string): Promise<string[]> {
   const contents = await db().activityContent.findMany({ where: { activityId }, select: { locale: true }, orderBy: { locale: "asc" } });
@@ -80,7 +79,12 @@ export async function coverFormView(actorId: string, activityId: string) {
   await requireManageActivity(actorId, activityId);
   const row = await db().activity.findUniqueOrThrow({
     where: { id: activityId },
-    select: { coverKey: true, coverWidth: true, coverHeight: true, contents: { select: { locale: true, title: true, coverAlt: true }, orderBy: { locale: "asc" } } },
+    select: {
+      coverKey: true,
+      coverWidth: true,
+      coverHeight: true,
+      contents: { select: { locale: true, title: true, coverAlt: true }, orderBy: { locale: "asc" } },
+    },
   });
   return row;
 }

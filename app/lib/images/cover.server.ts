@@ -8,7 +8,9 @@ export function pictureView(key: string | null, width: number | null, height: nu
   if (!key || !width || !height) return null;
   const store = imageStore();
   const widths = variantWidths(width);
-  const srcset = Object.fromEntries(FORMATS.map((format) => [format, widths.map((w) => `${store.url(variantName(key, w, format))} ${w}w`).join(", ")])) as PictureView["srcset"];
+  const srcset = Object.fromEntries(
+    FORMATS.map((format) => [format, widths.map((w) => `${store.url(variantName(key, w, format))} ${w}w`).join(", ")]),
+  ) as PictureView["srcset"];
   const middle = widths[Math.min(1, widths.length - 1)];
   return { srcset, src: store.url(variantName(key, middle, "webp")), width: middle, height: scaledHeight(width, height, middle), alt: alt ?? "" };
 }
