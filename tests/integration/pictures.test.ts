@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { processImage, MAX_PIXELS } from "~/lib/images/pipeline.server";
 import { imagesDir, localStore } from "~/lib/images/storage.server";
-import { makePerson, publishedActivity } from "../support/factories";
+import { activityForm, makePerson, publishedActivity } from "../support/factories";
 import { bilevelPng, HEIC_HEAD, HTML_FILE, jpegWithLocation, PDF_FILE, pngOf, SVG_FILE, webpOf } from "../support/images";
 import { useServer } from "../support/server";
 import { clientFor } from "../support/signed-in";
@@ -191,6 +191,9 @@ describe("the cover upload route", () => {
     expect((await upload(client, id, await pngOf(600, 400), "ok.png", { alt_nl: "Een heuvel" })).status).toBe(302);
     const { coverKey } = await coverOf(id);
     expect(stored().some((name) => name.startsWith(coverKey!))).toBe(true);
+    // Editing the activity keeps the description (the contents are written again on save).
+    expect((await client.post(`/organise/activities/${id}`, { ...activityForm({ titles: ["Nieuwe titel"] }), intent: "save", scope: "one" })).status).toBe(302);
+    expect((await coverOf(id)).contents.map((c) => c.coverAlt)).toEqual(["Een heuvel"]);
     expect(await (await client.get(`/organise/activities/${id}/cover?confirm=remove`)).text()).toContain('value="remove"');
     expect((await client.post(`/organise/activities/${id}/cover`, { intent: "remove" })).status).toBe(302);
     expect((await coverOf(id)).coverKey).toBeNull();
