@@ -8,15 +8,10 @@ const TEXT_ALLOWANCE = 64 * 1024;
 
 /** The only paths that take a file (decision 043): one picture, in the field `image`. */
 export const UPLOAD_ROUTES: UploadRoute[] = [
-  {
-    // `.data`: the same route as Remix's single fetch posts it with JavaScript on.
-    path: /^\/organise\/activities\/[^/]+\/cover(\.data)?$/,
-    field: "image",
-    limit: MAX_UPLOAD_BYTES + TEXT_ALLOWANCE,
-    fileLimit: MAX_UPLOAD_BYTES,
-    tooLarge: ["pictures.tooLargeTitle", "pictures.tooLarge"],
-  },
-];
+  // `.data`: the same route as Remix's single fetch posts it with JavaScript on.
+  /^\/organise\/activities\/[^/]+\/cover(\.data)?$/,
+  /^\/groups\/[^/]+\/cover(\.data)?$/,
+].map((path) => ({ path, field: "image", limit: MAX_UPLOAD_BYTES + TEXT_ALLOWANCE, fileLimit: MAX_UPLOAD_BYTES, tooLarge: ["pictures.tooLargeTitle", "pictures.tooLarge"] }));
 
 const TYPES: Record<string, string> = { ".avif": "image/avif", ".webp": "image/webp" };
 

@@ -6,6 +6,7 @@
 import { readdirSync } from "node:fs";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { createGroup } from "~/domain/groups/groups.server";
 import { db } from "~/lib/db.server";
 import { processImage, MAX_PIXELS } from "~/lib/images/pipeline.server";
 import { imagesDir, localStore } from "~/lib/images/storage.server";
@@ -90,7 +91,7 @@ describe("the cover upload route", () => {
     headers: Record<string, string> = {},
   ) => {
     const form = new FormData();
-    if (file) form.append("image", new Blob([file], { type: "image/jpeg" }), name);
+    if (file) form.append("image", new Blob([new Uint8Array(file)], { type: "image/jpeg" }), name);
     for (const [key, value] of Object.entries(fields)) form.append(key, value);
     return client.request(`/organise/activities/${id}/cover`, { method: "POST", body: form, headers: { origin: target.url, ...headers } });
   };
@@ -170,12 +171,12 @@ describe("the cover upload route", () => {
     expect(stored()).toEqual(before);
     // The exception is narrow: a file on another form is refused, and so is a second file here.
     const form = new FormData();
-    form.append("image", new Blob([await pngOf(10, 10)]), "a.png");
+    form.append("image", new Blob([new Uint8Array(await pngOf(10, 10))]), "a.png");
     expect((await client.request("/profile", { method: "POST", body: form, headers: { origin: target.url } })).status).toBe(400);
-    form.append("image", new Blob([await pngOf(10, 10)]), "b.png");
+    form.append("image", new Blob([new Uint8Array(await pngOf(10, 10))]), "b.png");
     expect((await client.request(`/organise/activities/${id}/cover`, { method: "POST", body: form, headers: { origin: target.url } })).status).toBe(400);
     const other = new FormData();
-    other.append("photo", new Blob([await pngOf(10, 10)]), "a.png");
+    other.append("photo", new Blob([new Uint8Array(await pngOf(10, 10))]), "a.png");
     expect((await client.request(`/organise/activities/${id}/cover`, { method: "POST", body: other, headers: { origin: target.url } })).status).toBe(400);
   });
 
@@ -198,5 +199,28 @@ describe("the cover upload route", () => {
     expect((await client.post(`/organise/activities/${id}/cover`, { intent: "remove" })).status).toBe(302);
     expect((await coverOf(id)).coverKey).toBeNull();
     expect(stored().some((name) => name.startsWith(coverKey!))).toBe(false);
+  });
+
+  it("gives a group a cover with one description, for its organisers only, shown on the group page", async () => {
+    const organiser = await makePerson({ isOrganiser: true });
+    const stranger = await makePerson({ isOrganiser: true });
+    const group = await createGroup(organiser, { name: `Fietsclub ${organiser.slice(0, 6)}`, description: "Samen fietsen.", interest: "cycling", municipalityCode: "GM0034" });
+    const send = async (who: string, fields: Record<string, string>) => {
+      const form = new FormData();
+      form.append("image", new Blob([new Uint8Array(await pngOf(900, 500))]), "group.webp");
+      for (const [key, value] of Object.entries(fields)) form.append(key, value);
+      return (await clientFor(target.url, who)).request(`/groups/${group.slug}/cover`, { method: "POST", body: form, headers: { origin: target.url, "accept-language": "en" } });
+    };
+    const before = stored();
+    expect((await send(stranger, { alt: "Fietsen" })).status).toBe(403);
+    const missing = await send(organiser, { alt: "" });
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain("Describe the picture in this language.");
+    expect(stored()).toEqual(before);
+    expect((await send(organiser, { alt: "Fietsen langs de dijk" })).status).toBe(302);
+    const row = await db().group.findUniqueOrThrow({ where: { id: group.id } });
+    expect([row.coverWidth, row.coverAlt]).toEqual([900, "Fietsen langs de dijk"]);
+    const page = await (await clientFor(target.url, null)).get(`/groups/${group.slug}`);
+    expect(await page.text()).toContain(`/images/${row.coverKey}-400.avif 400w, /images/${row.coverKey}-800.avif 800w, /images/${row.coverKey}-900.avif 900w`);
   });
 });

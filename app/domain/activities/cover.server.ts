@@ -10,21 +10,22 @@ export async function coverLocales(activityId: string): Promise<string[]> {
   return contents.map((content) => content.locale);
 }
 
-function checkAlts(locales: string[], input: Record<string, unknown>): Record<string, string> {
+/** Each description required and not too long; `fields` maps what it describes (a locale) to its form field. */
+export function checkAlts(fields: [key: string, name: string][], input: Record<string, unknown>): Record<string, string> {
   const errors: FieldErrors = {};
   const alts: Record<string, string> = {};
-  for (const locale of locales) {
-    const value = typeof input[altField(locale)] === "string" ? String(input[altField(locale)]).trim() : "";
-    if (!value) errors[altField(locale)] = { key: "pictures.errors.altRequired" };
-    else if (value.length > MAX_ALT_LENGTH) errors[altField(locale)] = { key: "pictures.errors.altTooLong", values: { max: MAX_ALT_LENGTH } };
-    else alts[locale] = value;
+  for (const [key, name] of fields) {
+    const value = typeof input[name] === "string" ? String(input[name]).trim() : "";
+    if (!value) errors[name] = { key: "pictures.errors.altRequired" };
+    else if (value.length > MAX_ALT_LENGTH) errors[name] = { key: "pictures.errors.altTooLong", values: { max: MAX_ALT_LENGTH } };
+    else alts[key] = value;
   }
   if (Object.keys(errors).length) throw ValidationFailed(errors);
   return alts;
 }
 
 /** A stored picture no activity or group uses any more is removed from the store. */
-async function forgetIfUnused(key: string | null, width: number | null) {
+export async function forgetIfUnused(key: string | null, width: number | null) {
   if (!key || !width) return;
   const [activities, groups] = await Promise.all([db().activity.count({ where: { coverKey: key } }), db().group.count({ where: { coverKey: key } })]);
   if (activities + groups === 0) await removePicture(key, width);
@@ -36,7 +37,7 @@ async function forgetIfUnused(key: string | null, width: number | null) {
  */
 export async function setActivityCover(actorId: string, activityId: string, file: Uint8Array | null, input: Record<string, unknown>) {
   const { activity } = await requireManageActivity(actorId, activityId);
-  const alts = checkAlts(await coverLocales(activityId), input);
+  const alts = checkAlts((await coverLocales(activityId)).map((locale) => [locale, altField(locale)]), input);
   const previous = await db().activity.findUniqueOrThrow({ where: { id: activity.id }, select: { coverKey: true, coverWidth: true } });
   if (!file || file.byteLength === 0) {
     // Only the texts changed: allowed when there is a picture already.
