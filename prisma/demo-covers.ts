@@ -54,6 +54,7 @@ const SCENES: { match: (kind: string, titles: string[]) => boolean; svg: Buffer;
 
 export async function seedDemoCovers() {
   const activities = await db().activity.findMany({ select: { id: true, kind: true, contents: { select: { locale: true, title: true } } } });
+  const groups = await db().group.findMany({ select: { id: true, name: true } });
   for (const scene of SCENES) {
     const matching = activities.filter((activity) =>
       scene.match(
@@ -61,10 +62,14 @@ export async function seedDemoCovers() {
         activity.contents.map((content) => content.title),
       ),
     );
-    if (matching.length === 0) continue;
+    const groupsMatching = groups.filter((group) => scene.match("", [group.name]));
+    if (matching.length + groupsMatching.length === 0) continue;
     const picture = await storePicture(await sharp(scene.svg).jpeg({ quality: 90 }).toBuffer());
+    const size = { coverKey: picture.key, coverWidth: picture.width, coverHeight: picture.height };
+    // A group has one name (Dutch in the demo), so its description is the Dutch one.
+    for (const group of groupsMatching) await db().group.update({ where: { id: group.id }, data: { ...size, coverAlt: scene.alt.nl } });
     for (const activity of matching) {
-      await db().activity.update({ where: { id: activity.id }, data: { coverKey: picture.key, coverWidth: picture.width, coverHeight: picture.height } });
+      await db().activity.update({ where: { id: activity.id }, data: size });
       for (const content of activity.contents) {
         await db().activityContent.update({
           where: { activityId_locale: { activityId: activity.id, locale: content.locale } },

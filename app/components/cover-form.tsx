@@ -8,7 +8,8 @@ import { MAX_ALT_LENGTH } from "~/lib/images/alt-text";
 import type { PictureView } from "~/lib/images/cover.server";
 
 export type AltField = { name: string; label: string; lang?: string; value: string };
-type Result = { formError?: { key: string; values?: Record<string, string | number> } | null; fieldErrors?: FieldErrors; values?: Record<string, unknown> } | undefined;
+type Result =
+  { formError?: { key: string; values?: Record<string, string | number> } | null; fieldErrors?: FieldErrors; values?: Record<string, unknown> } | undefined;
 
 /**
  * The cover form of an activity or a group (decision 043): the picture, one description field per

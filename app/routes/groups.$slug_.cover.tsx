@@ -14,7 +14,12 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-s
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
   const group = await orHttpError(groupCoverFormView(user.id, params.slug!));
-  return { slug: group.slug, name: group.name, alt: group.coverAlt ?? "", cover: pictureView(group.coverKey, group.coverWidth, group.coverHeight, group.coverAlt) };
+  return {
+    slug: group.slug,
+    name: group.name,
+    alt: group.coverAlt ?? "",
+    cover: pictureView(group.coverKey, group.coverWidth, group.coverHeight, group.coverAlt),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

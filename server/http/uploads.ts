@@ -11,7 +11,13 @@ export const UPLOAD_ROUTES: UploadRoute[] = [
   // `.data`: the same route as Remix's single fetch posts it with JavaScript on.
   /^\/organise\/activities\/[^/]+\/cover(\.data)?$/,
   /^\/groups\/[^/]+\/cover(\.data)?$/,
-].map((path) => ({ path, field: "image", limit: MAX_UPLOAD_BYTES + TEXT_ALLOWANCE, fileLimit: MAX_UPLOAD_BYTES, tooLarge: ["pictures.tooLargeTitle", "pictures.tooLarge"] }));
+].map((path) => ({
+  path,
+  field: "image",
+  limit: MAX_UPLOAD_BYTES + TEXT_ALLOWANCE,
+  fileLimit: MAX_UPLOAD_BYTES,
+  tooLarge: ["pictures.tooLargeTitle", "pictures.tooLarge"],
+}));
 
 const TYPES: Record<string, string> = { ".avif": "image/avif", ".webp": "image/webp" };
 

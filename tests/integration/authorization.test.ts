@@ -443,7 +443,12 @@ const ROWS: Row[] = [
     rule: groupCover,
     request: post((w) => `/groups/${w.groupSlug}/cover`, { intent: "save", alt: "Een foto" }),
   },
-  { covers: "routes/groups.$slug_.cover", what: "remove the group cover", rule: groupCover, request: post((w) => `/groups/${w.groupSlug}/cover`, { intent: "remove" }) },
+  {
+    covers: "routes/groups.$slug_.cover",
+    what: "remove the group cover",
+    rule: groupCover,
+    request: post((w) => `/groups/${w.groupSlug}/cover`, { intent: "remove" }),
+  },
   { covers: "routes/groups.$slug_.channels", what: "channels page", rule: groupChannels, request: (w) => get(`/groups/${w.groupSlug}/channels`)() },
   {
     covers: "routes/groups.$slug_.channels",

@@ -204,12 +204,21 @@ describe("the cover upload route", () => {
   it("gives a group a cover with one description, for its organisers only, shown on the group page", async () => {
     const organiser = await makePerson({ isOrganiser: true });
     const stranger = await makePerson({ isOrganiser: true });
-    const group = await createGroup(organiser, { name: `Fietsclub ${organiser.slice(0, 6)}`, description: "Samen fietsen.", interest: "cycling", municipalityCode: "GM0034" });
+    const group = await createGroup(organiser, {
+      name: `Fietsclub ${organiser.slice(0, 6)}`,
+      description: "Samen fietsen.",
+      interest: "cycling",
+      municipalityCode: "GM0034",
+    });
     const send = async (who: string, fields: Record<string, string>) => {
       const form = new FormData();
       form.append("image", new Blob([new Uint8Array(await pngOf(900, 500))]), "group.webp");
       for (const [key, value] of Object.entries(fields)) form.append(key, value);
-      return (await clientFor(target.url, who)).request(`/groups/${group.slug}/cover`, { method: "POST", body: form, headers: { origin: target.url, "accept-language": "en" } });
+      return (await clientFor(target.url, who)).request(`/groups/${group.slug}/cover`, {
+        method: "POST",
+        body: form,
+        headers: { origin: target.url, "accept-language": "en" },
+      });
     };
     const before = stored();
     expect((await send(stranger, { alt: "Fietsen" })).status).toBe(403);

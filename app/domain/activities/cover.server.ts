@@ -37,7 +37,10 @@ export async function forgetIfUnused(key: string | null, width: number | null) {
  */
 export async function setActivityCover(actorId: string, activityId: string, file: Uint8Array | null, input: Record<string, unknown>) {
   const { activity } = await requireManageActivity(actorId, activityId);
-  const alts = checkAlts((await coverLocales(activityId)).map((locale) => [locale, altField(locale)]), input);
+  const alts = checkAlts(
+    (await coverLocales(activityId)).map((locale) => [locale, altField(locale)]),
+    input,
+  );
   const previous = await db().activity.findUniqueOrThrow({ where: { id: activity.id }, select: { coverKey: true, coverWidth: true } });
   if (!file || file.byteLength === 0) {
     // Only the texts changed: allowed when there is a picture already.

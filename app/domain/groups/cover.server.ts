@@ -19,7 +19,10 @@ export async function setGroupCover(actorId: string, slug: string, file: Uint8Ar
   }
   const picture = await storePicture(file);
   try {
-    await db().group.update({ where: { id: group.id }, data: { coverKey: picture.key, coverWidth: picture.width, coverHeight: picture.height, coverAlt: alt } });
+    await db().group.update({
+      where: { id: group.id },
+      data: { coverKey: picture.key, coverWidth: picture.width, coverHeight: picture.height, coverAlt: alt },
+    });
   } catch (error) {
     await forgetIfUnused(picture.key, picture.width);
     throw error;
@@ -36,5 +39,8 @@ export async function removeGroupCover(actorId: string, slug: string) {
 
 export async function groupCoverFormView(actorId: string, slug: string) {
   const { group } = await requireManageGroupCover(actorId, slug);
-  return db().group.findUniqueOrThrow({ where: { id: group.id }, select: { slug: true, name: true, coverKey: true, coverWidth: true, coverHeight: true, coverAlt: true } });
+  return db().group.findUniqueOrThrow({
+    where: { id: group.id },
+    select: { slug: true, name: true, coverKey: true, coverWidth: true, coverHeight: true, coverAlt: true },
+  });
 }
