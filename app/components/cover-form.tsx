@@ -15,7 +15,7 @@ type Result =
  * The cover form of an activity or a group (decision 043): the picture, one description field per
  * language, and removal behind a confirmation. Works without JavaScript (multipart/form-data).
  */
-export function CoverForm({ cover, altFields, result }: { cover: PictureView | null; altFields: AltField[]; result: Result }) {
+export function CoverForm({ cover, altFields, result, of }: { cover: PictureView | null; altFields: AltField[]; result: Result; of: "activity" | "group" }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -28,7 +28,7 @@ export function CoverForm({ cover, altFields, result }: { cover: PictureView | n
           <Picture picture={cover} sizes="(min-width: 40rem) 36rem, 100vw" eager />
         </figure>
       ) : (
-        <p className="hint">{t("pictures.none")}</p>
+        <p className="hint">{t(of === "group" ? "pictures.noneGroup" : "pictures.none")}</p>
       )}
       <Form method="post" encType="multipart/form-data" className="card stack" noValidate>
         <FormAlert error={result?.formError} />
@@ -49,7 +49,7 @@ export function CoverForm({ cover, altFields, result }: { cover: PictureView | n
         </div>
         <fieldset className="stack">
           <legend>{t("pictures.altLegend")}</legend>
-          <p className="hint">{t("pictures.altHint")}</p>
+          <p className="hint">{t(of === "group" ? "pictures.altHintGroup" : "pictures.altHint")}</p>
           {altFields.map((field) => {
             const error = errors[field.name];
             return (
@@ -88,7 +88,7 @@ export function CoverForm({ cover, altFields, result }: { cover: PictureView | n
       {cover && params.get("confirm") === "remove" ? (
         <Form method="post" className="card alert-warning stack">
           <h2>{t("pictures.removeTitle")}</h2>
-          <p>{t("pictures.removeWarning")}</p>
+          <p>{t(of === "group" ? "pictures.removeWarningGroup" : "pictures.removeWarning")}</p>
           <ConfirmActions intent="remove" label={t("pictures.confirmRemove")} cancelLabel={t("pictures.keep")} busy={busy} />
         </Form>
       ) : null}

@@ -39,7 +39,7 @@ export default function GroupCover() {
     <section className="stack">
       <BackLink to={`/groups/${slug}`}>{name}</BackLink>
       <h1>{t("pictures.groupTitle")}</h1>
-      <CoverForm cover={cover} altFields={[{ name: GROUP_ALT, label: t("pictures.groupAlt"), value: alt }]} result={result} />
+      <CoverForm of="group" cover={cover} altFields={[{ name: GROUP_ALT, label: t("pictures.groupAlt"), value: alt }]} result={result} />
     </section>
   );
 }

@@ -47,7 +47,7 @@ export default function ActivityCover() {
     <section className="stack">
       <BackLink to={`/organise/activities/${id}`}>{t("pictures.backToActivity")}</BackLink>
       <h1>{t("pictures.activityTitle")}</h1>
-      <CoverForm cover={cover} altFields={altFields} result={result} />
+      <CoverForm of="activity" cover={cover} altFields={altFields} result={result} />
     </section>
   );
 }
