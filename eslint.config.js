@@ -69,4 +69,8 @@ export default defineConfig(
     files: ["app/**/*.server.{ts,tsx}", "app/entry.server.tsx", "server/**", "scripts/**", "tests/**", "prisma/**", "*.{js,ts}"],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    files: ["public/sw.js"],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
 );

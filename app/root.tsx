@@ -7,6 +7,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
   type ClientLoaderFunctionArgs,
@@ -16,6 +17,7 @@ import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { AppShell } from "./components/app-shell";
 import { useNonce } from "./components/nonce";
+import { OfflineSupport } from "./components/offline-support";
 import { unlessDatabaseDown } from "./lib/database-unavailable";
 import type { ErrorAnswer } from "./lib/http.server";
 import { i18nFor, loadTranslations } from "./lib/i18n";
@@ -28,7 +30,10 @@ import { translationFile } from "./lib/translation-files.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles/app.css" },
+  { rel: "icon", href: "/favicon.ico", sizes: "48x48" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "apple-touch-icon", href: "/icons/apple-touch-icon.png" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Meedoen" }];
@@ -75,6 +80,8 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
 
 function Document({ locale, translations, children }: { locale: Locale; translations?: string; children: ReactNode }) {
   const nonce = useNonce();
+  // A page may go without the app's scripts (the offline page, routes/offline.tsx).
+  const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   return (
     <html lang={locale} dir={direction(locale)}>
       <head>
@@ -83,13 +90,17 @@ function Document({ locale, translations, children }: { locale: Locale; translat
         <meta name="theme-color" content="#0b5d4b" />
         <Meta />
         {/* Fetched early; entry.client waits for it before it hydrates. */}
-        {translations ? <link id="translations" rel="preload" as="fetch" crossOrigin="anonymous" href={translations} /> : null}
+        {translations && hydrate ? <link id="translations" rel="preload" as="fetch" crossOrigin="anonymous" href={translations} /> : null}
         <Links />
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );
@@ -102,6 +113,7 @@ export default function App() {
     <I18nextProvider i18n={i18n}>
       <Document locale={locale} translations={translations}>
         <AppShell user={user} locale={locale} demoData={demoData} notice={notice}>
+          <OfflineSupport userId={user?.id ?? null} locale={locale} />
           <Outlet />
         </AppShell>
       </Document>

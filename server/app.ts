@@ -25,6 +25,7 @@ import { formBodyGuard } from "./http/form-body.ts";
 import { localImages, UPLOAD_ROUTES } from "./http/uploads.ts";
 import { originGuard } from "./http/origin-guard.ts";
 import { remixHandler } from "./http/remix-handler.ts";
+import { serviceWorker } from "./http/service-worker.ts";
 import { translations } from "./http/translations.ts";
 import { requestLog } from "./http/request-log.ts";
 import { attachRealtime } from "./realtime/index.ts";
@@ -41,6 +42,8 @@ export type RunningServer = {
   url: string;
   port: number;
   http: HttpServer;
+  /** The demo people can sign in (DEMO_DATA, or a database that has them). */
+  demoAccounts: boolean;
   /** Holds this instance's sockets against their sessions now, instead of at the next periodic check. */
   checkSockets: () => Promise<void>;
   close: () => Promise<void>;
@@ -100,6 +103,11 @@ export async function startServer(options: { port?: number; host?: string } = {}
   app.use(addressGuard);
   app.use(compress());
   app.use("/build", express.static(join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.get("/sw.js", serviceWorker(join(root, "public/sw.js"), build.assets.version));
+  app.get("/manifest.webmanifest", (_req, res, next) => {
+    res.type("application/manifest+json");
+    next();
+  });
   app.use(express.static(join(root, "public"), { maxAge: "1h", index: false }));
   app.use(...localImages());
   app.get("/healthz", healthz);
@@ -181,5 +189,5 @@ export async function startServer(options: { port?: number; host?: string } = {}
       await withDeadline("redis", closeRedis());
     })());
 
-  return { url: `http://127.0.0.1:${boundPort}`, port: boundPort, http, checkSockets: () => realtime.checkSockets(), close };
+  return { url: `http://127.0.0.1:${boundPort}`, port: boundPort, http, demoAccounts, checkSockets: () => realtime.checkSockets(), close };
 }

@@ -1,6 +1,7 @@
 import { ConfigError, config } from "../app/lib/config.server.ts";
 import { startServer } from "./app.ts";
 import { log } from "./logger.ts";
+import { DEMO_PASSWORD, demoPeople } from "../prisma/demo-people.ts";
 
 try {
   config();
@@ -13,7 +14,12 @@ try {
 }
 
 const server = await startServer();
-log.info("listening", { url: `http://localhost:${server.port}`, database: config().database.provider });
+const address = config().PUBLIC_ORIGIN ?? `http://localhost:${server.port}`;
+log.info("listening", { url: address, database: config().database.provider });
+// The one line that is not JSON: what a person who just typed `npm start` needs (decision 046).
+if (server.demoAccounts) {
+  process.stdout.write(`Meedoen is running: open ${address} and sign in as ${demoPeople[0]!.email} with password ${DEMO_PASSWORD}\n`);
+}
 
 let stopping = false;
 async function shutdown(signal: string) {

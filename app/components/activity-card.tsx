@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ActivityCard as Card } from "~/domain/activities/queries.server";
@@ -5,8 +6,23 @@ import { KindIllustration, Picture } from "~/components/picture";
 import { formatList, formatMoney, formatTimeRange } from "~/lib/format";
 import type { Locale } from "~/lib/locales";
 
-/** `first`: the card at the top of a list, whose picture is not loaded lazily (decision 043). */
-export function ActivityCard({ activity, locale, first = false }: { activity: Card & { moreDates?: number }; locale: Locale; first?: boolean }) {
+/**
+ * `going` adds the "You're going" badge; `children` come last in the card (the home page's reasons);
+ * `first`: the card at the top of a list, whose picture is not loaded lazily (decision 043).
+ */
+export function ActivityCard({
+  activity,
+  locale,
+  going,
+  first = false,
+  children,
+}: {
+  activity: Card & { moreDates?: number };
+  locale: Locale;
+  going?: boolean;
+  first?: boolean;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <li className="card activity-card">
@@ -21,6 +37,7 @@ export function ActivityCard({ activity, locale, first = false }: { activity: Ca
         <span className="badge">{t(`activities.kind.${activity.kind}`)}</span>
         {activity.status === "cancelled" ? <span className="badge badge-danger">{t("activities.status.cancelled")}</span> : null}
         {activity.status === "draft" ? <span className="badge">{t("activities.status.draft")}</span> : null}
+        {going ? <span className="badge badge-strong">{t("desk.going")}</span> : null}
       </p>
       <h2 className="activity-title">
         <Link to={`/activities/${activity.id}`} lang={activity.contentLocale} dir="auto">
@@ -65,6 +82,7 @@ export function ActivityCard({ activity, locale, first = false }: { activity: Ca
         ) : null}
       </ul>
       {!activity.translated ? <p className="hint">{t("activities.writtenIn", { language: t(`reference:language.${activity.contentLocale}`) })}</p> : null}
+      {children}
     </li>
   );
 }

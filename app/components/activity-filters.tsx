@@ -1,8 +1,11 @@
-import { Form } from "@remix-run/react";
+import { Form, useNavigate } from "@remix-run/react";
+import type { FormEvent } from "react";
+import { withoutEmptyParams } from "~/lib/clean-query";
 import { useTranslation } from "react-i18next";
 import { ACTIVITY_KINDS, THEMES } from "~/lib/reference/activities";
 import { INTERESTS } from "~/lib/reference/interests";
 import { LANGUAGES } from "~/lib/reference/languages";
+import { municipalityChoices } from "~/lib/municipality-order";
 import { useLocale } from "~/lib/use-locale";
 
 type Filters = Record<string, string | undefined>;
@@ -31,6 +34,18 @@ function choicesIn(locale: string, t: TFunction) {
   return choices;
 }
 
+/** The municipalities in Dutch order with their aliases ("Den Haag ('s-Gravenhage)"), once per language. */
+const placeCache = new Map<string, Option[]>();
+function placeChoices(municipalities: Municipality[], locale: string) {
+  const key = `${locale}:${municipalities.length}`;
+  let options = placeCache.get(key);
+  if (!options) {
+    options = municipalityChoices(municipalities, locale).map((m) => ({ value: m.code, label: m.officialName ? `${m.label} (${m.officialName})` : m.label }));
+    placeCache.set(key, options);
+  }
+  return options;
+}
+
 /** A GET form: every filter is in the URL, so results can be shared and work without JavaScript. */
 export function ActivityFilters({ filters, municipalities, view }: { filters: Filters; municipalities: Municipality[]; view: string }) {
   const { t } = useTranslation();
@@ -49,16 +64,19 @@ export function ActivityFilters({ filters, municipalities, view }: { filters: Fi
     </div>
   );
   const choices = choicesIn(locale, t);
+  const navigate = useNavigate();
+  // "Any" is an empty field: the address leaves it out (without JavaScript the loader redirects).
+  const submitClean = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    navigate({ search: withoutEmptyParams(new FormData(event.currentTarget)) });
+  };
   return (
-    <Form method="get" className="filters card" aria-label={t("activities.filters.title")}>
+    <Form method="get" className="filters card" aria-label={t("activities.filters.title")} onSubmit={submitClean}>
       <input type="hidden" name="view" value={view} />
       <div className="filter-grid">
         {select("kind", t("activities.filters.kind"), choices.kinds)}
         {select("language", t("activities.filters.language"), choices.languages)}
-        {select("place", t("activities.filters.place"), [
-          { value: "online", label: t("activities.mode.online") },
-          ...municipalities.map((m) => ({ value: m.code, label: m.name })),
-        ])}
+        {select("place", t("activities.filters.place"), [{ value: "online", label: t("activities.mode.online") }, ...placeChoices(municipalities, locale)])}
         {select("theme", t("activities.filters.theme"), choices.themes)}
         {select("interest", t("activities.filters.interest"), choices.interests)}
         <div className="field">

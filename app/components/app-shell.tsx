@@ -53,6 +53,10 @@ export function AppShell({ user, locale, demoData, notice = null, children }: Sh
                   <bdi className="menu-name">{user.displayName}</bdi>
                 </summary>
                 <ul className="menu-list">
+                  {/* The whole name, on as many lines as it needs: the button above may shorten it. */}
+                  <li className="menu-person">
+                    <bdi>{user.displayName}</bdi>
+                  </li>
                   <li>
                     <a href="/profile">{t("nav.profile")}</a>
                   </li>
@@ -95,7 +99,7 @@ export function AppShell({ user, locale, demoData, notice = null, children }: Sh
         </div>
         <nav aria-label={t("nav.main")} className="main-nav">
           <ul className="container">
-            {(user ? [...AREAS.slice(0, 3), PLAN_AREA, AREAS[3]] : AREAS).map((area) => (
+            {(user ? [...AREAS.slice(0, 3), PLAN_AREA, ...AREAS.slice(3)] : AREAS).map((area) => (
               <li key={area.to}>
                 <NavLink to={area.to} prefetch="intent">
                   {t(area.key)}

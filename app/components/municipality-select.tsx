@@ -1,11 +1,14 @@
 import { useTranslation } from "react-i18next";
 import type { FieldError } from "~/domain/errors";
+import { municipalityChoices } from "~/lib/municipality-order";
+import { useLocale } from "~/lib/use-locale";
 import { FieldMessage } from "./form";
 
 type Municipality = { code: string; name: string; province: string };
 
 export function MunicipalitySelect({ municipalities, defaultValue, error }: { municipalities: Municipality[]; defaultValue: string; error?: FieldError }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const byProvince = new Map<string, Municipality[]>();
   for (const municipality of municipalities) {
     const list = byProvince.get(municipality.province) ?? [];
@@ -29,9 +32,9 @@ export function MunicipalitySelect({ municipalities, defaultValue, error }: { mu
         <option value="">{t("profile.chooseMunicipality")}</option>
         {provinces.map((province) => (
           <optgroup key={province} label={province}>
-            {byProvince.get(province)!.map((municipality) => (
-              <option key={municipality.code} value={municipality.code}>
-                {municipality.name}
+            {municipalityChoices(byProvince.get(province)!, locale).map((choice) => (
+              <option key={`${choice.code}-${choice.label}`} value={choice.code}>
+                {choice.officialName ? `${choice.label} (${choice.officialName})` : choice.label}
               </option>
             ))}
           </optgroup>

@@ -1,12 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityCard } from "~/components/activity-card";
 import { ActivityFilters } from "~/components/activity-filters";
 import { MonthCalendar } from "~/components/month-calendar";
-import { discoverActivities } from "~/domain/activities/queries.server";
+import { discoverActivities, goingAmong } from "~/domain/activities/queries.server";
 import { parseDiscoveryFilters } from "~/domain/activities/schemas.server";
 import { listMunicipalities } from "~/domain/people/profile.server";
+import { hasEmptyParams, withoutEmptyParams } from "~/lib/clean-query";
 import { orHttpError } from "~/lib/http.server";
 import { feedLink, pageTitle } from "~/lib/meta";
 
@@ -23,6 +24,8 @@ function monthRange(month: string | null) {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
+  // A filter form sent without JavaScript carries its "any" fields as `kind=`: the address drops them.
+  if (hasEmptyParams(url.searchParams)) throw redirect(`${url.pathname}${withoutEmptyParams(url.searchParams)}`);
   // Filters that cannot be read are left out and named on the page, never an error page.
   const { query, view, month, ignored, accepted } = parseDiscoveryFilters(Object.fromEntries(url.searchParams));
   const range = view === "calendar" ? monthRange(month) : null;
@@ -37,8 +40,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       listMunicipalities(),
     ]),
   );
+  // The "You're going" badge: one indexed read for the cards on this page.
+  const going = await orHttpError(
+    goingAmong(
+      context.auth.user?.id ?? null,
+      result.items.map((item) => item.id),
+    ),
+  );
   return {
     ...result,
+    going,
     view,
     month: range?.month ?? null,
     municipalities,
@@ -124,7 +135,7 @@ export default function Activities() {
       ) : (
         <ul className="activity-list">
           {data.items.map((activity, index) => (
-            <ActivityCard key={activity.id} activity={activity} locale={data.locale} first={index === 0} />
+            <ActivityCard key={activity.id} activity={activity} locale={data.locale} going={data.going.includes(activity.id)} first={index === 0} />
           ))}
         </ul>
       )}

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ActivityCard } from "~/components/activity-card";
-import { organisedBy } from "~/domain/activities/queries.server";
-import { requireUser } from "~/lib/http.server";
+import { DeskSection } from "~/components/desk-rows";
+import { organiserDesk } from "~/domain/activities/desk.server";
+import { orHttpError, requireUser } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { policy } from "~/domain/policy/rules";
 
@@ -12,18 +12,20 @@ export const meta: MetaFunction = (args) => pageTitle(args, "areas.organise.titl
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
   const mayOrganise = policy.canCreateActivity(user);
+  const page = Number(new URL(request.url).searchParams.get("past") ?? "1");
+  const pastPage = Number.isInteger(page) && page >= 1 ? page : 1;
   return {
     mayOrganise,
     mayTriage: policy.canTriageHelp(user),
-    activities: mayOrganise ? await organisedBy(user.id, context.locale) : [],
+    desk: mayOrganise ? await orHttpError(organiserDesk(user.id, context.locale, { pastPage })) : null,
     locale: context.locale,
   };
 }
 
 export default function OrganisePage() {
   const { t } = useTranslation();
-  const { mayOrganise, mayTriage, activities, locale } = useLoaderData<typeof loader>();
-  if (!mayOrganise) {
+  const { mayOrganise, mayTriage, desk, locale } = useLoaderData<typeof loader>();
+  if (!mayOrganise || !desk) {
     return (
       <section className="stack">
         <h1>{t("areas.organise.title")}</h1>
@@ -44,7 +46,7 @@ export default function OrganisePage() {
     <section className="stack">
       <div className="title-row">
         <h1>{t("areas.organise.title")}</h1>
-        <div className="form-actions">
+        <div className="form-actions desk-tools">
           <Link to="/organise/activities/new" className="button button-small">
             {t("organise.new")}
           </Link>
@@ -63,16 +65,27 @@ export default function OrganisePage() {
         </div>
       </div>
       <p className="lead">{t("areas.organise.intro")}</p>
-      {activities.length === 0 ? (
+      {desk.drafts.length === 0 && desk.upcoming.length === 0 && desk.past.length === 0 ? (
         <div className="empty-state card">
           <p>{t("organise.none")}</p>
+          <Link to="/organise/activities/new" className="button">
+            {t("organise.new")}
+          </Link>
         </div>
       ) : (
-        <ul className="activity-list">
-          {activities.map((activity) => (
-            <ActivityCard key={activity.id} activity={activity} locale={locale} />
-          ))}
-        </ul>
+        <>
+          <DeskSection id="desk-upcoming" title={t("desk.organise.upcoming")} empty={t("desk.organise.noUpcoming")} rows={desk.upcoming} locale={locale} />
+          {desk.upcomingTruncated ? <p className="hint">{t("desk.organise.truncated")}</p> : null}
+          <DeskSection id="desk-drafts" title={t("desk.organise.drafts")} empty={t("desk.organise.noDrafts")} rows={desk.drafts} locale={locale} />
+          <DeskSection id="desk-past" title={t("desk.organise.past")} empty={t("desk.organise.noPast")} rows={desk.past} locale={locale} past />
+          {desk.pastPageCount > 1 ? (
+            <nav className="pagination" aria-label={t("desk.organise.pastPages")}>
+              {desk.pastPage > 1 ? <Link to={`?past=${desk.pastPage - 1}#desk-past`}>{t("desk.organise.newer")}</Link> : null}{" "}
+              <span>{t("desk.organise.pageOf", { page: desk.pastPage, pages: desk.pastPageCount })}</span>{" "}
+              {desk.pastPage < desk.pastPageCount ? <Link to={`?past=${desk.pastPage + 1}#desk-past`}>{t("desk.organise.older")}</Link> : null}
+            </nav>
+          ) : null}
+        </>
       )}
     </section>
   );

@@ -20,7 +20,8 @@ export function localeOf(req: Request, userLocale?: string | null): Locale {
  * (the unsubscribe page: the person is usually not signed in there, and the browser may be set to
  * another language than the one they chose on Meedoen). A signed-in person's own choice still wins.
  */
-const MAIL_LINK_PATHS: ReadonlySet<string> = new Set(["/mail/unsubscribe", "/mail/unsubscribe.data"]); // with its single-fetch data address
+// The offline page too: the service worker fetches it without cookies, in the language of the page that asked (decision 046).
+const MAIL_LINK_PATHS: ReadonlySet<string> = new Set(["/mail/unsubscribe", "/mail/unsubscribe.data", "/offline"]); // with its single-fetch data address
 function mailLinkLocale(req: Request): Locale | null {
   const lang = MAIL_LINK_PATHS.has(req.path) ? req.query.lang : undefined;
   return isLocale(lang) ? lang : null;

@@ -25,6 +25,8 @@ describe.each([
       await page.selectOption("#filter-place", "GM0479");
       await page.check('input[name="evening"]');
       await Promise.all([page.waitForURL(/kind=language-cafe/), page.click('.filters button[type="submit"]')]);
+      // The fields left at "any" are not in the address (decision 046), with JavaScript or without.
+      expect(new URL(page.url()).search).toBe("?view=list&kind=language-cafe&place=GM0479&evening=1");
       const cards = page.locator(".activity-card");
       await expect.poll(() => cards.count()).toBe(1);
       const card = cards.first();

@@ -34,6 +34,15 @@ describe.each([
         await expect.poll(() => page.locator(".people-list li").count()).toBe(1);
         expect(await row.getByText(t("roles.organiser"), { exact: true }).count()).toBe(0);
         await row.getByRole("button", { name: exactly(t("admin.grantOrganiser")) }).click();
+        // A confirmation first: nothing has changed yet.
+        await page.getByRole("heading", { name: t("offline.grantConfirm", { name: person.displayName }) }).waitFor();
+        await check("the grant confirmation");
+        expect((await db().user.findUniqueOrThrow({ where: { id: person.id } })).isOrganiser).toBe(false);
+        await page.getByRole("button", { name: exactly(t("offline.grantYes")) }).click();
+        await page
+          .getByRole("status")
+          .filter({ hasText: t("offline.granted", { name: person.displayName }) })
+          .waitFor();
         await row.getByRole("button", { name: exactly(t("admin.revokeOrganiser")) }).waitFor();
         expect(await row.getByText(t("roles.organiser"), { exact: true }).count()).toBe(1);
         await check("the people page after granting");

@@ -121,7 +121,7 @@ describe("activity filters from the address", () => {
     expect((await fetch(`${target.url}/api/activities?from=2025-13-45&to=notadate`)).status).toBe(200);
   });
 
-  it("answers any query string with 200 and names exactly the filters it left out", async () => {
+  it("answers any query string with 200 (after leaving out empty values) and names exactly the filters it left out", async () => {
     const organiser = await makePerson({ isOrganiser: true });
     await publishedActivity(organiser);
     await publishedActivity(organiser, { kind: "language-cafe", practisedLanguage: "nl", childcare: "on" });
@@ -130,7 +130,14 @@ describe("activity filters from the address", () => {
         const search = new URLSearchParams(extra);
         for (const { name, value } of choices) search.append(name, value);
         const path = `/activities?${search}`;
-        const response = await new TestClient(target.url, { "accept-language": locale }).get(path);
+        const client = new TestClient(target.url, { "accept-language": locale });
+        let response = await client.get(path);
+        // Empty values ("any") are dropped from the address first, with one redirect (decision 046).
+        if (response.status === 302) {
+          const location = response.headers.get("location")!;
+          expect(new URLSearchParams(location.split("?")[1] ?? "").toString(), path).not.toMatch(/(^|&)[^=&]+=(&|$)/);
+          response = await client.get(location);
+        }
         expect(response.status, path).toBe(200);
         const expected = choices.filter((entry) => entry.bad).map((entry) => labels[locale][entry.name]);
         expect(ignoredNames(await response.text()).sort(), path).toEqual(expected.sort());

@@ -7,6 +7,7 @@ import { activities } from "./activities.ts";
 import { cluster } from "./cluster.ts";
 import { foundation } from "./foundation.ts";
 import { helpdesk } from "./helpdesk.ts";
+import { lighthouseBench } from "./lighthouse.ts";
 import { matching } from "./matching.ts";
 import { preview } from "./preview.ts";
 import { reports } from "./reports.ts";
@@ -32,6 +33,7 @@ const benches: Record<string, (args: BenchArgs) => Promise<unknown>> = {
   reports,
   preview,
   helpdesk,
+  lighthouse: lighthouseBench,
 };
 
 const { positionals, values } = parseArgs({

@@ -41,3 +41,32 @@ export function forYouScore(reader: Reader, activity: Candidate): number {
 export function partOfDay(hour: number): "morning" | "afternoon" | "evening" {
   return hour < 12 ? "morning" : hour < 17 ? "afternoon" : "evening";
 }
+
+/** One thing an activity earns "for you" points on, in words the home page can translate. */
+export type ForYouReason =
+  | { kind: "language"; language: string }
+  | { kind: "learning"; language: string }
+  | { kind: "interest"; interest: string }
+  | { kind: "place"; municipalityCode: string }
+  | { kind: "online" }
+  | { kind: "time"; part: string };
+
+/**
+ * Why forYouScore scores an activity, part by part and in the same order of weight: the reasons
+ * are the score's own terms, so a reason is never shown for points the activity did not earn.
+ */
+export function forYouReasons(reader: Reader, activity: Candidate): ForYouReason[] {
+  const reasons: ForYouReason[] = [];
+  const spoken = reader.languages.map((entry) => entry.language);
+  const learning = new Set(reader.languages.filter((entry) => LEARNING_LEVELS.has(entry.level)).map((entry) => entry.language));
+  const language = spoken.find((code) => activity.spokenLanguages.includes(code));
+  if (language) reasons.push({ kind: "language", language });
+  if (reader.municipalityCode && activity.municipalityCode === reader.municipalityCode)
+    reasons.push({ kind: "place", municipalityCode: reader.municipalityCode });
+  else if (activity.mode !== "in-person") reasons.push({ kind: "online" });
+  if (activity.practisedLanguage && learning.has(activity.practisedLanguage)) reasons.push({ kind: "learning", language: activity.practisedLanguage });
+  for (const interest of activity.interests.filter((entry) => reader.interests.includes(entry)).slice(0, WEIGHTS.maxInterests))
+    reasons.push({ kind: "interest", interest });
+  if (reader.availability.includes(activity.slot)) reasons.push({ kind: "time", part: activity.slot.split("-")[1] ?? "" });
+  return reasons;
+}

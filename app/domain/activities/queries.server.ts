@@ -401,16 +401,6 @@ export async function myUpcoming(userId: string, locale: string, now = new Date(
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
 
-export async function organisedBy(userId: string, locale: string, now = new Date()) {
-  const rows = await db().activity.findMany({
-    where: { organiserId: userId, endsAt: { gte: new Date(now.getTime() - 30 * DAY) } },
-    orderBy: { startsAt: "asc" },
-    take: 200,
-    select: cardSelect,
-  });
-  return rows.map((row) => toCard(row, locale));
-}
-
 /** Values for the edit form, in the shape the form sends. */
 async function editValues(activityId: string) {
   const row = await db().activity.findUniqueOrThrow({
@@ -447,4 +437,21 @@ async function editValues(activityId: string) {
     reminderHours: row.reminderHours === null ? "" : String(row.reminderHours),
     groupId: row.groupId ?? "",
   };
+}
+
+/** Cards for the given activities, in the order of `ids` (the home page's short lists). */
+export async function cardsFor(ids: string[], locale: string) {
+  if (ids.length === 0) return [];
+  const byId = new Map((await loadCards(ids)).map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toCard(row, locale)] : [];
+  });
+}
+
+/** Which of `ids` the person is going to: the "You're going" badge on cards. */
+export async function goingAmong(userId: string | null, ids: string[]): Promise<string[]> {
+  if (!userId || ids.length === 0) return [];
+  const rows = await db().rsvp.findMany({ where: { userId, status: "going", activityId: { in: ids } }, select: { activityId: true } });
+  return rows.map((row) => row.activityId);
 }

@@ -22,7 +22,7 @@ const refuse = (key: string) => new DomainError("conflict", key);
  */
 export async function rsvp(userId: string, activityId: string, now = new Date(), origin = publicOrigin()): Promise<{ status: RsvpStatus; position: number }> {
   const confirmation = await prepareSignUpMail(userId, activityId, origin);
-  return db().$transaction(async (tx) => {
+  const { result, rows } = await db().$transaction(async (tx) => {
     const activity = await lockActivity(tx, activityId).catch((error: { code?: string }) => {
       if (error.code === "P2025") throw NotFound("activities.errors.notFound");
       throw error;
@@ -47,8 +47,12 @@ export async function rsvp(userId: string, activityId: string, now = new Date(),
     const place = status === "waitlisted" ? await waitlistPlace(tx, activityId, position) : 0;
     const mail = confirmation(status, place);
     if (mail) await enqueueMail(tx, mail);
-    return { status, position };
+    // The bell keeps the confirmation too; the sign-up's own mail above is its only mail (no NOTICE_MAILS entry).
+    const rows = await recordNotifications(tx, [{ userId, kind: "rsvp-confirmed", activityId, data: { status, place } }]);
+    return { result: { status, position }, rows };
   }, TRANSACTION);
+  deliver(rows);
+  return result;
 }
 
 /** Gives the seat back; the first person on the waitlist gets it and is told. */

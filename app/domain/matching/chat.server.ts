@@ -24,6 +24,7 @@ export async function sendMessage(userId: string, raw: unknown): Promise<ChatMes
   if (match.status !== "active") throw new DomainError("conflict", "buddies.errors.chatClosed");
   await hit(RULES.chatPerPerson, userId);
   const row = await db().matchMessage.create({ data: { id: randomUUID(), matchId, senderId: userId, body } });
+  await markRead(userId, matchId);
   const message = { id: row.id, matchId, senderId: userId, body: row.body, createdAt: row.createdAt.toISOString() };
   for (const person of [match.newcomerId, match.volunteerId]) publishToUser(person, "match:message", message);
   return message;
@@ -33,6 +34,20 @@ export async function sendMessage(userId: string, raw: unknown): Promise<ChatMes
 export async function listMessages(userId: string, matchId: string, limit = 100): Promise<ChatMessage[]> {
   const match = await activeMatchOf(userId, matchId);
   if (match.status !== "active" && match.status !== "ended") throw new DomainError("conflict", "buddies.errors.chatClosed");
-  const rows = await db().matchMessage.findMany({ where: { matchId }, orderBy: { createdAt: "desc" }, take: Math.min(limit, 200) });
+  const [rows] = await Promise.all([
+    db().matchMessage.findMany({ where: { matchId }, orderBy: { createdAt: "desc" }, take: Math.min(limit, 200) }),
+    markRead(userId, matchId),
+  ]);
   return rows.reverse().map((row) => ({ id: row.id, matchId, senderId: row.senderId, body: row.body, createdAt: row.createdAt.toISOString() }));
+}
+
+/**
+ * The read marker: whoever opens the chat (or writes in it) has seen it up to now. One column per
+ * side; the update that does not name the reader's side changes no row.
+ */
+async function markRead(userId: string, matchId: string, now = new Date()) {
+  await Promise.all([
+    db().buddyMatch.updateMany({ where: { id: matchId, newcomerId: userId }, data: { newcomerReadAt: now } }),
+    db().buddyMatch.updateMany({ where: { id: matchId, volunteerId: userId }, data: { volunteerReadAt: now } }),
+  ]);
 }

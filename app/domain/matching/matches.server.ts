@@ -8,7 +8,7 @@ import { policy } from "../policy/rules";
 import { deliver, recordNotifications } from "../notifications/notifications.server";
 import { endBuddyAccess } from "../plan/plan.server";
 import type { MatchInput, MatchRequest, VolunteerOffer } from "./engine";
-import { matchInWorker } from "./matching-thread.server";
+import { runMatchJob } from "./matching-thread.server";
 import { CheckInInput, EndInput, ReportInput } from "./schemas.server";
 
 const DAY = 86_400_000;
@@ -118,7 +118,7 @@ export async function runMatching(actorId: string, options: { municipalityCode?:
   await expireProposals(now);
   const input = await loadMatchInput({ municipalityCode: options.municipalityCode, now });
   // Seconds of CPU for a large run: off the event loop, so the server keeps answering meanwhile.
-  const { result, unmatched, runtimeMs } = await matchInWorker(input);
+  const { result, unmatched, runtimeMs } = await runMatchJob(input);
   const runId = randomUUID();
   const offers = new Map(input.offers.map((offer) => [offer.id, offer]));
   const requests = new Map(input.requests.map((request) => [request.id, request]));

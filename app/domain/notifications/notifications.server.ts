@@ -7,6 +7,7 @@ import { mailNotices } from "./notice-mail.server";
 export const NOTIFICATION_KINDS = [
   "waitlist-promoted",
   "rsvp-approved",
+  "rsvp-confirmed",
   "activity-cancelled",
   "activity-changed",
   "organiser-message",

@@ -8,10 +8,13 @@ import { policy } from "../policy/rules";
 const RoleChange = z.object({ userId: z.string().min(1).max(64), organiser: z.enum(["grant", "revoke"]) });
 
 /** The admin form's input: `{ userId, organiser: "grant" | "revoke" }`. */
-export async function changeOrganiserRole(actorId: string, input: unknown): Promise<void> {
+/** Returns whom it changed and how, for the admin's confirmation ("Olena is now an organiser"). */
+export async function changeOrganiserRole(actorId: string, input: unknown): Promise<{ displayName: string; granted: boolean }> {
   await requireActor(actorId, policy.canGrantOrganiser);
   const change = parseInput(RoleChange, input);
   await setOrganiser(actorId, change.userId, change.organiser === "grant");
+  const person = await db().user.findUniqueOrThrow({ where: { id: change.userId }, select: { displayName: true } });
+  return { displayName: person.displayName, granted: change.organiser === "grant" };
 }
 
 export async function setOrganiser(actorId: string, targetUserId: string, isOrganiser: boolean): Promise<void> {

@@ -4,5 +4,14 @@
 import { parentPort } from "node:worker_threads";
 import { tsImport } from "tsx/esm/api";
 
-const { serve } = await tsImport("./job.ts", import.meta.url);
-await serve(parentPort);
+// A worker whose event loop runs empty ends with code 0, even inside an unsettled top-level
+// await. tsx's loader talks to its hooks over a port that does not keep the thread alive, so on
+// a loaded machine the import could be left waiting with nothing holding the loop: the thread
+// ended "without a result" (decision 031, amendment). This timer holds it until the answer is out.
+const keepAlive = setInterval(() => {}, 60_000);
+try {
+  const { serve } = await tsImport("./job.ts", import.meta.url);
+  await serve(parentPort);
+} finally {
+  clearInterval(keepAlive);
+}
