@@ -5,6 +5,7 @@ import { backfillLocalFacts } from "../app/domain/activities/local-facts.server.
 import { db } from "../app/lib/db.server.ts";
 import { seedDemoActivities } from "./demo-activities.ts";
 import { seedDemoBuddies } from "./demo-buddies.ts";
+import { seedDemoCovers } from "./demo-covers.ts";
 import { seedDemoHelpdesk } from "./demo-helpdesk.ts";
 import { seedDemoPlans } from "./demo-plans.ts";
 import { demoPeople, DEMO_PASSWORD, type DemoPerson } from "./demo-people.ts";
@@ -28,6 +29,7 @@ export async function seedDemo(): Promise<number> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const person of demoPeople) await createDemoPerson(person, passwordHash);
   await seedDemoActivities();
+  await seedDemoCovers();
   await seedDemoBuddies();
   // One person asked for the weekly digest, so that /admin/outbox shows one soon after `npm start`.
   const reader = await db().user.findUniqueOrThrow({ where: { email: demoPeople[0].email }, select: { id: true } });

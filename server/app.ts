@@ -22,6 +22,7 @@ import { isTrustedProxy, nonceMiddleware, securityHeaders } from "./http/securit
 import { addressGuard } from "./http/address-guard.ts";
 import { compress } from "./http/compress.ts";
 import { formBodyGuard } from "./http/form-body.ts";
+import { localImages, UPLOAD_ROUTES } from "./http/uploads.ts";
 import { originGuard } from "./http/origin-guard.ts";
 import { remixHandler } from "./http/remix-handler.ts";
 import { serviceWorker } from "./http/service-worker.ts";
@@ -108,10 +109,11 @@ export async function startServer(options: { port?: number; host?: string } = {}
     next();
   });
   app.use(express.static(join(root, "public"), { maxAge: "1h", index: false }));
+  app.use(...localImages());
   app.get("/healthz", healthz);
   app.get("/locales/:file", translations);
   // Mutations only from here on: our own origin, a form encoding, a bounded body read in full.
-  app.use(originGuard(allowedOrigins), formBodyGuard(MAX_BODY_BYTES));
+  app.use(originGuard(allowedOrigins), formBodyGuard(MAX_BODY_BYTES, UPLOAD_ROUTES));
   app.use(requestContext({ demoData: demoAccounts }));
   app.all(
     "*",

@@ -2,16 +2,21 @@ import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ActivityCard as Card } from "~/domain/activities/queries.server";
+import { KindIllustration, Picture } from "~/components/picture";
 import { formatList, formatMoney, formatNumber, formatTimeRange } from "~/lib/format";
 import type { Locale } from "~/lib/locales";
 import { Highlighted } from "./highlighted";
 
-/** `going` adds the "You're going" badge; `children` come last in the card (the home page's reasons). */
+/**
+ * `going` adds the "You're going" badge; `children` come last in the card (the home page's reasons);
+ * `first`: the card at the top of a list, whose picture is not loaded lazily (decision 043).
+ */
 export function ActivityCard({
   activity,
   locale,
   going,
   highlight,
+  first = false,
   children,
 }: {
   activity: Card & { moreDates?: number; distanceKm?: number | null };
@@ -19,11 +24,19 @@ export function ActivityCard({
   going?: boolean;
   /** Words searched for, marked in the title and summary. */
   highlight?: string[];
+  first?: boolean;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <li className="card activity-card">
+      <div className="card-image">
+        {activity.cover ? (
+          <Picture picture={activity.cover} sizes="(min-width: 60rem) 20rem, (min-width: 40rem) 45vw, 100vw" eager={first} lang={activity.contentLocale} />
+        ) : (
+          <KindIllustration kind={activity.kind} eager={first} />
+        )}
+      </div>
       <p className="activity-meta">
         <span className="badge">{t(`activities.kind.${activity.kind}`)}</span>
         {activity.status === "cancelled" ? <span className="badge badge-danger">{t("activities.status.cancelled")}</span> : null}

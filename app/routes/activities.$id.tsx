@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form";
+import { Picture } from "~/components/picture";
 import { ShareActivity } from "~/components/share-activity";
 import { activitySharePreview } from "~/domain/activities/preview.server";
 import { getActivity } from "~/domain/activities/queries.server";
@@ -49,6 +50,11 @@ export default function ActivityPage() {
   const closed = activity.status !== "published" || new Date(activity.startsAt) <= new Date();
   return (
     <article className="stack activity-page">
+      {activity.cover ? (
+        <div className="activity-cover">
+          <Picture picture={activity.cover} sizes="(min-width: 48rem) 46rem, 100vw" eager lang={activity.contentLocale} />
+        </div>
+      ) : null}
       <p className="activity-meta">
         <span className="badge">{t(`activities.kind.${activity.kind}`)}</span>
         {activity.status !== "published" ? <span className="badge badge-danger">{t(`activities.status.${activity.status}`)}</span> : null}

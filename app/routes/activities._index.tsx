@@ -146,8 +146,15 @@ export default function Activities() {
         </div>
       ) : (
         <ul className="activity-list">
-          {data.items.map((activity) => (
-            <ActivityCard key={activity.id} activity={activity} locale={data.locale} going={data.going.includes(activity.id)} highlight={data.terms} />
+          {data.items.map((activity, index) => (
+            <ActivityCard
+              key={activity.id}
+              activity={activity}
+              locale={data.locale}
+              going={data.going.includes(activity.id)}
+              highlight={data.terms}
+              first={index === 0}
+            />
           ))}
         </ul>
       )}

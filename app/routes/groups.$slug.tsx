@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { ActivityCard } from "~/components/activity-card";
 import { FormAlert } from "~/components/form";
+import { Picture } from "~/components/picture";
 import { ShareLinks } from "~/components/share-activity";
 import { groupSharePreview } from "~/domain/activities/preview.server";
 import { discoverActivities } from "~/domain/activities/queries.server";
@@ -49,6 +50,11 @@ export default function GroupPage() {
   const actor = useActor();
   return (
     <section className="stack">
+      {group.cover ? (
+        <div className="activity-cover">
+          <Picture picture={group.cover} sizes="(min-width: 48rem) 46rem, 100vw" eager />
+        </div>
+      ) : null}
       <h1 dir="auto">{group.name}</h1>
       <p className="muted">{[group.interest ? t(`reference:interest.${group.interest}`) : null, group.municipality?.name].filter(Boolean).join(" · ")}</p>
       <div className="description" dir="auto">
@@ -60,6 +66,11 @@ export default function GroupPage() {
       {policy.canManageGroupChannels(actor, { actorRole: group.myRole }) ? (
         <p>
           <Link to={`/groups/${group.slug}/channels`}>{t("channels.manageLink")}</Link>
+        </p>
+      ) : null}
+      {policy.canManageGroupCover(actor, { actorRole: group.myRole }) ? (
+        <p>
+          <Link to={`/groups/${group.slug}/cover`}>{group.cover ? t("pictures.changeCover") : t("pictures.addGroupCover")}</Link>
         </p>
       ) : null}
       {signedIn ? (

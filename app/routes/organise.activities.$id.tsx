@@ -98,6 +98,9 @@ export default function ManageActivity() {
             {t("live.title")}
           </Link>
         ) : null}
+        <Link to={`/organise/activities/${activity.id}/cover`} className="button button-secondary button-small">
+          {activity.cover ? t("pictures.changeCover") : t("pictures.addCover")}
+        </Link>
         <Link to={`/organise/activities/${activity.id}/report`} className="button button-secondary button-small">
           {t("reports.title")}
         </Link>

@@ -44,35 +44,52 @@ function readLimited(req: ExpressRequest, limit: number): Promise<Uint8Array<Arr
   });
 }
 
-/** A multipart body the browser's form would have sent: it parses, and every value is text. */
-async function isTextOnlyMultipart(contentType: string, body: Uint8Array<ArrayBuffer>): Promise<boolean> {
+/**
+ * The one exception to "no files" (decision 043): picture uploads. On these paths a multipart
+ * body may be up to `limit` bytes (counted as they arrive) and may carry ONE file, in the field
+ * `field`, of at most `fileLimit` bytes; every other value is text, every other path as before.
+ */
+export type UploadRoute = { path: RegExp; field: string; limit: number; fileLimit: number; tooLarge: [titleKey: string, bodyKey: string] };
+
+type MultipartVerdict = "ok" | "bad" | "file too large";
+
+/** A multipart body the browser's form would have sent: it parses, and every value is text (or the one allowed file). */
+async function checkMultipart(contentType: string, body: Uint8Array<ArrayBuffer>, upload: UploadRoute | undefined): Promise<MultipartVerdict> {
   try {
     const form = await new Request("http://form.invalid/", { method: "POST", headers: { "content-type": contentType }, body }).formData();
-    for (const value of form.values()) if (typeof value !== "string") return false;
-    return true;
+    let files = 0;
+    for (const [name, value] of form.entries()) {
+      if (typeof value === "string") continue;
+      if (!upload || name !== upload.field || ++files > 1) return "bad";
+      if (value.size > upload.fileLimit) return "file too large";
+    }
+    return "ok";
   } catch {
-    return false;
+    return "bad";
   }
 }
 
 /**
  * Every mutation passes here before Remix: only form encodings (415 otherwise), at most `limit`
- * bytes (413), and no uploaded files, since no form of ours has a file field (400). The body is
+ * bytes (413), and no uploaded files (400), except the picture uploads in `uploads`. The body is
  * read once, here, and handed to Remix from memory, so a refused body never reaches an action.
  */
-export function formBodyGuard(limit: number): RequestHandler {
+export function formBodyGuard(defaultLimit: number, uploads: UploadRoute[] = []): RequestHandler {
   return async (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const type = mediaType(req.headers["content-type"]);
     if (!FORM_TYPES.has(type)) return refuse(req, res, 415, "errors.badFormTitle", "errors.badForm");
-    if (Number(req.headers["content-length"] ?? 0) > limit) return refuse(req, res, 413, "errors.tooLargeTitle", "errors.tooLarge");
+    const upload = type === "multipart/form-data" ? uploads.find((route) => route.path.test(req.path)) : undefined;
+    const limit = upload?.limit ?? defaultLimit;
+    const [tooLargeTitle, tooLarge] = upload?.tooLarge ?? ["errors.tooLargeTitle", "errors.tooLarge"];
+    if (Number(req.headers["content-length"] ?? 0) > limit) return refuse(req, res, 413, tooLargeTitle, tooLarge);
     try {
       const body = await readLimited(req, limit);
       if (body === GONE) return;
-      if (body === TOO_LARGE) return refuse(req, res, 413, "errors.tooLargeTitle", "errors.tooLarge");
-      if (type === "multipart/form-data" && !(await isTextOnlyMultipart(req.headers["content-type"]!, body))) {
-        return refuse(req, res, 400, "errors.badFormTitle", "errors.badForm");
-      }
+      if (body === TOO_LARGE) return refuse(req, res, 413, tooLargeTitle, tooLarge);
+      const verdict = type === "multipart/form-data" ? await checkMultipart(req.headers["content-type"]!, body, upload) : "ok";
+      if (verdict === "file too large") return refuse(req, res, 413, tooLargeTitle, tooLarge);
+      if (verdict === "bad") return refuse(req, res, 400, "errors.badFormTitle", "errors.badForm");
       res.locals.formBody = body;
       next();
     } catch (error) {

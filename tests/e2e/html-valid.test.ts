@@ -177,6 +177,8 @@ describe("HTML of every page in every language", () => {
         `/organise/activities/${activityId}`,
         `/organise/activities/${activityId}/door`,
         `/organise/activities/${activityId}/report`,
+        `/organise/activities/${activityId}/cover`,
+        `/groups/${group.slug}/cover`,
         "/organise/matching",
         "/admin/people",
         `/admin/outbox/${mailId}`,

@@ -112,6 +112,7 @@ async function outboxMail(status: "kept" | "failed") {
 
 /** The group's organisers (and admins) manage its channels; the matrix group is the organiser's. */
 const groupChannels = (a: Actor | null, _w: World, r: Role) => policy.canManageGroupChannels(a, { actorRole: r === "organiser" ? "organiser" : null });
+const groupCover = (a: Actor | null, _w: World, r: Role) => policy.canManageGroupCover(a, { actorRole: r === "organiser" ? "organiser" : null });
 
 /** A webhook of the matrix group, straight into the database, for rows that use one up. */
 async function groupChannel(world: World) {
@@ -339,6 +340,24 @@ const ROWS: Row[] = [
     request: async (w) => post(`/organise/activities/${await publishedActivity(w.ids.organiser)}`, { ...newActivity(w), intent: "save", scope: "one" })(w),
   },
   {
+    covers: "routes/organise.activities.$id_.cover",
+    what: "cover picture form",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: (w) => get(`/organise/activities/${w.upcoming}/cover`)(),
+  },
+  {
+    covers: "routes/organise.activities.$id_.cover",
+    what: "upload a cover (no file: 400 once allowed; files in tests/integration/pictures.test.ts)",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: post((w) => `/organise/activities/${w.upcoming}/cover`, { intent: "save", alt_nl: "Een foto" }),
+  },
+  {
+    covers: "routes/organise.activities.$id_.cover",
+    what: "remove the cover",
+    rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
+    request: post((w) => `/organise/activities/${w.upcoming}/cover`, { intent: "remove" }),
+  },
+  {
     covers: "routes/organise.activities.$id_.door",
     what: "door list",
     rule: (a, w) => policy.canManageActivity(a, activityOf(w)),
@@ -419,6 +438,19 @@ const ROWS: Row[] = [
   },
 
   // A group's channels (decision 037)
+  { covers: "routes/groups.$slug_.cover", what: "group cover form", rule: groupCover, request: (w) => get(`/groups/${w.groupSlug}/cover`)() },
+  {
+    covers: "routes/groups.$slug_.cover",
+    what: "upload a group cover (no file: 400 once allowed)",
+    rule: groupCover,
+    request: post((w) => `/groups/${w.groupSlug}/cover`, { intent: "save", alt: "Een foto" }),
+  },
+  {
+    covers: "routes/groups.$slug_.cover",
+    what: "remove the group cover",
+    rule: groupCover,
+    request: post((w) => `/groups/${w.groupSlug}/cover`, { intent: "remove" }),
+  },
   { covers: "routes/groups.$slug_.channels", what: "channels page", rule: groupChannels, request: (w) => get(`/groups/${w.groupSlug}/channels`)() },
   {
     covers: "routes/groups.$slug_.channels",

@@ -14,6 +14,9 @@ import { closeDb } from "~/lib/db.server";
 import { POSTGRES_ADMIN_URL } from "./services";
 
 const kind = process.env.MEEDOEN_TEST_DB ?? "sqlite";
+/** Each file's uploaded pictures in a folder of its own (decision 043), never the repository's data/. */
+const imagesDir = (process.env.IMAGES_DIR = mkdtempSync(join(tmpdir(), "meedoen-images-")));
+afterAll(() => rmSync(imagesDir, { recursive: true, force: true }));
 let cleanup: () => Promise<void>;
 
 /** PostgreSQL refuses to copy a template another copy is reading at that moment (55006): wait and retry. */

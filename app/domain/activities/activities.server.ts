@@ -194,13 +194,19 @@ export async function updateActivity(actorId: string, activityId: string, raw: u
       const fields = { ...activityFields(input), startsAt, endsAt: new Date(startsAt.getTime() + duration) };
       await tx.activity.update({ where: { id: row.id }, data: { ...fields, ...localFacts(startsAt, input.timeZone) } });
       notices.push(...(await changeNotices(tx, row, fields)));
+      // The cover's descriptions (decision 043) stay with the languages that are kept.
+      const alts = new Map(
+        (await tx.activityContent.findMany({ where: { activityId: row.id }, select: { locale: true, coverAlt: true } })).map((c) => [c.locale, c.coverAlt]),
+      );
       await Promise.all([
         tx.activityContent.deleteMany({ where: { activityId: row.id } }),
         tx.activitySpokenLanguage.deleteMany({ where: { activityId: row.id } }),
         tx.activityTheme.deleteMany({ where: { activityId: row.id } }),
         tx.activityInterest.deleteMany({ where: { activityId: row.id } }),
       ]);
-      await tx.activityContent.createMany({ data: input.contents.map((content) => ({ activityId: row.id, ...content })) });
+      await tx.activityContent.createMany({
+        data: input.contents.map((content) => ({ activityId: row.id, ...content, coverAlt: alts.get(content.locale) ?? null })),
+      });
       await tx.activitySpokenLanguage.createMany({ data: input.spokenLanguages.map((language) => ({ activityId: row.id, language })) });
       await tx.activityTheme.createMany({ data: input.themes.map((theme) => ({ activityId: row.id, theme })) });
       await tx.activityInterest.createMany({ data: input.interests.map((interest) => ({ activityId: row.id, interest })) });

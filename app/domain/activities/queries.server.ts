@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
+import { pictureView } from "~/lib/images/cover.server";
 import { NotFound } from "../errors";
 import { requireManageActivity } from "../policy/guards.server";
 import { policy, type Actor } from "../policy/rules";
@@ -41,10 +42,13 @@ const cardSelect = {
   groupId: true,
   seriesId: true,
   municipality: { select: { code: true, name: true, latitude: true, longitude: true } },
-  contents: { select: { locale: true, title: true, summary: true } },
+  contents: { select: { locale: true, title: true, summary: true, coverAlt: true } },
   spokenLanguages: { select: { language: true } },
   themes: { select: { theme: true } },
   interests: { select: { interest: true } },
+  coverKey: true,
+  coverWidth: true,
+  coverHeight: true,
 } as const;
 
 type CardRow = Awaited<ReturnType<typeof loadCards>>[number];
@@ -82,6 +86,7 @@ function toCard(row: CardRow, locale: string) {
     interests: row.interests.map((entry) => entry.interest),
     groupId: row.groupId,
     seriesId: row.seriesId,
+    cover: pictureView(row.coverKey, row.coverWidth, row.coverHeight, content?.coverAlt),
   };
 }
 export type ActivityCard = ReturnType<typeof toCard>;
@@ -381,7 +386,7 @@ export async function getActivity(activityId: string, options: { viewer: Actor |
       joinUrl: true,
       requiresApproval: true,
       rsvpCutoffMinutes: true,
-      contents: { select: { locale: true, title: true, summary: true, description: true } },
+      contents: { select: { locale: true, title: true, summary: true, description: true, coverAlt: true } },
       organiser: { select: { displayName: true } },
       group: { select: { id: true, slug: true, name: true } },
     },

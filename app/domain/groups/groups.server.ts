@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "~/lib/db.server";
+import { pictureView } from "~/lib/images/cover.server";
 import { INTERESTS } from "~/lib/reference/interests";
 import { parseInput, plainText } from "~/lib/validation.server";
 import { DomainError, NotFound, ValidationFailed } from "../errors";
@@ -110,12 +111,18 @@ export async function getGroup(slug: string, viewerId: string | null) {
       interest: true,
       municipality: { select: { code: true, name: true } },
       members: { orderBy: [{ role: "desc" }, { joinedAt: "asc" }], select: { role: true, userId: true, user: { select: { displayName: true } } } },
+      coverKey: true,
+      coverWidth: true,
+      coverHeight: true,
+      coverAlt: true,
     },
   });
   if (!group) throw NotFound("groups.errors.notFound");
   const me = group.members.find((member) => member.userId === viewerId);
+  const { coverKey, coverWidth, coverHeight, coverAlt, ...rest } = group;
   return {
-    ...group,
+    ...rest,
+    cover: pictureView(coverKey, coverWidth, coverHeight, coverAlt),
     // Members see each other's display names only; no ids or contact details leave the server.
     members: group.members.map((member) => ({ displayName: member.user.displayName, role: member.role })),
     myRole: me?.role ?? null,

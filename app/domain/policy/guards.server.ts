@@ -52,10 +52,19 @@ export async function groupFacts(actorId: string, groupId: string) {
 
 /** A group's channels (Telegram, webhooks): the group found by its address, for its organisers and admins. */
 export async function requireManageGroupChannels(actorId: string, slug: string) {
+  return requireGroupRule(actorId, slug, "canManageGroupChannels", "channels.errors.notAllowed");
+}
+
+/** A group's cover picture (decision 043). */
+export async function requireManageGroupCover(actorId: string, slug: string) {
+  return requireGroupRule(actorId, slug, "canManageGroupCover", "errors.notAllowed");
+}
+
+async function requireGroupRule(actorId: string, slug: string, rule: "canManageGroupChannels" | "canManageGroupCover", messageKey: string) {
   const group = await db().group.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
   if (!group) throw NotFound("groups.errors.notFound");
   const [actor, facts] = await Promise.all([loadActor(actorId), groupFacts(actorId, group.id)]);
-  allow(policy.canManageGroupChannels(actor, facts), "channels.errors.notAllowed");
+  allow(policy[rule](actor, facts), messageKey);
   return { actor: actor!, group };
 }
 

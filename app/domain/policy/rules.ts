@@ -105,6 +105,8 @@ export const policy = {
    * the group's organisers, and admins. The channels only repeat what was published in the group.
    */
   canManageGroupChannels: (actor: Someone, group: GroupFacts) => signedIn(actor) && (actor.isAdmin || isGroupOrganiserRole(group.actorRole)),
+  /** The group's cover picture (decision 043): its organisers, and admins. */
+  canManageGroupCover: (actor: Someone, group: GroupFacts) => signedIn(actor) && (actor.isAdmin || isGroupOrganiserRole(group.actorRole)),
 
   // Buddies
   canOfferBuddy: (actor: Someone) => signedIn(actor) && actor.isVolunteer,
