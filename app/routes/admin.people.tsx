@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { changeOrganiserRole, listPeopleForAdmin } from "~/domain/people/roles.server";
+import { rolesOf } from "~/domain/policy/rules";
 import { formatNumber } from "~/lib/format";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
@@ -37,7 +38,7 @@ export default function AdminPeople() {
   const { t } = useTranslation();
   const { people, total, page, pageCount, query, locale, confirm } = useLoaderData<typeof loader>();
   const busy = useNavigation().state !== "idle";
-  const asked = people.find((person) => person.id === confirm && !person.isOrganiser);
+  const asked = people.find((person) => person.id === confirm && !rolesOf(person).organiser);
   const here = `?${new URLSearchParams({ ...(query ? { q: query } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
   return (
     <section className="stack">
@@ -78,12 +79,12 @@ export default function AdminPeople() {
                 <div className="badges">
                   {person.isNewcomer ? <span className="badge">{t("roles.newcomer")}</span> : null}
                   {person.isVolunteer ? <span className="badge">{t("roles.volunteer")}</span> : null}
-                  {person.isOrganiser ? <span className="badge badge-strong">{t("roles.organiser")}</span> : null}
-                  {person.isAdmin ? <span className="badge badge-strong">{t("roles.admin")}</span> : null}
-                  {person.isHelpdeskVolunteer ? <span className="badge">{t("help.volunteers.badge")}</span> : null}
+                  {rolesOf(person).organiser ? <span className="badge badge-strong">{t("roles.organiser")}</span> : null}
+                  {rolesOf(person).admin ? <span className="badge badge-strong">{t("roles.admin")}</span> : null}
+                  {rolesOf(person).helpdeskVolunteer ? <span className="badge">{t("help.volunteers.badge")}</span> : null}
                 </div>
               </div>
-              {person.isOrganiser ? (
+              {rolesOf(person).organiser ? (
                 <Form method="post">
                   <input type="hidden" name="userId" value={person.id} />
                   <button type="submit" name="organiser" value="revoke" className="button button-small button-secondary" disabled={busy}>

@@ -14,6 +14,7 @@ import { INTERESTS } from "~/lib/reference/interests";
 import { SECTORS } from "~/lib/reference/sectors";
 import { formToObject } from "~/lib/validation.server";
 import { redirectWithNotice } from "~/lib/notice.server";
+import { rolesOf } from "~/domain/policy/rules";
 
 /** Fields the profile form sends once per ticked box or language row. */
 const PROFILE_LIST_FIELDS = ["languages", "levels", "interests", "sectors", "availability"];
@@ -106,7 +107,7 @@ export default function ProfilePage() {
             <legend>{t("profile.roles")}</legend>
             <CheckboxField name="isNewcomer" label={t("profile.roleNewcomer")} defaultChecked={values.isNewcomer} />
             <CheckboxField name="isVolunteer" label={t("profile.roleVolunteer")} defaultChecked={values.isVolunteer} />
-            {profile.isOrganiser ? <p className="hint">{t("profile.organiserNote")}</p> : null}
+            {rolesOf(profile).organiser ? <p className="hint">{t("profile.organiserNote")}</p> : null}
           </fieldset>
         </fieldset>
 

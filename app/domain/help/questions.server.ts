@@ -15,7 +15,7 @@ import { createRequest } from "../matching/offers.server";
 import { deliver, recordNotifications } from "../notifications/notifications.server";
 import { NotFound, ValidationFailed } from "../errors";
 import { allow, loadActor, requireActor } from "../policy/guards.server";
-import { policy } from "../policy/rules";
+import { holdersOfHelpdeskRight, policy } from "../policy/rules";
 
 const Language = z.enum(HELP_LANGUAGES);
 const AskInput = z.object({ body: plainText(QUESTION_MAX), language: Language, anonymous: checkbox, publishConsent: checkbox });
@@ -300,7 +300,7 @@ const GrantInput = z.object({ email: z.string().trim().toLowerCase().min(3).max(
 export async function helpdeskVolunteers(actorId: string) {
   await requireActor(actorId, policy.canGrantHelpdeskVolunteer);
   return db().user.findMany({
-    where: { isHelpdeskVolunteer: true },
+    where: holdersOfHelpdeskRight(),
     orderBy: { displayName: "asc" },
     select: { id: true, displayName: true, email: true },
     take: 200,

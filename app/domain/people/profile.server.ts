@@ -2,6 +2,7 @@ import { db } from "~/lib/db.server";
 import { parseInput } from "~/lib/validation.server";
 import { NotFound, ValidationFailed } from "../errors";
 import { ProfileInput } from "./schemas.server";
+import { toActor } from "../policy/rules";
 
 export async function getProfile(userId: string) {
   const user = await db().user.findUnique({
@@ -16,15 +17,10 @@ export async function getProfile(userId: string) {
   });
   if (!user) throw NotFound();
   return {
-    id: user.id,
     email: user.email,
     displayName: user.displayName,
     locale: user.locale,
-    isNewcomer: user.isNewcomer,
-    isVolunteer: user.isVolunteer,
-    isOrganiser: user.isOrganiser,
-    isAdmin: user.isAdmin,
-    isHelpdeskVolunteer: user.isHelpdeskVolunteer,
+    ...toActor(user),
     municipality: user.municipality ? { code: user.municipality.code, name: user.municipality.name } : null,
     languages: user.languages.map(({ language, level }) => ({ language, level })),
     interests: user.interests.map((row) => row.interest),

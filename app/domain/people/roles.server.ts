@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "~/lib/db.server";
 import { parseInput } from "~/lib/validation.server";
 import { NotFound } from "../errors";
-import { requireActor } from "../policy/guards.server";
+import { actorSelect, requireActor } from "../policy/guards.server";
 import { policy } from "../policy/rules";
 
 const RoleChange = z.object({ userId: z.string().min(1).max(64), organiser: z.enum(["grant", "revoke"]) });
@@ -34,7 +34,7 @@ export async function listPeopleForAdmin(actorId: string, query: string, page: n
       orderBy: { createdAt: "desc" },
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: { id: true, displayName: true, email: true, isNewcomer: true, isVolunteer: true, isOrganiser: true, isAdmin: true, isHelpdeskVolunteer: true },
+      select: { ...actorSelect, displayName: true, email: true },
     }),
     db().user.count({ where }),
   ]);

@@ -48,6 +48,8 @@ const ORGANISER_RIGHT: readonly RoleFlag[] = ["isOrganiser", "isAdmin"];
 const organiserRight = (actor: Someone) => signedIn(actor) && ORGANISER_RIGHT.some((flag) => actor[flag]);
 /** The same right as a database filter, for finding its holders (who is told about a report). */
 export const holdersOfOrganiserRight = () => ({ OR: ORGANISER_RIGHT.map((flag) => ({ [flag]: true })) });
+/** Who answers the helpdesk, as a database filter (the organiser's list of helpdesk volunteers). */
+export const holdersOfHelpdeskRight = () => ({ isHelpdeskVolunteer: true });
 
 /** A membership that carries a group's organiser role. */
 export const isGroupOrganiserRole = (role: string | null | undefined) => role === GROUP_ORGANISER;
