@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Highlighted } from "~/components/highlighted";
+import { KindIllustration, Picture } from "~/components/picture";
 import { SearchBox } from "~/components/search-box";
-import { listGroups } from "~/domain/groups/groups.server";
-import { cleanSearchText, matchesAllTerms, searchTerms } from "~/domain/search/terms";
+import { searchGroups } from "~/domain/groups/groups.server";
+import { cleanSearchText } from "~/domain/search/terms";
 import { policy } from "~/domain/policy/rules";
 import { pageTitle } from "~/lib/meta";
 import { useActor } from "~/lib/use-actor";
@@ -13,11 +14,8 @@ export const meta: MetaFunction = (args) => pageTitle(args, "areas.groups.title"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const q = cleanSearchText(new URL(request.url).searchParams.get("q") ?? "");
-  const terms = searchTerms(q);
-  const groups = await listGroups();
-  // Name, description and place, compared in memory (decision 044): there are at most 200 groups.
-  const found = q ? groups.filter((group) => matchesAllTerms(`${group.name} ${group.description} ${group.municipality?.name ?? ""}`, terms)) : groups;
-  return { groups: found, q, terms };
+  const { groups, terms } = await searchGroups(q);
+  return { groups, q, terms };
 }
 
 export default function Groups() {
@@ -35,15 +33,23 @@ export default function Groups() {
         ) : null}
       </div>
       <p className="lead">{t("areas.groups.intro")}</p>
-      <SearchBox action="/groups" value={q} label={t("search.groupsLabel")} keep={{}} />
+      <SearchBox action="/groups" value={q} label={t("search.groupsLabel")} suggestUrl="/groups/suggest" keep={{}} />
       {groups.length === 0 ? (
         <div className="empty-state card">
           <p>{q ? t("search.groupsNone") : t("areas.groups.empty")}</p>
         </div>
       ) : (
         <ul className="cards">
-          {groups.map((group) => (
+          {groups.map((group, index) => (
             <li key={group.id} className="card">
+              <div className="card-image">
+                {/* The first card is in view at once on a phone: not lazy, so it is not painted late. */}
+                {group.cover ? (
+                  <Picture picture={group.cover} sizes="(min-width: 60rem) 20rem, (min-width: 40rem) 45vw, 100vw" eager={index === 0} />
+                ) : (
+                  <KindIllustration kind="group-session" eager={index === 0} />
+                )}
+              </div>
               {/* Names and descriptions are in the group's own language, whatever the page's direction. */}
               <h2 dir="auto">
                 <Link to={`/groups/${group.slug}`}>

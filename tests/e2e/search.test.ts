@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { SCREENSHOTS, useBrowser } from "../support/browser";
+import { db } from "~/lib/db.server";
 import { makePerson, publishedActivity } from "../support/factories";
 import { BROWSER_LOCALE, journey, textIn } from "../support/journeys";
 import { useServer } from "../support/server";
@@ -60,6 +61,27 @@ describe("search and nearby", () => {
       expect(await page.locator(".search-summary").textContent()).toContain("الخياطة");
       await check("search with a typo (ar)");
       await page.screenshot({ path: `${SCREENSHOTS}search-typo-ar.png`, fullPage: true });
+    });
+  });
+
+  it("suggests Arabic group names while typing on the groups page, and shows the cards with their pictures", async () => {
+    await db().group.create({
+      data: { id: "e2e-g-ar", slug: "khiyata-e2e", name: "مجموعة الخياطة في زانستاد", description: "نلتقي كل أسبوع", municipalityCode: "GM0479" },
+    });
+    await db().group.create({ data: { id: "e2e-g-nl", slug: "koor-e2e", name: "Koor De Stem", description: "Zingen op dinsdag" } });
+    const t = textIn("ar");
+    await journey(browser, "group-search-ar-js", { locale: BROWSER_LOCALE.ar, baseUrl: target.url }, async (page, check) => {
+      await page.goto(`${target.url}/groups`);
+      expect(await page.locator(".cards .card .card-image img").count()).toBeGreaterThanOrEqual(2);
+      const box = page.getByRole("combobox", { name: t("search.groupsLabel") });
+      await box.pressSequentially("الخيا", { delay: 30 });
+      await expect.poll(() => page.locator("datalist option").count()).toBe(1);
+      expect(await page.locator("datalist option").getAttribute("value")).toBe("مجموعة الخياطة في زانستاد");
+      await Promise.all([page.waitForURL(/q=/), box.press("Enter")]);
+      await expect.poll(() => page.locator(".cards .card").count()).toBe(1);
+      expect(await page.locator(".cards .card mark").first().textContent()).toBe("الخياطة");
+      await check("group search (ar)");
+      await page.screenshot({ path: `${SCREENSHOTS}group-search-ar.png`, fullPage: true });
     });
   });
 });

@@ -145,6 +145,7 @@ const ROWS: Row[] = [
   { covers: "routes/activities._index", what: "activity list", rule: everyone, request: get("/activities") },
   { covers: "routes/activities._index", what: "activity search nearby", rule: everyone, request: get("/activities?q=koffie&near=GM0363&km=25") },
   { covers: "routes/activities.suggest", what: "search suggestions", rule: everyone, request: get("/activities/suggest?q=koffie") },
+  { covers: "routes/groups.suggest", what: "group search suggestions", rule: everyone, request: get("/groups/suggest?q=koor") },
   { covers: "routes/activities.$id", what: "activity page", rule: everyone, request: (w) => get(`/activities/${w.upcoming}`)() },
   {
     covers: "routes/activities.$id",

@@ -232,4 +232,33 @@ describe("the cover upload route", () => {
     const page = await (await clientFor(target.url, null)).get(`/groups/${group.slug}`);
     expect(await page.text()).toContain(`/images/${row.coverKey}-400.avif 400w, /images/${row.coverKey}-800.avif 800w, /images/${row.coverKey}-900.avif 900w`);
   });
+
+  it("shows group covers on the groups list, and the group illustration on cards without one", async () => {
+    const organiser = await makePerson({ isOrganiser: true });
+    await db().group.create({
+      data: {
+        id: "g-cover",
+        slug: "met-foto",
+        name: "Aaa met foto",
+        description: "",
+        coverKey: "a".repeat(24),
+        coverWidth: 1000,
+        coverHeight: 500,
+        coverAlt: "Fietsen",
+      },
+    });
+    await createGroup(organiser, { name: "Zzz zonder foto", description: "Nog geen foto." });
+    const html = await (await clientFor(target.url, null)).get("/groups").then((response) => response.text());
+    const cards = html.split('<li class="card">').slice(1);
+    const withCover = cards.find((card) => card.includes("Aaa met foto"))!;
+    expect(withCover).toContain(
+      `srcSet="/images/${"a".repeat(24)}-400.avif 400w, /images/${"a".repeat(24)}-800.avif 800w, /images/${"a".repeat(24)}-1000.avif 1000w"`,
+    ); // React writes the attribute as srcSet; HTML ignores the case
+    expect(withCover).toContain('alt="Fietsen"');
+    // The first card is painted at once; the others wait until they are scrolled to.
+    expect(withCover).toContain('loading="eager"');
+    const without = cards.find((card) => card.includes("Zzz zonder foto"))!;
+    expect(without).toContain('src="/illustrations/group-session.svg"');
+    expect(without).toContain('loading="lazy"');
+  });
 });

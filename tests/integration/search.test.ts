@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rsvp } from "~/domain/activities/rsvp.server";
 import { discoverActivities } from "~/domain/activities/queries.server";
+import { createGroup } from "~/domain/groups/groups.server";
 import { distanceKm, municipalityCentres } from "~/domain/search/nearby.server";
 import { forgetVocabulary, searchActivities } from "~/domain/search/search.server";
 import { db } from "~/lib/db.server";
@@ -175,6 +176,30 @@ describe("group search", () => {
     expect(await page("zaanstad")).toContain("/groups/shakhy");
     expect(await page("الخياطه")).toContain("/groups/khiyata");
     expect(await page('"NEAR(')).toContain("Geen groepen gevonden");
+  });
+
+  it("suggests group names while typing, as the page finds them, and takes syntax as text", async () => {
+    await db().group.create({ data: { id: "g-uk2", slug: "shakhy-2", name: "Шахи для ветеранів", description: "Граємо щонеділі" } });
+    await db().group.create({ data: { id: "g-nl", slug: "koor", name: "Koor De Stem", description: "Zingen op dinsdag" } });
+    const client = new TestClient(target.url);
+    const suggest = async (q: string) => {
+      const response = await client.get(`/groups/suggest?q=${encodeURIComponent(q)}`);
+      expect(response.status, q.slice(0, 20)).toBe(200);
+      return ((await response.json()) as { suggestions: { title: string }[] }).suggestions.map((s) => s.title);
+    };
+    expect(await suggest("ветеран")).toEqual(["Шахи для ветеранів"]);
+    expect(await suggest("zingen")).toEqual(["Koor De Stem"]);
+    expect(await suggest("k")).toEqual([]);
+    for (const q of ['"', "NEAR(", "a:b", "x".repeat(10_000), "*", "-", "AND OR"]) await suggest(q);
+  });
+
+  it("keeps the addresses of the groups page's own pages out of group addresses", async () => {
+    const organiser = await makePerson({ isOrganiser: true });
+    for (const name of ["New", "Suggest"]) {
+      const { slug } = await createGroup(organiser, { name, description: "Een groep." });
+      expect(slug).toMatch(/^group-[0-9a-f]{6}$/);
+    }
+    expect((await createGroup(organiser, { name: "Newcomers", description: "Een groep." })).slug).toBe("newcomers");
   });
 });
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "~/lib/db.server";
 import { pictureView } from "~/lib/images/cover.server";
 import { INTERESTS } from "~/lib/reference/interests";
+import { matchesAllTerms, searchTerms } from "../search/terms";
 import { parseInput, plainText } from "~/lib/validation.server";
 import { DomainError, NotFound, ValidationFailed } from "../errors";
 import { allow, groupFacts, loadActor, requireActor } from "../policy/guards.server";
@@ -30,6 +31,9 @@ export const GroupInput = z.object({
     ),
 });
 
+/** Paths under /groups/ that are pages of their own, so no group may have them as its address. */
+const RESERVED_SLUGS = new Set(["new", "suggest"]);
+
 /** Readable, stable URLs for Latin names; a random one for names in other scripts. */
 export function slugFor(name: string): string {
   const base = name
@@ -39,7 +43,7 @@ export function slugFor(name: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 40);
-  return base.length >= 3 ? base : `group-${randomBytes(3).toString("hex")}`;
+  return base.length >= 3 && !RESERVED_SLUGS.has(base) ? base : `group-${randomBytes(3).toString("hex")}`;
 }
 
 export async function createGroup(actorId: string, raw: unknown) {
@@ -95,9 +99,30 @@ export async function listGroups() {
       interest: true,
       municipality: { select: { name: true } },
       _count: { select: { members: true } },
+      coverKey: true,
+      coverWidth: true,
+      coverHeight: true,
+      coverAlt: true,
     },
   });
-  return groups.map(({ _count, ...group }) => ({ ...group, memberCount: _count.members }));
+  return groups.map(({ _count, coverKey, coverWidth, coverHeight, coverAlt, ...group }) => ({
+    ...group,
+    memberCount: _count.members,
+    cover: pictureView(coverKey, coverWidth, coverHeight, coverAlt),
+  }));
+}
+
+/**
+ * Groups whose name, description and place hold every word of `q` (decision 044): compared in
+ * memory, as there are at most 200 groups; all of them when nothing is typed.
+ */
+export async function searchGroups(q: string) {
+  const terms = searchTerms(q);
+  const groups = await listGroups();
+  const found = terms.length
+    ? groups.filter((group) => matchesAllTerms(`${group.name} ${group.description} ${group.municipality?.name ?? ""}`, terms))
+    : groups;
+  return { groups: found, terms };
 }
 
 export async function getGroup(slug: string, viewerId: string | null) {
