@@ -8,15 +8,21 @@ export function originOf(request: Request) {
 /**
  * Serves an iCalendar body (or, with `contentType`, another feed: Atom). Calendar apps and feed
  * readers read no pages, so a failure is a plain-text answer with the status `httpFailure` gives
- * it (a missing activity, feed or token: 404; no database: 503).
+ * it (a missing activity, feed or token: 404; no database: 503). A body built for one reader
+ * (`personal`: it holds what only they may see) is never stored by any cache.
  */
-export async function calendarResponse(build: () => Promise<string>, options: { filename?: string; maxAge: number; private?: boolean; contentType?: string }) {
+export async function calendarResponse(
+  build: () => Promise<string | { body: string; personal: boolean }>,
+  options: { filename?: string; maxAge: number; private?: boolean; contentType?: string },
+) {
   try {
-    return new Response(await build(), {
+    const built = await build();
+    const { body, personal } = typeof built === "string" ? { body: built, personal: false } : built;
+    return new Response(body, {
       headers: {
         "Content-Type": options.contentType ?? "text/calendar; charset=utf-8",
         ...(options.filename ? { "Content-Disposition": `inline; filename="${options.filename}"` } : {}),
-        "Cache-Control": `${options.private ? "private" : "public"}, max-age=${options.maxAge}`,
+        "Cache-Control": personal ? "private, no-store" : `${options.private ? "private" : "public"}, max-age=${options.maxAge}`,
       },
     });
   } catch (error) {

@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { db } from "~/lib/db.server";
 import { NotFound } from "../errors";
+import { policy, type Actor } from "../policy/rules";
 import { pickContent } from "./content";
 import { buildCalendar, type IcsEvent } from "./ics";
+import { placeOf } from "./whereabouts";
 
 const DAY = 24 * 3600_000;
 
@@ -12,6 +14,7 @@ type EventRow = {
   startsAt: Date;
   endsAt: Date;
   updatedAt: Date;
+  organiserId: string;
   venue: string | null;
   addressForGoingOnly: boolean;
   mode: string;
@@ -26,6 +29,7 @@ const eventSelect = {
   startsAt: true,
   endsAt: true,
   updatedAt: true,
+  organiserId: true,
   venue: true,
   addressForGoingOnly: true,
   mode: true,
@@ -34,17 +38,16 @@ const eventSelect = {
   contents: { select: { locale: true, title: true, summary: true } },
 } as const;
 
-function toEvent(row: EventRow, locale: string, baseUrl: string): IcsEvent {
+/** A venue kept for people going is in the event only with `venueShown`: feeds, shared by address, never have it (decision 044). */
+function toEvent(row: EventRow, locale: string, baseUrl: string, venueShown = false): IcsEvent {
   const content = pickContent(row.contents, locale, row.defaultLocale);
-  // A venue kept for people going stays out of feeds, which are shared by address (decision 044).
-  const place = [row.addressForGoingOnly ? null : row.venue, row.municipality?.name].filter(Boolean).join(", ");
   return {
     uid: `${row.id}@meedoen`,
     startsAt: row.startsAt,
     endsAt: row.endsAt,
     summary: content?.title ?? "Meedoen",
     description: `${content?.summary ?? ""}\n\n${baseUrl}/activities/${row.id}`.trim(),
-    location: row.mode === "online" ? "Online" : place || undefined,
+    location: row.mode === "online" ? "Online" : (placeOf(row, venueShown) ?? undefined),
     url: `${baseUrl}/activities/${row.id}`,
     status: row.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
     // Seconds since 2026 keep SEQUENCE a growing integer, so calendar apps take the newest version.
@@ -55,12 +58,36 @@ function toEvent(row: EventRow, locale: string, baseUrl: string): IcsEvent {
 
 type Reader = Pick<ReturnType<typeof db>, "activity">;
 
-/** One activity's .ics in a language; `client` may be a transaction (a mail written inside one). */
-export async function activityCalendar(activityId: string, locale: string, baseUrl: string, client: Reader = db()) {
+/**
+ * One activity, read once, as an .ics in a language, built with or without a venue kept for
+ * people going (the caller asks policy.canSeeVenue: a mail to people going and waiting needs
+ * both); `client` may be a transaction (a mail written inside one).
+ */
+export async function activityCalendars(activityId: string, locale: string, baseUrl: string, client: Reader = db()) {
   const row = await client.activity.findUnique({ where: { id: activityId }, select: eventSelect });
   if (!row || row.status === "draft") throw NotFound("activities.errors.notFound");
-  const event = toEvent(row, locale, baseUrl);
-  return buildCalendar({ name: event.summary, events: [event] });
+  return {
+    activity: { organiserId: row.organiserId, addressForGoingOnly: row.addressForGoingOnly },
+    build(venueShown: boolean) {
+      const event = toEvent(row, locale, baseUrl, venueShown);
+      return buildCalendar({ name: event.summary, events: [event] });
+    },
+  };
+}
+
+/**
+ * The .ics a reader downloads from the activity's page: with a kept venue for a reader the
+ * policy lets see it, and then `personal` (never cached for anyone else); else the public one.
+ */
+export async function activityCalendarFor(activityId: string, viewer: Actor | null, locale: string, baseUrl: string) {
+  const calendars = await activityCalendars(activityId, locale, baseUrl);
+  const { activity } = calendars;
+  const mine =
+    viewer && activity.addressForGoingOnly
+      ? await db().rsvp.findUnique({ where: { activityId_userId: { activityId, userId: viewer.id } }, select: { status: true } })
+      : null;
+  const personal = activity.addressForGoingOnly && policy.canSeeVenue(viewer, activity, mine);
+  return { body: calendars.build(personal), personal };
 }
 
 /** The secret address of a person's own feed; created on first use. */

@@ -6,6 +6,7 @@ import type { SharePreview } from "~/lib/meta";
 import { previewTag, type PreviewCard } from "~/lib/preview-image.server";
 import { NotFound } from "../errors";
 import { pickContent } from "./content";
+import { placeOf } from "./whereabouts";
 import { kindTimePlaceSelect } from "./queries.server";
 
 /**
@@ -33,10 +34,7 @@ export const hasPreview = (status: string) => status !== "draft";
 export function activityCard(facts: ActivityFacts): PreviewCard {
   const locale: Locale = isLocale(facts.contentLocale) ? facts.contentLocale : DEFAULT_LOCALE;
   const t = serverT(locale);
-  const place =
-    facts.mode === "online"
-      ? t("activities.mode.online")
-      : [facts.addressForGoingOnly ? null : facts.venue, facts.municipality?.name].filter(Boolean).join(", ");
+  const place = facts.mode === "online" ? t("activities.mode.online") : (placeOf(facts) ?? "");
   const where = facts.mode === "hybrid" ? `${place} · ${t("activities.mode.alsoOnline")}` : place;
   return {
     locale,

@@ -4,7 +4,9 @@ import { serverT } from "~/lib/i18n.server";
 import { DEFAULT_LOCALE, isLocale } from "~/lib/locales";
 import type { MailDraft } from "~/lib/mail/outbox.server";
 import { renderMail } from "~/lib/mail/render.server";
-import { activityCalendar } from "./calendar.server";
+import { actorSelect } from "../policy/guards.server";
+import { policy } from "../policy/rules";
+import { activityCalendars } from "./calendar.server";
 import { pickContent } from "./content";
 import type { RsvpStatus } from "./rsvp.server";
 
@@ -21,7 +23,7 @@ export type SignUpNews = RsvpStatus | "promoted" | "called-off";
  */
 export async function prepareSignUpMail(userId: string, activityId: string, origin: string, client: Reader = db()) {
   const [person, activity] = await Promise.all([
-    client.user.findUnique({ where: { id: userId }, select: { email: true, displayName: true, locale: true } }),
+    client.user.findUnique({ where: { id: userId }, select: { ...actorSelect, email: true, displayName: true, locale: true } }),
     client.activity.findUnique({
       where: { id: activityId },
       select: {
@@ -40,7 +42,9 @@ export async function prepareSignUpMail(userId: string, activityId: string, orig
   const title = pickContent(activity.contents, locale, activity.defaultLocale)?.title ?? "Meedoen";
   const when = formatTimeRange(activity.startsAt, activity.endsAt, activity.timeZone, locale);
   const link = `${origin}/activities/${activityId}`;
-  const ics = await activityCalendar(activityId, locale, origin, client);
+  const calendars = await activityCalendars(activityId, locale, origin, client);
+  // With a place the person may see a venue kept for people going; a cancellation needs no place.
+  const ics = { going: calendars.build(policy.canSeeVenue(person, calendars.activity, { status: "going" })), other: calendars.build(false) };
   return (status: SignUpNews, place: number): MailDraft | null => {
     if (status === "cancelled") return null;
     const mail = renderMail(locale, {
@@ -53,7 +57,7 @@ export async function prepareSignUpMail(userId: string, activityId: string, orig
     // The calendar file goes with every mail that changes the person's calendar: a place, or a cancellation (STATUS:CANCELLED takes it out).
     const attachments =
       status === "going" || status === "promoted" || status === "called-off"
-        ? [{ filename: "meedoen.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: ics }]
+        ? [{ filename: "meedoen.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: status === "called-off" ? ics.other : ics.going }]
         : [];
     return { kind: `signup-${status}`, userId, to: person.email, locale, ...mail, attachments };
   };

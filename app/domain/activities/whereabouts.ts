@@ -17,6 +17,7 @@ export const HEADLINE = {
   timeZone: true,
   mode: true,
   venue: true,
+  addressForGoingOnly: true,
   defaultLocale: true,
   municipality: { select: { name: true } },
   contents: { select: { locale: true, title: true } },
@@ -28,11 +29,16 @@ export type Headline = {
   timeZone: string;
   mode: string;
   venue: string | null;
+  addressForGoingOnly: boolean;
   defaultLocale: string;
   municipality: { name: string } | null;
   contents: { locale: string; title: string }[];
 };
 
-/** "Buurthuis, Zaanstad"; null for an online activity (its link is only for people with a seat). */
-export const placeOf = (row: Pick<Headline, "mode" | "venue" | "municipality">) =>
-  row.mode === "online" ? null : [row.venue, row.municipality?.name].filter(Boolean).join(", ") || null;
+/**
+ * "Buurthuis, Zaanstad"; null for an online activity (its link is only for people with a seat).
+ * A venue the organiser keeps for people going (decision 044) is left out, the municipality
+ * kept, unless `venueShown`: the reader may see it (policy.canSeeVenue, decided by the caller).
+ */
+export const placeOf = (row: Pick<Headline, "mode" | "venue" | "municipality"> & { addressForGoingOnly?: boolean }, venueShown = false) =>
+  row.mode === "online" ? null : [row.addressForGoingOnly && !venueShown ? null : row.venue, row.municipality?.name].filter(Boolean).join(", ") || null;

@@ -89,6 +89,7 @@ export function webhookBody(event: WebhookPayload["event"], row: Announced): Web
     endsAt: row.endsAt.toISOString(),
     timeZone: row.timeZone,
     mode: row.mode,
+    // Channels are public broadcasts: a venue kept for people going is never in them.
     place: placeOf(row),
     url: activityUrl(row.id),
     group: { slug: row.group!.slug, name: row.group!.name },

@@ -1,6 +1,8 @@
 import { cardsFor, discoverActivities, goingAmong, readerProfile } from "~/domain/activities/queries.server";
 import { forYouReasons, type ForYouReason } from "~/domain/activities/for-you";
 import { db } from "~/lib/db.server";
+import { loadActor } from "../policy/guards.server";
+import { policy } from "../policy/rules";
 
 const DAY = 86_400_000;
 /** Every list on the home page is short: it is read on every visit of a signed-in person. */
@@ -18,7 +20,7 @@ export async function homeFor(userId: string, locale: string, options: { now?: D
     db().rsvp.findFirst({
       where: { userId, status: "going", activity: upcoming },
       orderBy: { activity: { startsAt: "asc" } },
-      select: { activityId: true },
+      select: { activityId: true, status: true, activity: { select: { organiserId: true, venue: true, addressForGoingOnly: true } } },
     }),
     db().rsvp.findMany({
       where: { userId, status: "waitlisted", activity: upcoming },
@@ -71,7 +73,7 @@ export async function homeFor(userId: string, locale: string, options: { now?: D
   const going = new Set(await goingAmong(userId, [...newCards.map((card) => card.id), ...picks.map((pick) => pick.activity.id)]));
   if (next) going.add(next.activityId);
   const profileIncomplete = !reader || reader.languages.length === 0 || !reader.municipalityCode;
-  const nextActivity = nextCards[0] ?? null;
+  const nextActivity = nextCards[0] ? { ...nextCards[0], venue: await nextVenue(userId, next, nextCards[0].venue) } : null;
   const waitlist = waitingCards.map((activity, index) => ({ activity, place: places[index] ?? null }));
   return {
     nextActivity,
@@ -89,6 +91,14 @@ export async function homeFor(userId: string, locale: string, options: { now?: D
   };
 }
 export type HomeData = Awaited<ReturnType<typeof homeFor>>;
+
+type NextRsvp = { status: string; activity: { organiserId: string; venue: string | null; addressForGoingOnly: boolean } } | null;
+
+/** Cards leave out a venue kept for people going; the person going to it gets it back for their calendar. */
+async function nextVenue(userId: string, next: NextRsvp, cardVenue: string | null) {
+  if (!next?.activity.addressForGoingOnly) return cardVenue;
+  return policy.canSeeVenue(await loadActor(userId), next.activity, next) ? next.activity.venue : cardVenue;
+}
 
 /**
  * The person's current buddy match, on either side: who, in what state, and how many of the

@@ -5,9 +5,11 @@ import { publicOrigin } from "~/lib/config.server";
 import type { Db } from "~/lib/db.server";
 import { enqueueMail, type MailAttachment } from "~/lib/mail/outbox.server";
 import { renderMail } from "~/lib/mail/render.server";
-import { activityCalendar } from "../activities/calendar.server";
+import { activityCalendars } from "../activities/calendar.server";
 import { pickContent } from "../activities/content";
 import { HEADLINE, placeOf, type Headline } from "../activities/whereabouts";
+import { actorSelect } from "../policy/guards.server";
+import { policy } from "../policy/rules";
 import type { NotificationKind } from "./notifications.server";
 
 type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -69,7 +71,7 @@ const NOTICE_MAILS: Partial<Record<NotificationKind, NoticeMail>> = {
   "plan-shared": { mailKind: "plan-shared", path: (_row, data) => `/plan/${data.planId}`, reason: "plan" },
 };
 
-const placeText = (activity: Headline, t: Context["t"]) => placeOf(activity) ?? t("mail.notice.online");
+const placeText = (activity: Headline, t: Context["t"], venueShown: boolean) => placeOf(activity, venueShown) ?? t("mail.notice.online");
 
 /**
  * Writes the mail of each notice that has one, in the transaction that wrote the notices, so a
@@ -81,19 +83,24 @@ export async function mailNotices(tx: Tx, rows: NoticeRow[]) {
   if (mailed.length === 0) return;
   const userIds = [...new Set(mailed.map((row) => row.userId))];
   const activityIds = [...new Set(mailed.flatMap((row) => (row.activityId ? [row.activityId] : [])))];
-  const [people, activities] = await Promise.all([
-    tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true, displayName: true, locale: true } }),
+  const [people, activities, signUps] = await Promise.all([
+    tx.user.findMany({ where: { id: { in: userIds } }, select: { ...actorSelect, email: true, displayName: true, locale: true } }),
     activityIds.length === 0
       ? []
       : tx.activity.findMany({
           where: { id: { in: activityIds } },
-          select: { id: true, ...HEADLINE },
+          select: { id: true, organiserId: true, ...HEADLINE },
         }),
+    // Whether each recipient may see a venue kept for people going (a change also reaches people waiting).
+    activityIds.length === 0
+      ? []
+      : tx.rsvp.findMany({ where: { activityId: { in: activityIds }, userId: { in: userIds } }, select: { activityId: true, userId: true, status: true } }),
   ]);
   const personById = new Map(people.map((person) => [person.id, person]));
   const activityById = new Map(activities.map((activity) => [activity.id, activity]));
+  const signUpOf = new Map(signUps.map((row) => [`${row.activityId}:${row.userId}`, row]));
   const origin = publicOrigin();
-  const calendars = new Map<string, string>();
+  const calendars = new Map<string, Awaited<ReturnType<typeof activityCalendars>>>();
   for (const row of mailed) {
     const spec = NOTICE_MAILS[row.kind as NotificationKind]!;
     const person = personById.get(row.userId);
@@ -101,11 +108,12 @@ export async function mailNotices(tx: Tx, rows: NoticeRow[]) {
     const locale = isLocale(person.locale) ? person.locale : DEFAULT_LOCALE;
     const t = serverT(locale);
     const activity = row.activityId ? (activityById.get(row.activityId) ?? null) : null;
+    const venueShown = Boolean(activity && policy.canSeeVenue(person, activity, signUpOf.get(`${activity.id}:${person.id}`) ?? null));
     const data: Record<string, string | number> = { ...(JSON.parse(row.data) as Record<string, string | number>) };
     if (activity) {
       data.title = pickContent(activity.contents, locale, activity.defaultLocale)?.title ?? "Meedoen";
       data.when = formatTimeRange(activity.startsAt, activity.endsAt, activity.timeZone, locale);
-      data.where = placeText(activity, t);
+      data.where = placeText(activity, t, venueShown);
     }
     if (typeof data.expiresAt === "string") data.expires = formatDate(data.expiresAt, locale, { dateStyle: "full", timeStyle: "short" });
     const key = `mail.notice.${row.kind}`;
@@ -119,8 +127,12 @@ export async function mailNotices(tx: Tx, rows: NoticeRow[]) {
     const attachments: MailAttachment[] = [];
     if (spec.calendar && row.activityId) {
       const cacheKey = `${row.activityId}:${locale}`;
-      if (!calendars.has(cacheKey)) calendars.set(cacheKey, await activityCalendar(row.activityId, locale, origin, tx));
-      attachments.push({ filename: "meedoen.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: calendars.get(cacheKey)! });
+      if (!calendars.has(cacheKey)) calendars.set(cacheKey, await activityCalendars(row.activityId, locale, origin, tx));
+      attachments.push({
+        filename: "meedoen.ics",
+        contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+        content: calendars.get(cacheKey)!.build(venueShown),
+      });
     }
     await enqueueMail(tx, { kind: spec.mailKind, userId: person.id, to: person.email, locale, ...mail, attachments });
   }
