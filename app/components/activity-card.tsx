@@ -56,7 +56,8 @@ export function ActivityCard({
         {activity.mode === "online"
           ? t("activities.mode.online")
           : [activity.municipality?.name, activity.mode === "hybrid" ? t("activities.mode.alsoOnline") : null].filter(Boolean).join(" · ")}
-        {typeof activity.distanceKm === "number" ? (
+        {/* In the municipality measured from, "0.0 km away" says nothing the place does not. */}
+        {typeof activity.distanceKm === "number" && activity.distanceKm > 0 ? (
           <span className="distance">
             {" "}
             · {t("search.distance", { distance: formatNumber(activity.distanceKm, locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }) })}

@@ -51,13 +51,13 @@ export function ActivityFilters({
   filters,
   municipalities,
   view,
-  children,
+  distance,
 }: {
   filters: Filters;
   municipalities: Municipality[];
   view: string;
-  /** More fields in the same form (the search's "nearby" fields). */
-  children?: ReactNode;
+  /** The distance from the place (search-parts.tsx), next to the place. */
+  distance?: ReactNode;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -89,6 +89,7 @@ export function ActivityFilters({
         {select("kind", t("activities.filters.kind"), choices.kinds)}
         {select("language", t("activities.filters.language"), choices.languages)}
         {select("place", t("activities.filters.place"), [{ value: "online", label: t("activities.mode.online") }, ...placeChoices(municipalities, locale)])}
+        {distance}
         {select("theme", t("activities.filters.theme"), choices.themes)}
         {select("interest", t("activities.filters.interest"), choices.interests)}
         <div className="field">
@@ -100,7 +101,6 @@ export function ActivityFilters({
           <input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ""} />
         </div>
       </div>
-      {children}
       <div className="filter-checks">
         {(["evening", "weekend", "childcare"] as const).map((name) => (
           <label className="check" key={name}>

@@ -9,35 +9,28 @@ export function searchKept(filters: Filters): Record<string, string> {
   return Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => !["q", "page"].includes(entry[0]) && Boolean(entry[1])));
 }
 
-/** "Within N km of" a municipality: the reader's own when signed in and none is chosen (decision 044). */
-export function NearbyFields({ filters, municipalities, signedIn }: { filters: Filters; municipalities: { code: string; name: string }[]; signedIn: boolean }) {
+/**
+ * "Within N km" of the municipality chosen as the place, else of the reader's own when signed in
+ * (decision 044). One list of municipalities on the page, the place filter's: a second one for
+ * "near" doubled the page's elements (≈ 690 options) and the work of hydrating them on a phone.
+ */
+export function DistanceField({ filters, signedIn }: { filters: Filters; signedIn: boolean }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="filter-grid nearby-fields">
-      <legend>{t("search.nearby.legend")}</legend>
-      <div className="field">
-        <label htmlFor="filter-km">{t("search.filter.km")}</label>
-        <select id="filter-km" name="km" defaultValue={filters.km ?? ""}>
-          <option value="">{t("search.nearby.anyDistance")}</option>
-          {DISTANCES.map((km) => (
-            <option key={km} value={km}>
-              {t("search.nearby.within", { km })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-near">{t("search.filter.near")}</label>
-        <select id="filter-near" name="near" defaultValue={filters.near ?? ""}>
-          <option value="">{signedIn ? t("search.nearby.myMunicipality") : t("search.nearby.choose")}</option>
-          {municipalities.map((m) => (
-            <option key={m.code} value={m.code}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </div>
-    </fieldset>
+    <div className="field">
+      <label htmlFor="filter-km">{t("search.filter.km")}</label>
+      <p className="hint" id="filter-km-hint">
+        {signedIn ? t("search.nearby.fromPlaceOrMine") : t("search.nearby.fromPlace")}
+      </p>
+      <select id="filter-km" name="km" defaultValue={filters.km ?? ""} aria-describedby="filter-km-hint">
+        <option value="">{t("search.nearby.exactPlace")}</option>
+        {DISTANCES.map((km) => (
+          <option key={km} value={km}>
+            {t("search.nearby.within", { km })}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

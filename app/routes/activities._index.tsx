@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ActivityCard } from "~/components/activity-card";
 import { ActivityFilters } from "~/components/activity-filters";
 import { MonthCalendar } from "~/components/month-calendar";
-import { NearbyFields, SearchSummary, searchKept } from "~/components/search-parts";
+import { DistanceField, SearchSummary, searchKept } from "~/components/search-parts";
 import { SearchBox } from "~/components/search-box";
 import { discoverActivities, goingAmong } from "~/domain/activities/queries.server";
 import { parseDiscoveryFilters } from "~/domain/activities/schemas.server";
@@ -114,9 +114,12 @@ export default function Activities() {
       <SearchSummary q={filters.q} terms={data.terms} needsOrigin={data.needsOrigin} />
       <details className="filters-toggle" open={Object.keys(filters).some((key) => !["view", "page", "month", "sort", "q"].includes(key))}>
         <summary>{t("activities.filters.title")}</summary>
-        <ActivityFilters filters={filters} municipalities={data.municipalities} view={data.view}>
-          <NearbyFields filters={filters} municipalities={data.municipalities} signedIn={data.signedIn} />
-        </ActivityFilters>
+        <ActivityFilters
+          filters={filters}
+          municipalities={data.municipalities}
+          view={data.view}
+          distance={<DistanceField filters={filters} signedIn={data.signedIn} />}
+        />
       </details>
       <p aria-live="polite" className={loading ? "muted loading" : "muted"}>
         {loading ? t("common.loading") : t("activities.found", { count: data.total })}

@@ -45,7 +45,7 @@ async function publicPages(values: Record<string, string>) {
     `/activities?view=calendar&month=${nextMonth}`,
     "/activities?kind=workshop&place=GM0344&evening=1",
     "/activities?from=2025-13-45&to=notadate", // the note about ignored filters
-    "/activities?q=fiets%20samen&near=GM0363&km=50", // search, nearby and distances
+    "/activities?q=fiets%20samen&place=GM0363&km=50", // search, nearby and distances
     "/activities?q=fietsreperatie", // a typo: the close-matches note
     "/activities?km=10", // nearby without a municipality: the note asking for one
     "/no-such-page", // the not-found page

@@ -37,8 +37,8 @@ describe("search and nearby", () => {
       expect(await page.locator(".activity-card mark").first().textContent()).toBe("Шаховий");
       await check("search results (uk)");
       await page.click(".filters-toggle summary");
+      await page.selectOption("#filter-place", "GM0363");
       await page.selectOption("#filter-km", "25");
-      await page.selectOption("#filter-near", "GM0363");
       await Promise.all([page.waitForURL(/km=25/), page.click('.filters button[type="submit"]')]);
       await expect.poll(() => page.locator(".activity-card").count()).toBe(1);
       expect(new URL(page.url()).searchParams.get("q")).toBe("шахов");

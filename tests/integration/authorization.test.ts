@@ -143,7 +143,7 @@ const ROWS: Row[] = [
   { covers: "routes/$", what: "unknown page (404 for all)", rule: () => false, request: get("/no-such-page") },
   { covers: "routes/bench.static-cards", what: "benchmark page (404 unless MEEDOEN_BENCHMARK=1)", rule: () => false, request: get("/bench/static-cards") },
   { covers: "routes/activities._index", what: "activity list", rule: everyone, request: get("/activities") },
-  { covers: "routes/activities._index", what: "activity search nearby", rule: everyone, request: get("/activities?q=koffie&near=GM0363&km=25") },
+  { covers: "routes/activities._index", what: "activity search nearby", rule: everyone, request: get("/activities?q=koffie&place=GM0363&km=25") },
   { covers: "routes/activities.suggest", what: "search suggestions", rule: everyone, request: get("/activities/suggest?q=koffie") },
   { covers: "routes/groups.suggest", what: "group search suggestions", rule: everyone, request: get("/groups/suggest?q=koor") },
   { covers: "routes/activities.$id", what: "activity page", rule: everyone, request: (w) => get(`/activities/${w.upcoming}`)() },

@@ -162,7 +162,7 @@ describe("search", () => {
     });
     const result = await discoverActivities({ q: "massabijeenkomst", near: "GM0363", km: 300 }, { userId: null, locale: "nl", now: new Date() });
     expect(result.total).toBeGreaterThan(0);
-    expect((await new TestClient(target.url).get("/activities?q=massabijeenkomst&near=GM0363&km=300")).status).toBe(200);
+    expect((await new TestClient(target.url).get("/activities?q=massabijeenkomst&place=GM0363&km=300")).status).toBe(200);
   });
 });
 
@@ -227,8 +227,30 @@ describe("nearby", () => {
     const reader = await makePerson({ municipalityCode: "GM0599" });
     const mine = await discoverActivities({ q: "buurtlunch", km: 5 }, { userId: reader, locale: "nl", now: new Date() });
     expect(mine.items.map((i) => i.id)).toEqual([rotterdam]);
-    const html = await (await new TestClient(target.url, { "accept-language": "nl" }).get("/activities?q=buurtlunch&near=GM0363&km=20")).text();
+    const html = await (await new TestClient(target.url, { "accept-language": "nl" }).get("/activities?q=buurtlunch&place=GM0363&km=20")).text();
     expect(html).toContain("10,2 km hiervandaan");
+  });
+
+  it("takes the distance from the place filter: one list of municipalities on the page, links with near= still work", async () => {
+    const organiser = await makePerson({ isOrganiser: true });
+    const zaanstad = await publishedActivity(organiser, { ...inLocale("nl", "Fietsreparatie"), municipalityCode: "GM0479" });
+    const amsterdam = await publishedActivity(organiser, { ...inLocale("nl", "Fietsreparatie"), municipalityCode: "GM0363" });
+    const client = new TestClient(target.url, { "accept-language": "nl" });
+    const page = async (query: string) => await (await client.get(`/activities?q=fietsreparatie&${query}`)).text();
+    const exact = await page("place=GM0363");
+    expect(exact).toContain(`/activities/${amsterdam}`);
+    expect(exact).not.toContain(`/activities/${zaanstad}`);
+    const within = await page("place=GM0363&km=25");
+    expect(within).toContain(`/activities/${amsterdam}`);
+    expect(within).toContain(`/activities/${zaanstad}`);
+    expect(within).toContain("10,2 km hiervandaan");
+    expect(within).not.toContain("0,0 km hiervandaan"); // the card in Amsterdam itself says only "Amsterdam"
+    // 343 municipalities are listed once, not once for the place and again for the distance.
+    expect(within.match(/<option value="GM0363"/g)).toHaveLength(1);
+    // Shared before the place took the distance: `near` is still read, and wins over the place.
+    const old = await page("near=GM0363&km=25");
+    expect(old).toContain(`/activities/${zaanstad}`);
+    expect(old).toContain(`/activities/${amsterdam}`);
   });
 
   it("shows a venue kept for people going only to them, over HTTP, with a directions link for everyone", async () => {

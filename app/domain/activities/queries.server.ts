@@ -100,7 +100,8 @@ function whereFor(query: DiscoveryQuery, now: Date) {
     startsAt: { gte: start, lt: new Date(Math.min(end.getTime(), start.getTime() + 366 * DAY)) },
     ...(query.kind ? { kind: query.kind } : {}),
     ...(query.language ? { spokenLanguages: { some: { language: query.language } } } : {}),
-    ...(query.place === "online" ? { mode: { in: ["online", "hybrid"] } } : query.place ? { municipalityCode: query.place } : {}),
+    // With a distance, a municipality chosen as the place is where the distance is measured from (discoverActivities).
+    ...(query.place === "online" ? { mode: { in: ["online", "hybrid"] } } : query.place && !query.km ? { municipalityCode: query.place } : {}),
     ...(query.childcare ? { childcare: true } : {}),
     ...(query.theme ? { themes: { some: { theme: query.theme } } } : {}),
     ...(query.interest ? { interests: { some: { interest: query.interest } } } : {}),
@@ -159,8 +160,9 @@ export async function discoverActivities(
   const perPage = query.perPage ?? PAGE_SIZE;
   const page = query.page ?? 1;
   const reader = options.userId ? await rememberedProfile(options.userId, options.readerUpdatedAt) : null;
-  // "Within N km" of the municipality chosen, else of the reader's own (decision 044).
-  const origin = query.km ? (query.near ?? reader?.municipalityCode ?? null) : null;
+  // "Within N km" of the municipality chosen as the place, else of the reader's own (decision 044).
+  const chosen = query.near ?? (query.place && query.place !== "online" ? query.place : undefined);
+  const origin = query.km ? (chosen ?? reader?.municipalityCode ?? null) : null;
   const sort = query.q ? (query.sort === "date" ? "date" : "relevance") : query.sort === "relevance" ? "date" : (query.sort ?? (reader ? "for-you" : "date"));
   const collapse = Boolean(options.collapseSeries);
   const offset = (page - 1) * perPage;
