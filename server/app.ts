@@ -99,7 +99,9 @@ export async function startServer(options: { port?: number; host?: string } = {}
   app.disable("x-powered-by");
   app.set("trust proxy", (address: string) => isTrustedProxy(address));
   app.use(requestLog);
-  app.use(nonceMiddleware, securityHeaders({ secure }));
+  // With S3 the pages link the pictures at the store's public address, which the CSP must allow.
+  const imageOrigins = settings.s3 ? [new URL(settings.s3.publicUrl).origin] : [];
+  app.use(nonceMiddleware, securityHeaders({ secure, imageOrigins }));
   app.use(addressGuard);
   app.use(compress());
   app.use("/build", express.static(join(root, "public/build"), { immutable: true, maxAge: "1y" }));
@@ -109,7 +111,9 @@ export async function startServer(options: { port?: number; host?: string } = {}
     next();
   });
   app.use(express.static(join(root, "public"), { maxAge: "1h", index: false }));
-  app.use(...localImages());
+  // The local store's folder only when it is the store: with S3 nothing links /images/, and old
+  // files left on disk are not served as if they were still current (decision 047).
+  if (!settings.s3) app.use(...localImages());
   app.get("/healthz", healthz);
   app.get("/locales/:file", translations);
   // Mutations only from here on: our own origin, a form encoding, a bounded body read in full.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isLoopback } from "./loopback";
+import { parseS3Config, S3ConfigError, type S3Config } from "./images/s3-config";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", ""])
@@ -56,8 +57,27 @@ const ConfigSchema = z
      * protects against a leaked table or log, not against a copy of the whole database.
      */
     CHANNEL_SECRET_KEY: z.string().min(32).optional(),
+    /**
+     * Cover pictures in an S3-compatible bucket instead of IMAGES_DIR (decision 047):
+     * https://ACCESS_KEY:SECRET@host/bucket[/prefix], checked by parseS3Config.
+     */
+    S3_URL: z.string().optional(),
+    S3_REGION: z.string().optional(),
+    /** Where browsers read the pictures (a CDN, a public bucket domain); default S3_URL's bucket and prefix. */
+    S3_PUBLIC_URL: z.string().optional(),
   })
-  .superRefine(refuseDemoOnPublicOrigin);
+  .superRefine(refuseDemoOnPublicOrigin)
+  .superRefine(checkS3);
+
+/** A malformed S3_URL stops the start, with a message that names what is wrong but never the secret. */
+function checkS3(values: { S3_URL?: string; S3_REGION?: string; S3_PUBLIC_URL?: string }, ctx: z.RefinementCtx) {
+  try {
+    parseS3Config(values);
+  } catch (error) {
+    if (!(error instanceof S3ConfigError)) throw error;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [error.variable], message: error.problem });
+  }
+}
 
 /**
  * The demo accounts, an admin among them, share a password printed in the README. That is fine on
@@ -76,7 +96,7 @@ function refuseDemoOnPublicOrigin(values: { DEMO_DATA: boolean; ALLOW_PUBLIC_DEM
   });
 }
 
-export type Config = z.infer<typeof ConfigSchema> & { database: DatabaseTarget };
+export type Config = z.infer<typeof ConfigSchema> & { database: DatabaseTarget; s3: S3Config | null };
 export type DatabaseTarget = { provider: "sqlite"; file: string } | { provider: "postgres"; url: string };
 
 export class ConfigError extends Error {}
@@ -92,7 +112,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const database: DatabaseTarget = url?.startsWith("postgres")
     ? { provider: "postgres", url }
     : { provider: "sqlite", file: url ? url.slice("file:".length) : values.SQLITE_PATH };
-  return { ...values, database };
+  return { ...values, database, s3: parseS3Config(values) };
 }
 
 let cached: Config | undefined;

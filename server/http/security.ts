@@ -10,8 +10,11 @@ export const nonceMiddleware: RequestHandler = (_req, res, next) => {
   next();
 };
 
-/** Remix's hydration scripts are inline, so they carry a per-request nonce instead of 'unsafe-inline'. */
-export const securityHeaders = (options: { secure: boolean }) =>
+/**
+ * Remix's hydration scripts are inline, so they carry a per-request nonce instead of 'unsafe-inline'.
+ * `imageOrigins`: where else pictures come from, the S3 store's public origin (decision 047).
+ */
+export const securityHeaders = (options: { secure: boolean; imageOrigins?: string[] }) =>
   helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -19,7 +22,7 @@ export const securityHeaders = (options: { secure: boolean }) =>
         "default-src": ["'self'"],
         "script-src": ["'self'", (_req, res) => `'nonce-${(res as unknown as { locals: { cspNonce: string } }).locals.cspNonce}'`],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", ...(options.imageOrigins ?? [])],
         "font-src": ["'self'"],
         // 'self' covers ws: and wss: to our own host and port (CSP Level 3), which is all Socket.IO needs.
         "connect-src": ["'self'"],
