@@ -319,6 +319,61 @@ describe("delivery", () => {
     }
   });
 
+  it("waits as long as Telegram's flood control asks (retry_after), and sends the channel's other messages no sooner", async () => {
+    const group = await makeGroup();
+    await connectTelegram(group.organiser, group.slug, { token: GOOD_TOKEN, chatId: "@meedoen_flood" }, "nl");
+    const other = await makeGroup();
+    await connectTelegram(other.organiser, other.slug, { token: GOOD_TOKEN, chatId: "@meedoen_other" }, "nl");
+    telegram.calls.length = 0;
+    const first = await createActivity(group.organiser, twoLanguages(group), { publish: true });
+    const second = await createActivity(group.organiser, twoLanguages(group, { titles: ["Tweede tocht", "Друга прогулянка"] }), { publish: true });
+    const elsewhere = await createActivity(other.organiser, twoLanguages(other), { publish: true });
+    telegram.floodWaits.push(3600);
+    const now = new Date();
+    expect(await deliverDueChannels({ now })).toEqual({ sent: 1, failed: 1 }); // the other group's chat is not held up
+    const rows = async () => await db().channelDelivery.findMany({ where: { activityId: { in: [first.id, second.id] } }, orderBy: { createdAt: "asc" } });
+    const [limited, waiting] = await rows();
+    expect(limited).toMatchObject({ status: "pending", attempts: 1, lastStatus: 429 });
+    expect(limited.lastError).toContain("retry after 3600");
+    expect(limited.nextAttemptAt.getTime()).toBe(now.getTime() + 3600_000); // not the 30 s backoff
+    // The same chat's next message was not sent into the flood wait, and no attempt is counted for it.
+    expect(waiting).toMatchObject({ status: "pending", attempts: 0 });
+    expect(waiting.nextAttemptAt.getTime()).toBe(now.getTime() + 3600_000);
+    expect(telegram.messages().map((call) => call.body.chat_id)).toEqual(["@meedoen_flood", "@meedoen_other"]);
+    expect(await deliverDueChannels({ now: new Date(now.getTime() + 60_000) })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueChannels({ now: new Date(now.getTime() + 3601_000) })).toEqual({ sent: 2, failed: 0 });
+    expect((await rows()).map((row) => row.status)).toEqual(["sent", "sent"]);
+    expect(await db().channelDelivery.count({ where: { activityId: elsewhere.id, status: "sent" } })).toBe(1);
+  });
+
+  it("waits as long as a webhook's Retry-After says, within six hours", async () => {
+    const group = await makeGroup();
+    const receiver = await startWebhookReceiver([503, 429], "120");
+    try {
+      await addWebhook(group.organiser, group.slug, { url: `${receiver.url}/hook` });
+      const { id } = await createActivity(group.organiser, twoLanguages(group), { publish: true });
+      const now = new Date();
+      await deliverDueChannels({ now });
+      const row = await db().channelDelivery.findFirstOrThrow({ where: { activityId: id } });
+      expect(row).toMatchObject({ status: "pending", attempts: 1, lastStatus: 503 });
+      expect(row.nextAttemptAt.getTime()).toBe(now.getTime() + 120_000);
+    } finally {
+      await receiver.stop();
+    }
+    const far = await startWebhookReceiver([429], "999999");
+    try {
+      const next = await makeGroup();
+      await addWebhook(next.organiser, next.slug, { url: `${far.url}/hook` });
+      const { id } = await createActivity(next.organiser, twoLanguages(next), { publish: true });
+      const now = new Date();
+      await deliverDueChannels({ now });
+      const row = await db().channelDelivery.findFirstOrThrow({ where: { activityId: id } });
+      expect(row.nextAttemptAt.getTime()).toBe(now.getTime() + 6 * 3600_000);
+    } finally {
+      await far.stop();
+    }
+  });
+
   it("gives a receiver that answers a byte at a time no more than the deadline", async () => {
     const drip = createServer((_request, response) => {
       response.writeHead(200);

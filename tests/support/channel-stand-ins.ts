@@ -28,6 +28,8 @@ export type TelegramCall = { token: string; method: string; body: Record<string,
  */
 export async function startTelegramStandIn() {
   const calls: TelegramCall[] = [];
+  /** The next sendMessage calls answered 429 "Too Many Requests" with this retry_after, one per entry. */
+  const floodWaits: number[] = [];
   const server = createServer(async (request, response) => {
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(request.url ?? "");
     const raw = await readBody(request);
@@ -43,11 +45,14 @@ export async function startTelegramStandIn() {
     if (method === "sendMessage") {
       const body = JSON.parse(raw) as { chat_id: string };
       if (body.chat_id === REFUSED_CHAT) return answer(400, { ok: false, error_code: 400, description: "Bad Request: chat not found" });
+      const wait = floodWaits.shift();
+      if (wait !== undefined)
+        return answer(429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${wait}`, parameters: { retry_after: wait } });
       return answer(200, { ok: true, result: { message_id: calls.length, chat: { id: body.chat_id }, date: 0 } });
     }
     return answer(404, { ok: false, error_code: 404, description: "Not Found" });
   });
-  return { ...(await listen(server)), calls, messages: () => calls.filter((call) => call.method === "sendMessage") };
+  return { ...(await listen(server)), calls, floodWaits, messages: () => calls.filter((call) => call.method === "sendMessage") };
 }
 
 export type Received = { headers: IncomingMessage["headers"]; body: string; status: number };
@@ -56,14 +61,14 @@ export type Received = { headers: IncomingMessage["headers"]; body: string; stat
  * A webhook receiver on 127.0.0.1 that records every request and answers with the statuses of
  * `answers` in turn (then 200), like a server that fails and comes back.
  */
-export async function startWebhookReceiver(answers: number[] = []) {
+export async function startWebhookReceiver(answers: number[] = [], retryAfter?: string) {
   const received: Received[] = [];
   const queue = [...answers];
   const server = createServer(async (request, response) => {
     const body = await readBody(request);
     const status = queue.shift() ?? 200;
     received.push({ headers: request.headers, body, status });
-    response.writeHead(status, { "content-type": "text/plain" });
+    response.writeHead(status, { "content-type": "text/plain", ...(status !== 200 && retryAfter ? { "retry-after": retryAfter } : {}) });
     response.end(status === 200 ? "ok" : "not now");
   });
   const accepted = () => received.filter((entry) => entry.status === 200);

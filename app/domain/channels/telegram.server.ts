@@ -5,7 +5,14 @@ import { config } from "~/lib/config.server";
  * a test points it at a stand-in). The token is part of the address, so it is kept out of every
  * error message that could reach a log or the delivery log.
  */
-export type TelegramAnswer = { status: number; ok: boolean; description: string | null; result: unknown };
+export type TelegramAnswer = {
+  status: number;
+  ok: boolean;
+  description: string | null;
+  result: unknown;
+  /** Flood control (429): the seconds Telegram asks to wait before the next message. */
+  retryAfterSeconds: number | null;
+};
 
 export async function telegramCall(token: string, method: "getMe" | "sendMessage", body: object = {}, timeoutMs = 10_000): Promise<TelegramAnswer> {
   let response: Response;
@@ -21,12 +28,19 @@ export async function telegramCall(token: string, method: "getMe" | "sendMessage
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     throw new Error(`Telegram unreachable${cause ? ` (${cause})` : ""}: ${String((error as Error).message).replaceAll(token, "…")}`);
   }
-  const answer = (await response.json().catch(() => null)) as { ok?: boolean; description?: string; result?: unknown } | null;
+  const answer = (await response.json().catch(() => null)) as {
+    ok?: boolean;
+    description?: string;
+    result?: unknown;
+    parameters?: { retry_after?: unknown };
+  } | null;
+  const retryAfter = answer?.parameters?.retry_after;
   return {
     status: response.status,
     ok: response.ok && answer?.ok === true,
     description: typeof answer?.description === "string" ? answer.description.replaceAll(token, "…").slice(0, 300) : null,
     result: answer?.result ?? null,
+    retryAfterSeconds: typeof retryAfter === "number" && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { db } from "~/lib/db.server";
 import { checkOutboundUrl, postToCheckedUrl } from "~/lib/outbound/safe-http.server";
-import { claimDue, markFailed, markSent, startPolling } from "~/lib/outbox/queue.server";
+import { claimDue, markFailed, markSent, MAX_ASKED_WAIT_MS, putBack, startPolling } from "~/lib/outbox/queue.server";
 import { unseal } from "~/lib/sealed.server";
 import type { TelegramPayload } from "./announce.server";
 import { sendTelegramMessage } from "./telegram.server";
@@ -20,9 +20,22 @@ class Refused extends Error {
   constructor(
     message: string,
     readonly status: number | null,
+    /** How long the receiver asked us to wait (Telegram's retry_after, a Retry-After header). */
+    readonly askedWaitMs: number | null = null,
   ) {
     super(message);
   }
+}
+
+/** Retry-After as seconds or as an HTTP date (RFC 9110 §10.2.3); null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now: Date): number | null {
+  if (!header) return null;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  // Only the IMF-fixdate form: Date.parse also takes "-5" or "1.5" for dates.
+  if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(value)) return null;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
 }
 
 /** Sends one delivery; resolves with the HTTP status of an answer that accepted it, throws otherwise. */
@@ -31,7 +44,12 @@ async function send(channel: Channel, delivery: Claimed): Promise<number> {
   if (channel.kind === "telegram") {
     const message = JSON.parse(delivery.payload) as TelegramPayload;
     const answer = await sendTelegramMessage(secret, channel.target, message.text, message.url);
-    if (!answer.ok) throw new Refused(`Telegram ${answer.status}: ${answer.description ?? "not accepted"}`, answer.status);
+    if (!answer.ok)
+      throw new Refused(
+        `Telegram ${answer.status}: ${answer.description ?? "not accepted"}`,
+        answer.status,
+        answer.retryAfterSeconds === null ? null : answer.retryAfterSeconds * 1000,
+      );
     return answer.status;
   }
   // Checked again at each attempt, and the connection goes to the address just checked.
@@ -48,7 +66,11 @@ async function send(channel: Channel, delivery: Claimed): Promise<number> {
     delivery.payload,
   );
   if (answer.status < 200 || answer.status >= 300)
-    throw new Refused(`HTTP ${answer.status}${answer.body ? `: ${answer.body.slice(0, 200)}` : ""}`, answer.status);
+    throw new Refused(
+      `HTTP ${answer.status}${answer.body ? `: ${answer.body.slice(0, 200)}` : ""}`,
+      answer.status,
+      retryAfterMs(answer.retryAfter, new Date()),
+    );
   return answer.status;
 }
 
@@ -77,14 +99,20 @@ export async function deliverDueChannels(options: { now?: Date } = {}) {
     [...byChannel].map(async ([channelId, rows]) => {
       const channel = channels.get(channelId);
       if (!channel) return; // removed meanwhile: its deliveries went with it
-      for (const row of rows) {
+      for (const [index, row] of rows.entries()) {
         try {
           const status = await send(channel, row);
           await markSent("ChannelDelivery", row, { lastStatus: status });
           sent++;
         } catch (error) {
-          await markFailed("ChannelDelivery", row, now, error, { lastStatus: error instanceof Refused ? error.status : null });
+          const asked = error instanceof Refused ? error.askedWaitMs : null;
+          await markFailed("ChannelDelivery", row, now, error, { lastStatus: error instanceof Refused ? error.status : null }, asked);
           failed++;
+          // A receiver that asked for quiet gets it: the channel's other messages wait as long, in order, unattempted.
+          if (asked !== null) {
+            await putBack("ChannelDelivery", rows.slice(index + 1), new Date(now.getTime() + Math.min(asked, MAX_ASKED_WAIT_MS)));
+            return;
+          }
         }
       }
     }),

@@ -51,7 +51,7 @@ export async function checkOutboundUrl(raw: string): Promise<CheckedUrl> {
   return { url, address: chosen.address, family: chosen.family === 6 ? 6 : 4 };
 }
 
-export type PostResult = { status: number; body: string };
+export type PostResult = { status: number; body: string; retryAfter: string | null };
 
 /**
  * POSTs `body` to a checked URL, connecting to its checked address (TLS still verifies the
@@ -82,7 +82,13 @@ export function postToCheckedUrl(target: CheckedUrl, headers: Record<string, str
           if (size < 4096) chunks.push(chunk);
           size += chunk.length;
         });
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8").slice(0, 4096) }));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString("utf8").slice(0, 4096),
+            retryAfter: typeof response.headers["retry-after"] === "string" ? response.headers["retry-after"] : null,
+          }),
+        );
         response.on("error", reject);
       },
     );

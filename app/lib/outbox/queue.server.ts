@@ -82,19 +82,40 @@ export async function markSent(table: QueueTable, row: { id: string; attempts: n
   });
 }
 
-/** Marks a claimed row for another try after its backoff, or `failed` after the last attempt. */
-export async function markFailed(table: QueueTable, row: { id: string; attempts: number }, now: Date, error: unknown, extra: object = {}) {
+/** The longest wait a receiver may ask for (Retry-After, Telegram's retry_after); a longer ask gets this. */
+export const MAX_ASKED_WAIT_MS = 6 * 3600_000;
+
+/**
+ * Marks a claimed row for another try after its backoff, or `failed` after the last attempt. A
+ * receiver that said how long to wait (`askedWaitMs`: a rate limit, a planned outage) is tried
+ * again after that instead, at most MAX_ASKED_WAIT_MS.
+ */
+export async function markFailed(
+  table: QueueTable,
+  row: { id: string; attempts: number },
+  now: Date,
+  error: unknown,
+  extra: object = {},
+  askedWaitMs: number | null = null,
+) {
   const attempts = row.attempts + 1;
+  const wait = askedWaitMs !== null ? Math.min(Math.max(askedWaitMs, 0), MAX_ASKED_WAIT_MS) : BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)];
   await delegate(db(), table).updateMany({
     where: { id: row.id },
     data: {
       status: attempts >= MAX_ATTEMPTS ? "failed" : "pending",
       attempts,
       lastError: String((error as Error)?.message ?? error).slice(0, 500),
-      nextAttemptAt: new Date(now.getTime() + BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)]),
+      nextAttemptAt: new Date(now.getTime() + wait),
       ...extra,
     },
   });
+}
+
+/** Gives claimed rows back unattempted, due at `at` (a receiver asked for quiet): no attempt is counted. */
+export async function putBack(table: QueueTable, rows: { id: string }[], at: Date) {
+  if (rows.length === 0) return;
+  await delegate(db(), table).updateMany({ where: { id: { in: rows.map((row) => row.id) } }, data: { status: "pending", nextAttemptAt: at, claimedBy: null } });
 }
 
 /** "Try again" for a failed row: due at once, with a fresh count of attempts. */
