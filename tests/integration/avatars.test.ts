@@ -13,6 +13,7 @@ import { db } from "~/lib/db.server";
 import { AVATAR, processImage } from "~/lib/images/pipeline.server";
 import { imagesDir } from "~/lib/images/storage.server";
 import { initialOf } from "~/components/avatar";
+import { buddyPair } from "../support/buddy-factories";
 import { makePerson, publishedActivity } from "../support/factories";
 import { bilevelPng, HEIC_HEAD, HTML_FILE, jpegWithLocation, pngOf, SVG_FILE, webpOf } from "../support/images";
 import { useServer } from "../support/server";
@@ -213,5 +214,17 @@ describe("where avatars are shown", () => {
     await rsvp(member, activity);
     const manage = await (await (await clientFor(target.url, organiser)).get(`/organise/activities/${activity}`)).text();
     expect(manage).toContain(`/images/${avatarKey}-64.webp`);
+  });
+
+  it("on the buddy match page and its chat, each side the other's", async () => {
+    const { newcomerId, volunteerId, matchId } = await buddyPair({ state: "active", newcomer: { displayName: "Олена" } });
+    await setAvatar(volunteerId, volunteerId, await webpOf(300, 300));
+    const { avatarKey } = await avatarRow(volunteerId);
+    const newcomerSees = await (await (await clientFor(target.url, newcomerId)).get(`/buddies/match/${matchId}`)).text();
+    // The 48 px one by the name, and the 32 px one in the chat's heading.
+    expect(newcomerSees).toMatch(new RegExp(`<img src="/images/${avatarKey}-64.webp" alt="" width="48" height="48"`));
+    expect(newcomerSees).toMatch(new RegExp(`<img src="/images/${avatarKey}-64.webp" alt="" width="32" height="32"`));
+    const volunteerSees = await (await (await clientFor(target.url, volunteerId)).get(`/buddies/match/${matchId}`)).text();
+    expect(volunteerSees).toContain('<span class="avatar avatar-48 avatar-initial" aria-hidden="true">О</span>');
   });
 });
