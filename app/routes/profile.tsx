@@ -74,8 +74,6 @@ export default function ProfilePage() {
   return (
     <section className="stack">
       <h1>{t("profile.title")}</h1>
-      {/* Its own form (a picture is sent as multipart to /profile/avatar), so outside the profile's. */}
-      <AvatarSection name={profile.displayName} avatar={avatar} result={undefined} cancelTo="/profile#avatar" />
       {/* Keyed on the saved version: after a save, fields show what the server stored. */}
       <Form method="post" className="stack profile-form" noValidate key={new Date(profile.updatedAt).getTime()}>
         <FormAlert error={result?.formError} />
@@ -154,6 +152,8 @@ export default function ProfilePage() {
           <SubmitButton busy={busy}>{t("profile.save")}</SubmitButton>
         </div>
       </Form>
+      {/* Its own form (a picture is sent as multipart to /profile/avatar), so outside the profile's; last, as it is optional. */}
+      <AvatarSection name={profile.displayName} avatar={avatar} result={undefined} cancelTo="/profile#avatar" />
     </section>
   );
 }

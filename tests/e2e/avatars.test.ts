@@ -67,6 +67,8 @@ describe.each(MATRIX)("a person adds and removes their picture ($locale, JavaScr
         await expect.poll(() => loaded(page, "#avatar")).toBe(true);
         await check("the profile with a picture");
         await page.screenshot({ path: `/tmp/avatars-profile-${locale}.png` });
+        await page.locator("#avatar").scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `/tmp/avatars-profile-section-${locale}.png` });
 
         await page.goto(`${target.url}/groups/${group.slug}`);
         const mine = page.locator(".member-list li", { hasText: name });
@@ -86,6 +88,8 @@ describe.each(MATRIX)("a person adds and removes their picture ($locale, JavaScr
         expect(await headerAvatar(page).textContent()).toBe(initial);
         expect(await page.locator(".menu > summary picture").count()).toBe(0);
         await check("the profile after removing the picture");
+        await page.locator("#avatar").scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `/tmp/avatars-profile-removed-${locale}.png` });
       },
     );
   });
