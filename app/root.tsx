@@ -25,6 +25,7 @@ import { serverI18n } from "./lib/i18n.server";
 import { direction, type Locale } from "./lib/locales";
 import { unreadCount } from "./domain/notifications/notifications.server";
 import { toActor } from "./domain/policy/rules";
+import { avatarOf } from "./lib/images/avatar.server";
 import { takeNotice } from "./lib/notice.server";
 import { translationFile } from "./lib/translation-files.server";
 
@@ -49,7 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     demoData: context.demoData,
     // Only a link to the reader's language travels with the page: the file is cached for a year.
     translations: translationFile(context.locale).href,
-    user: user ? { ...toActor(user), displayName: user.displayName, unread: await unlessDatabaseDown(unreadCount(user.id), 0) } : null,
+    user: user ? { ...toActor(user), displayName: user.displayName, avatar: avatarOf(user), unread: await unlessDatabaseDown(unreadCount(user.id), 0) } : null,
     notice,
   };
   return data(shell, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);

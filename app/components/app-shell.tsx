@@ -3,11 +3,13 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { policy, type Actor } from "~/domain/policy/rules";
 import type { Locale } from "~/lib/locales";
+import type { AvatarView } from "~/lib/images/avatar.server";
+import { Avatar } from "./avatar";
 import { LanguageSwitcher } from "./language-switcher";
 import { NotificationBell } from "./notification-bell";
 import { PageNoticeBanner, type PageNotice } from "./page-notice";
 
-type ShellUser = (Actor & { displayName: string; unread: number }) | null;
+type ShellUser = (Actor & { displayName: string; avatar: AvatarView | null; unread: number }) | null;
 
 const AREAS = [
   { to: "/activities", key: "nav.activities" },
@@ -48,6 +50,7 @@ export function AppShell({ user, locale, demoData, notice = null, children }: Sh
             {user ? (
               <details className="menu">
                 <summary>
+                  <Avatar name={user.displayName} avatar={user.avatar} eager />
                   <span className="visually-hidden">{t("nav.accountMenu")}: </span>
                   {/* Its own box, so that a long name ends in an ellipsis, in its own direction, rather than being cut off. */}
                   <bdi className="menu-name">{user.displayName}</bdi>

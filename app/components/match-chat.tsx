@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import type { AvatarView } from "~/lib/images/avatar.server";
+import { Avatar } from "./avatar";
 import { ChatComposer } from "./chat-composer";
 import { formatMessageTime } from "~/lib/format";
 import { liveSocket, sendEvent } from "~/lib/socket.client";
@@ -16,6 +18,7 @@ export function MatchChat({
   matchId,
   viewerId,
   otherName,
+  otherAvatar = null,
   initial,
   closed,
   now,
@@ -23,6 +26,7 @@ export function MatchChat({
   matchId: string;
   viewerId: string;
   otherName: string;
+  otherAvatar?: AvatarView | null;
   initial: Message[];
   closed: boolean;
   now: string;
@@ -76,7 +80,10 @@ export function MatchChat({
   const time = (iso: string) => formatMessageTime(iso, reference, locale);
   return (
     <section className="card stack chat" aria-labelledby="chat-heading">
-      <h2 id="chat-heading">{t("buddies.chatWith", { name: otherName })}</h2>
+      <h2 id="chat-heading" className="person-name">
+        <Avatar name={otherName} avatar={otherAvatar} />
+        <span>{t("buddies.chatWith", { name: otherName })}</span>
+      </h2>
       {messages.length === 0 ? <p className="muted">{t("buddies.chatEmpty")}</p> : null}
       <ol className="messages" ref={list} aria-live="polite">
         {messages.map((message) => (

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Avatar } from "~/components/avatar";
 import { ConfirmActions } from "~/components/confirm";
 import { FieldMessage, FormAlert } from "~/components/form";
 import { MatchChat } from "~/components/match-chat";
@@ -79,6 +80,10 @@ export default function MatchPage() {
       <FormAlert error={result?.formError} />
 
       <section className="card stack">
+        <p className="person-name">
+          <Avatar name={match.other.displayName} avatar={match.other.avatar} size={48} eager />
+          <bdi>{match.other.displayName}</bdi>
+        </p>
         <p className="muted">
           {[
             match.other.municipality,
@@ -116,7 +121,15 @@ export default function MatchPage() {
       ) : null}
 
       {match.status === "active" || match.status === "ended" ? (
-        <MatchChat matchId={match.id} viewerId={viewerId} otherName={match.other.displayName} initial={messages} closed={match.status !== "active"} now={now} />
+        <MatchChat
+          matchId={match.id}
+          viewerId={viewerId}
+          otherName={match.other.displayName}
+          otherAvatar={match.other.avatar}
+          initial={messages}
+          closed={match.status !== "active"}
+          now={now}
+        />
       ) : null}
 
       {checkInStage && !match.checkInsDone.includes(checkInStage) ? (

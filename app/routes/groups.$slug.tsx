@@ -4,6 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityCard } from "~/components/activity-card";
+import { PersonName } from "~/components/avatar";
 import { FormAlert } from "~/components/form";
 import { Picture } from "~/components/picture";
 import { ShareLinks } from "~/components/share-activity";
@@ -116,7 +117,7 @@ export default function GroupPage() {
         <ul className="member-list">
           {group.members.map((member, index) => (
             <li key={index}>
-              {member.displayName}
+              <PersonName name={member.displayName} avatar={member.avatar} />
               {isGroupOrganiserRole(member.role) ? <span className="badge">{t("roles.organiser")}</span> : null}
             </li>
           ))}

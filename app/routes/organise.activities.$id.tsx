@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityForm, valuesFromSubmission } from "~/components/activity-form";
+import { PersonName } from "~/components/avatar";
 import { ConfirmActions, ScopeChoice } from "~/components/confirm";
 import { FieldMessage, FormAlert } from "~/components/form";
 import { cancelActivity, duplicateActivity, messageGoing, publishActivity, updateActivity } from "~/domain/activities/activities.server";
@@ -12,6 +13,7 @@ import { listMunicipalities } from "~/domain/people/profile.server";
 import { ACTIVITY_LIST_FIELDS } from "~/lib/activity-form-fields";
 import { formatTimeRange } from "~/lib/format";
 import { orHttpError, requireUser, runAction } from "~/lib/http.server";
+import type { AvatarView } from "~/lib/images/avatar.server";
 import { formToObject } from "~/lib/validation.server";
 import { BackLink } from "~/components/back-link";
 import { redirectWithNotice } from "~/lib/notice.server";
@@ -147,7 +149,7 @@ export default function ManageActivity() {
             <ul className="people-list">
               {attendees.pending.map((person) => (
                 <li key={person.userId} className="person-row">
-                  <span>{person.displayName}</span>
+                  <PersonName name={person.displayName} avatar={person.avatar} />
                   <Form method="post">
                     <input type="hidden" name="userId" value={person.userId} />
                     <button type="submit" name="intent" value="approve" className="button button-small" disabled={busy}>
@@ -195,7 +197,15 @@ export default function ManageActivity() {
   );
 }
 
-function AttendeeList({ title, people, numbered }: { title: string; people: { userId: string; displayName: string }[]; numbered?: boolean }) {
+function AttendeeList({
+  title,
+  people,
+  numbered,
+}: {
+  title: string;
+  people: { userId: string; displayName: string; avatar: AvatarView | null }[];
+  numbered?: boolean;
+}) {
   const List = numbered ? "ol" : "ul";
   return (
     <div>
@@ -203,7 +213,9 @@ function AttendeeList({ title, people, numbered }: { title: string; people: { us
       {people.length > 0 ? (
         <List className="member-list">
           {people.map((person) => (
-            <li key={person.userId}>{person.displayName}</li>
+            <li key={person.userId}>
+              <PersonName name={person.displayName} avatar={person.avatar} />
+            </li>
           ))}
         </List>
       ) : null}

@@ -15,6 +15,8 @@ import { SECTORS } from "~/lib/reference/sectors";
 import { formToObject } from "~/lib/validation.server";
 import { redirectWithNotice } from "~/lib/notice.server";
 import { rolesOf } from "~/domain/policy/rules";
+import { AvatarSection } from "~/components/avatar-form";
+import { ownAvatar } from "~/domain/people/avatar.server";
 
 /** Fields the profile form sends once per ticked box or language row. */
 const PROFILE_LIST_FIELDS = ["languages", "levels", "interests", "sectors", "availability"];
@@ -23,8 +25,8 @@ export const meta: MetaFunction = (args) => pageTitle(args, "profile.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(context, request);
-  const [profile, municipalities] = await Promise.all([getProfile(user.id), listMunicipalities()]);
-  return { profile, municipalities };
+  const [profile, municipalities, avatar] = await Promise.all([getProfile(user.id), listMunicipalities(), ownAvatar(user.id)]);
+  return { profile, municipalities, avatar };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -51,7 +53,7 @@ type Submitted = {
 
 export default function ProfilePage() {
   const { t } = useTranslation();
-  const { profile, municipalities } = useLoaderData<typeof loader>();
+  const { profile, municipalities, avatar } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors = result?.fieldErrors ?? {};
@@ -70,7 +72,7 @@ export default function ProfilePage() {
   };
 
   return (
-    <section>
+    <section className="stack">
       <h1>{t("profile.title")}</h1>
       {/* Keyed on the saved version: after a save, fields show what the server stored. */}
       <Form method="post" className="stack profile-form" noValidate key={new Date(profile.updatedAt).getTime()}>
@@ -150,6 +152,8 @@ export default function ProfilePage() {
           <SubmitButton busy={busy}>{t("profile.save")}</SubmitButton>
         </div>
       </Form>
+      {/* Its own form (a picture is sent as multipart to /profile/avatar), so outside the profile's; last, as it is optional. */}
+      <AvatarSection name={profile.displayName} avatar={avatar} result={undefined} cancelTo="/profile#avatar" />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { rsvp } from "~/domain/activities/rsvp.server";
 import { startSession } from "~/domain/auth/lucia.server";
 import { createGroup } from "~/domain/groups/groups.server";
 import { answer, askQuestion, publish, refer } from "~/domain/help/questions.server";
+import { setAvatar } from "~/domain/people/avatar.server";
 import { changePlan } from "~/domain/plan/plan.server";
 import { db } from "~/lib/db.server";
 import { enqueueMail } from "~/lib/mail/outbox.server";
@@ -13,6 +14,7 @@ import { LOCALE_COOKIE } from "~/lib/i18n.server";
 import type { Locale } from "~/lib/locales";
 import { buddyPair } from "../support/buddy-factories";
 import { activityForm, localDate, personIn, publishedActivity } from "../support/factories";
+import { pngOf } from "../support/images";
 import { webinarNow } from "../support/live-factories";
 import { LOCALES } from "../support/journeys";
 import { documentOf, validator } from "../support/html-validator";
@@ -120,6 +122,8 @@ describe("HTML of every page in every language", () => {
     const group = await createGroup(me, { name: "Taalcafé Utrecht", description: "Elke dinsdag.", municipalityCode: "GM0344" });
     const activityId = await publishedActivity(me, { groupId: group.id, capacity: "2", titles: ["Taalcafé"], date: localDate(2) });
     await rsvp(me, activityId); // for the ticket page
+    // An avatar, so the header, the profile and the attendee list show a <picture> and the others a letter (decision 048).
+    await setAvatar(me, me, await pngOf(300, 300));
     for (const other of await Promise.all([personIn("uk", { displayName: "Олена" }), personIn("ar", { displayName: "يارا" })]))
       await rsvp(other.id, activityId); // one waits
     const { activityId: webinarId } = await webinarNow(0);
@@ -169,6 +173,7 @@ describe("HTML of every page in every language", () => {
     expect(pages).toEqual(
       expect.arrayContaining([
         "/profile",
+        "/profile/avatar",
         "/buddies",
         `/buddies/match/${matchId}`,
         `/buddies/offer/${offerId}`,

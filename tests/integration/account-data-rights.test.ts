@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ActivityFigures } from "~/domain/attendance/aggregate";
 import { activityReport } from "~/domain/attendance/reports.server";
@@ -7,6 +8,7 @@ import { freeSlots } from "~/domain/matching/offers.server";
 import { exportMyData } from "~/domain/people/export.server";
 import { MyDataExport } from "~/domain/people/export-format";
 import { db } from "~/lib/db.server";
+import { imagesDir } from "~/lib/images/storage.server";
 import { changes, findText, refuseUserDeletes, snapshot } from "../support/database-contents";
 import { PASSWORD, personWithEverything, type PersonWithEverything } from "../support/person-with-everything";
 import { fieldPaths, recordListSizes } from "../support/schema-paths";
@@ -65,6 +67,13 @@ describe("exporting one's data (GDPR art. 15 and 20)", () => {
     });
     expect(exported.helpdesk.answersGiven).toEqual([{ questionId: world.help.theirs, createdAt: expect.any(String) }]);
     expect(exported.account).toMatchObject({ id: world.me.id, email: world.me.email, calendarFeed: true, volunteerCheckedOn: expect.any(String) });
+    // The avatar: every stored size (64, 128 and the 200 px square of a photo 200 px high) in both formats.
+    const { avatarKey } = await db().user.findUniqueOrThrow({ where: { id: world.me.id }, select: { avatarKey: true } });
+    expect(exported.profile.avatar).toEqual(
+      ["64", "128", "200"]
+        .flatMap((side) => [`/images/${avatarKey}-${side}.avif`])
+        .concat(["64", "128", "200"].map((side) => `/images/${avatarKey}-${side}.webp`)),
+    );
 
     const text = JSON.stringify(exported);
     const secrets = [
@@ -98,12 +107,19 @@ describe("deleting an account (GDPR art. 17)", () => {
     expect((await findText(needles(world.me))).traces.length).toBeGreaterThan(0); // the scan does find them while they exist
     const before = await aggregates(world);
     const published = await db().helpArticle.findUniqueOrThrow({ where: { questionId: world.help.mine } });
+    const { avatarKey } = await db().user.findUniqueOrThrow({ where: { id: world.me.id }, select: { avatarKey: true } });
+    const avatarFiles = ["64", "128", "200"]
+      .flatMap((side) => [`${avatarKey}-${side}.avif`, `${avatarKey}-${side}.webp`])
+      .map((name) => join(imagesDir(), name));
+    expect(avatarFiles.filter((file) => !existsSync(file))).toEqual([]);
 
     await deleteAccount(world.me.id, { password: PASSWORD, confirm: "on" });
 
     const scan = await findText(needles(world.me));
     expect(scan.traces).toEqual([]);
     expect(scan.tables.length).toBeGreaterThanOrEqual(30);
+    // The avatar's files left the store with the account.
+    expect(avatarFiles.filter((file) => existsSync(file))).toEqual([]);
 
     const after = await aggregates(world);
     expect(after).toEqual({

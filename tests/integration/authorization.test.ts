@@ -263,6 +263,20 @@ const ROWS: Row[] = [
   { covers: "routes/account.export", what: "data export", rule: signedIn, request: get("/account/export") },
   { covers: "routes/profile", what: "profile page", rule: signedIn, request: get("/profile") },
   { covers: "routes/profile", what: "save profile", rule: signedIn, request: post("/profile", { displayName: "Zelf", locale: "en" }) },
+  /** One's own avatar (decision 048): the route names nobody, so each person can only reach their own. */
+  { covers: "routes/profile_.avatar", what: "avatar page", rule: signedIn, request: get("/profile/avatar") },
+  {
+    covers: "routes/profile_.avatar",
+    what: "upload without a picture (400 next to the field)",
+    rule: (a) => policy.canChangeAvatar(a, { id: a?.id ?? "" }),
+    request: post("/profile/avatar", { intent: "save" }),
+  },
+  {
+    covers: "routes/profile_.avatar",
+    what: "remove own avatar",
+    rule: (a) => policy.canChangeAvatar(a, { id: a?.id ?? "" }),
+    request: post("/profile/avatar", { intent: "remove" }),
+  },
   { covers: "routes/notifications", what: "notifications", rule: signedIn, request: get("/notifications") },
   { covers: "routes/notifications", what: "mark all read", rule: signedIn, request: post("/notifications") },
   { covers: "routes/activities.mine", what: "my activities", rule: signedIn, request: get("/activities/mine") },

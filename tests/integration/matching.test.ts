@@ -84,7 +84,7 @@ describe("buddy matching lifecycle", () => {
 
     await sendProposals(organiser, [proposal.id]);
     const seen = await matchForViewer(newcomer, proposal.id);
-    expect(seen.other).toEqual({ displayName: "Sanne", municipality: expect.any(String), languages: expect.any(Array), interests: ["cycling"] });
+    expect(seen.other).toEqual({ displayName: "Sanne", municipality: expect.any(String), languages: expect.any(Array), interests: ["cycling"], avatar: null }); // an avatar, when there is one, is seen where the name is (decision 048)
     expect(seen.contact).toBeNull();
     expect(JSON.stringify(seen)).not.toContain("@example.nl");
     expect(seen.explanation).toMatchObject({ sharedInterests: ["cycling"], practise: "nl", commonLanguages: expect.arrayContaining(["en"]) });

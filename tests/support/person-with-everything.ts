@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { createActivity, messageGoing } from "~/domain/activities/activities.server";
 import { calendarToken } from "~/domain/activities/calendar.server";
 import { saveMailChoices } from "~/domain/people/mail-preferences.server";
+import { setAvatar } from "~/domain/people/avatar.server";
 import { rsvp } from "~/domain/activities/rsvp.server";
 import { checkInCode, checkInFromList, selfCheckIn } from "~/domain/attendance/checkin.server";
 import { closeFinishedSessions, GRACE_MS, recordJoin, recordLeave } from "~/domain/attendance/sessions.server";
@@ -22,6 +23,7 @@ import { answer as answerHelp, askQuestion as askHelp, publish, refer, replyAsAs
 import { changePlan } from "~/domain/plan/plan.server";
 import { db } from "~/lib/db.server";
 import { activityForm, localDate, makePerson, publishedActivity } from "./factories";
+import { jpegWithLocation } from "./images";
 
 export const PASSWORD = "correct horse battery";
 const MINUTE = 60_000;
@@ -107,6 +109,9 @@ export async function personWithEverything(place: string, elsewhere: string) {
   await db().user.update({ where: { id: me }, data: { isOrganiser: true, isAdmin: true } });
   await startSession(me);
   await calendarToken(me);
+  // An avatar (decision 048): its files are in the export and go with the account.
+  // A width of its own makes the bytes (so the key) this person's alone: the files are not shared.
+  await setAvatar(me, me, await jpegWithLocation(300 + (randomBytes(2).readUInt16BE() % 1000), 200));
   // Mail choices (the digest on, buddy news off) and a digest that went out.
   await saveMailChoices(me, { reminders: "on", organiser: "on", digest: "on" });
   await db().digestRun.create({ data: { userId: me, week: "2026-11-30", items: 3 } });

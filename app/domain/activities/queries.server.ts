@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
+import { avatarOf, avatarSelect } from "~/lib/images/avatar.server";
 import { pictureView } from "~/lib/images/cover.server";
 import { NotFound } from "../errors";
 import { requireManageActivity } from "../policy/guards.server";
@@ -433,10 +434,12 @@ async function attendeeLists(activityId: string) {
   const rsvps = await db().rsvp.findMany({
     where: { activityId, status: { not: "cancelled" } },
     orderBy: { position: "asc" },
-    select: { status: true, position: true, createdAt: true, user: { select: { id: true, displayName: true } } },
+    select: { status: true, position: true, createdAt: true, user: { select: { id: true, displayName: true, ...avatarSelect } } },
   });
   const pick = (status: string) =>
-    rsvps.filter((r) => r.status === status).map((r) => ({ userId: r.user.id, displayName: r.user.displayName, since: r.createdAt.toISOString() }));
+    rsvps
+      .filter((r) => r.status === status)
+      .map((r) => ({ userId: r.user.id, displayName: r.user.displayName, avatar: avatarOf(r.user), since: r.createdAt.toISOString() }));
   return { going: pick("going"), waitlisted: pick("waitlisted"), pending: pick("pending") };
 }
 

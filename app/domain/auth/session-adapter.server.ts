@@ -31,7 +31,7 @@ export class PrismaSessionAdapter implements Adapter {
   /** One statement (a join), not Prisma's include, which is two queries in a transaction: every socket handshake runs this, hence rawRows. */
   async getSessionAndUser(token: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
     const [row] = await rawRows(
-      Prisma.sql`SELECT s."userId", s."expiresAt", u."email", u."displayName", u."locale", ${roleColumns}, u."updatedAt"
+      Prisma.sql`SELECT s."userId", s."expiresAt", u."email", u."displayName", u."locale", ${roleColumns}, u."updatedAt", u."avatarKey", u."avatarSize"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${hashSessionToken(token)}`,
       this.db(),
     );
@@ -42,6 +42,8 @@ export class PrismaSessionAdapter implements Adapter {
       locale: String(row.locale),
       ...rolesOf(row),
       updatedAt: asDate(row.updatedAt)!,
+      avatarKey: row.avatarKey == null ? null : String(row.avatarKey),
+      avatarSize: row.avatarSize == null ? null : Number(row.avatarSize),
     };
     return [
       { id: token, userId: String(row.userId), expiresAt: asDate(row.expiresAt)!, attributes: {} },
@@ -76,7 +78,10 @@ export class PrismaSessionAdapter implements Adapter {
   }
 }
 
-type UserRow = { email: string; displayName: string; locale: string; updatedAt: Date } & Record<RoleFlag, boolean>;
+type UserRow = { email: string; displayName: string; locale: string; updatedAt: Date; avatarKey: string | null; avatarSize: number | null } & Record<
+  RoleFlag,
+  boolean
+>;
 
 export function userAttributes(user: UserRow) {
   return {
@@ -86,5 +91,8 @@ export function userAttributes(user: UserRow) {
     ...rolesOf(user),
     // Changes with every saved profile: what a page may remember about the person is keyed on it.
     updatedAt: user.updatedAt,
+    // The header shows the person's avatar (decision 048) on every page: read with the session, no extra query.
+    avatarKey: user.avatarKey,
+    avatarSize: user.avatarSize,
   };
 }

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "~/lib/db.server";
+import { avatarOf, avatarSelect } from "~/lib/images/avatar.server";
 import { pictureView } from "~/lib/images/cover.server";
 import { INTERESTS } from "~/lib/reference/interests";
 import { matchesAllTerms, searchTerms } from "../search/terms";
@@ -135,7 +136,10 @@ export async function getGroup(slug: string, viewerId: string | null) {
       description: true,
       interest: true,
       municipality: { select: { code: true, name: true } },
-      members: { orderBy: [{ role: "desc" }, { joinedAt: "asc" }], select: { role: true, userId: true, user: { select: { displayName: true } } } },
+      members: {
+        orderBy: [{ role: "desc" }, { joinedAt: "asc" }],
+        select: { role: true, userId: true, user: { select: { displayName: true, ...avatarSelect } } },
+      },
       coverKey: true,
       coverWidth: true,
       coverHeight: true,
@@ -149,7 +153,7 @@ export async function getGroup(slug: string, viewerId: string | null) {
     ...rest,
     cover: pictureView(coverKey, coverWidth, coverHeight, coverAlt),
     // Members see each other's display names only; no ids or contact details leave the server.
-    members: group.members.map((member) => ({ displayName: member.user.displayName, role: member.role })),
+    members: group.members.map((member) => ({ displayName: member.user.displayName, avatar: avatarOf(member.user), role: member.role })),
     myRole: me?.role ?? null,
   };
 }

@@ -1,4 +1,5 @@
 import { db } from "~/lib/db.server";
+import { avatarOf } from "~/lib/images/avatar.server";
 import { NotFound } from "../errors";
 import { actorSelect, allow, requireActor } from "../policy/guards.server";
 import { policy, type Actor } from "../policy/rules";
@@ -13,6 +14,8 @@ const publicPerson = {
   municipality: { select: { name: true } },
   languages: { select: { language: true, level: true } },
   interests: { select: { interest: true } },
+  avatarKey: true,
+  avatarSize: true,
 } as const;
 
 type PublicPersonRow = {
@@ -21,6 +24,8 @@ type PublicPersonRow = {
   municipality: { name: string } | null;
   languages: { language: string; level: string }[];
   interests: { interest: string }[];
+  avatarKey: string | null;
+  avatarSize: number | null;
 };
 
 function toPublic(person: PublicPersonRow) {
@@ -29,6 +34,8 @@ function toPublic(person: PublicPersonRow) {
     municipality: person.municipality?.name ?? null,
     languages: person.languages,
     interests: person.interests.map((row) => row.interest),
+    // Shown where the name is (decision 048): each side sees the other's picture, as they see the name.
+    avatar: avatarOf(person),
   };
 }
 

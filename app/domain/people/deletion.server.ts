@@ -9,6 +9,7 @@ import { fillFreeSeats, lockActivity, type Tx } from "../activities/seats.server
 import { deliver, recordNotifications, type PendingNotification } from "../notifications/notifications.server";
 import { catalogueShrank } from "../activities/selection-memo.server";
 import { PERSON_CHANGES } from "../plan/plan.server";
+import { forgetAvatarIfUnused } from "./avatar.server";
 
 // A prolific organiser's deletion touches many rows; it must not be cut off half-way by a timeout.
 const TRANSACTION = { maxWait: 15_000, timeout: 60_000 } as const;
@@ -18,6 +19,7 @@ export const standIn = () => `deleted:${randomUUID()}`;
 
 /** All or nothing: one transaction, so a failure at any step leaves the account and everything else as it was. */
 export async function erasePerson(userId: string, now = new Date()): Promise<void> {
+  const avatar = await db().user.findUnique({ where: { id: userId }, select: { avatarKey: true, avatarSize: true } });
   const notices = await db().$transaction(async (tx) => {
     const toTell = [
       ...(await giveSeatsBack(tx, userId, now)),
@@ -36,6 +38,8 @@ export async function erasePerson(userId: string, now = new Date()): Promise<voi
     return recordNotifications(tx, toTell);
   }, TRANSACTION);
   catalogueShrank(); // their activities are gone; no lists remembered with them
+  // The avatar's files go once the row is gone (after the transaction: files cannot be rolled back).
+  if (avatar) await forgetAvatarIfUnused(avatar.avatarKey, avatar.avatarSize);
   deliver(notices);
 }
 

@@ -33,6 +33,7 @@ const profile = record({
   interests: z.array(text),
   workSectors: z.array(text),
   availability: z.array(text),
+  avatar: z.array(text),
 });
 
 const activities = record({

@@ -9,6 +9,7 @@ import { pickContent } from "../activities/content";
 import { EXPORT_FORMAT_VERSION, type MyDataExport } from "./export-format";
 import { mailChoicesForExport } from "./mail-preferences.server";
 import { getProfile } from "./profile.server";
+import { avatarAddresses } from "./avatar.server";
 import { PERSON_CHANGES } from "../plan/plan.server";
 
 const at = (date: Date) => date.toISOString();
@@ -52,7 +53,7 @@ async function displayNames(ids: string[]) {
 async function accountPart(userId: string) {
   const [profile, secrets, sessions, notifications] = await Promise.all([
     getProfile(userId),
-    db().user.findUniqueOrThrow({ where: { id: userId }, select: { vogCheckedAt: true, calendarToken: true } }),
+    db().user.findUniqueOrThrow({ where: { id: userId }, select: { vogCheckedAt: true, calendarToken: true, avatarKey: true, avatarSize: true } }),
     // Session ids are the keys to the account: only when they expire is exported.
     db().session.findMany({ where: { userId }, select: { expiresAt: true }, orderBy: { expiresAt: "asc" } }),
     db().notification.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
@@ -75,6 +76,7 @@ async function accountPart(userId: string) {
       interests: profile.interests,
       workSectors: profile.sectors,
       availability: profile.availability,
+      avatar: avatarAddresses(secrets),
     },
     sessions: sessions.map((session) => ({ expiresAt: at(session.expiresAt) })),
     notifications: notifications.map((n) => ({

@@ -61,6 +61,11 @@ export const policy = {
   canListPeople: (actor: Someone) => signedIn(actor) && actor.isAdmin,
   /** Mails hold addresses and reset links: admins only. */
   canReadOutbox: (actor: Someone) => signedIn(actor) && actor.isAdmin,
+  /**
+   * A person's avatar (decision 048): only they change or remove it, on their own profile. Not
+   * admins either: a picture of someone is theirs to choose; a wrong one is reported, not replaced.
+   */
+  canChangeAvatar: (actor: SomeoneById, person: { id: string }) => signedIn(actor) && actor.id === person.id,
   /** Which optional mails one gets (the account page): one's own choices, signed in. */
   canChooseOwnMails: (actor: Someone) => signedIn(actor),
   /**

@@ -1,4 +1,4 @@
-import { processImage, scaledHeight, variantName, variantWidths, FORMATS, type ProcessedImage } from "./pipeline.server";
+import { processImage, scaledHeight, variantName, variantWidths, COVER, FORMATS, type PipelineOptions, type ProcessedImage } from "./pipeline.server";
 import { imageStore } from "./storage.server";
 
 /** What a page needs to draw a stored picture: one srcset per format, a fallback, its size and text. */
@@ -15,14 +15,14 @@ export function pictureView(key: string | null, width: number | null, height: nu
   return { srcset, src: store.url(variantName(key, middle, "webp")), width: middle, height: scaledHeight(width, height, middle), alt: alt ?? "" };
 }
 
-/** Every stored name of a picture `width` wide. */
-export function variantNames(key: string, width: number): string[] {
-  return variantWidths(width).flatMap((w) => FORMATS.map((format) => variantName(key, w, format)));
+/** Every stored name of a picture `width` wide (an avatar: `side` wide, with AVATAR's steps). */
+export function variantNames(key: string, width: number, shape: PipelineOptions = COVER): string[] {
+  return variantWidths(width, shape.widths).flatMap((w) => FORMATS.map((format) => variantName(key, w, format)));
 }
 
 /** Processes and stores an upload; nothing is stored when the bytes are refused. */
-export async function storePicture(bytes: Uint8Array): Promise<ProcessedImage> {
-  const processed = await processImage(bytes);
+export async function storePicture(bytes: Uint8Array, shape: PipelineOptions = COVER): Promise<ProcessedImage> {
+  const processed = await processImage(bytes, shape);
   const store = imageStore();
   try {
     for (const variant of processed.variants) await store.put(variant.name, variant.bytes, `image/${variant.format}`);
@@ -33,6 +33,6 @@ export async function storePicture(bytes: Uint8Array): Promise<ProcessedImage> {
   return processed;
 }
 
-export async function removePicture(key: string, width: number) {
-  await imageStore().remove(variantNames(key, width));
+export async function removePicture(key: string, width: number, shape: PipelineOptions = COVER) {
+  await imageStore().remove(variantNames(key, width, shape));
 }

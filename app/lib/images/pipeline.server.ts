@@ -13,6 +13,8 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MAX_PIXELS = 40_000_000;
 /** The widths we store; never wider than the picture itself. */
 export const VARIANT_WIDTHS = [400, 800, 1600] as const;
+/** Avatars (decision 048): square sides, shown at 32–128 CSS px on screens up to 2× density. */
+export const AVATAR_SIZES = [64, 128, 256] as const;
 export const FORMATS = ["avif", "webp"] as const;
 export type ImageFormat = (typeof FORMATS)[number];
 /** Changing the encoding settings changes every name, so nothing cached stays stale. */
@@ -21,6 +23,13 @@ const PIPELINE_VERSION = "1";
 export type Kind = "jpeg" | "png" | "webp" | "heif";
 export type Variant = { name: string; width: number; height: number; format: ImageFormat; bytes: Buffer };
 export type ProcessedImage = { key: string; width: number; height: number; variants: Variant[] };
+/**
+ * What to make of an upload: covers keep their shape at VARIANT_WIDTHS; avatars are square,
+ * centre-cropped, at AVATAR_SIZES. The checks, limits and metadata stripping are the same.
+ */
+export type PipelineOptions = { widths: readonly number[]; square: boolean };
+export const COVER: PipelineOptions = { widths: VARIANT_WIDTHS, square: false };
+export const AVATAR: PipelineOptions = { widths: AVATAR_SIZES, square: true };
 
 const refused = (reason: string) => new DomainError("validation", `pictures.errors.${reason}`, { image: { key: `pictures.errors.${reason}` } });
 
@@ -39,9 +48,9 @@ export function sniff(bytes: Uint8Array): Kind | "svg" | null {
 }
 
 /** Widths to store for a picture `width` pixels wide: the steps below it, and itself up to the largest. */
-export function variantWidths(width: number): number[] {
-  const largest = Math.min(width, VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1]);
-  return [...VARIANT_WIDTHS.filter((step) => step < largest), largest];
+export function variantWidths(width: number, steps: readonly number[] = VARIANT_WIDTHS): number[] {
+  const largest = Math.min(width, steps[steps.length - 1]);
+  return [...steps.filter((step) => step < largest), largest];
 }
 
 export const variantName = (key: string, width: number, format: ImageFormat) => `${key}-${width}.${format}`;
@@ -53,8 +62,10 @@ export const scaledHeight = (width: number, height: number, to: number) => (to >
  * Checks an upload and makes the variants: the real type from the bytes (JPEG, PNG, WebP, HEIC
  * where libvips can read it), at most MAX_PIXELS, turned upright from its EXIF orientation and
  * written again without any metadata (no camera, no GPS location), in AVIF and WebP at each width.
+ * With `AVATAR`, each variant is a square cut from the middle; the result's width and height are
+ * the square's side.
  */
-export async function processImage(input: Uint8Array): Promise<ProcessedImage> {
+export async function processImage(input: Uint8Array, shape: PipelineOptions = COVER): Promise<ProcessedImage> {
   if (input.byteLength === 0) throw refused("empty");
   if (input.byteLength > MAX_UPLOAD_BYTES) throw refused("tooLarge");
   const kind = sniff(input);
@@ -71,15 +82,21 @@ export async function processImage(input: Uint8Array): Promise<ProcessedImage> {
   if (!meta.width || !meta.height) throw refused("notAnImage");
   if (meta.width * meta.height > MAX_PIXELS) throw refused("tooManyPixels");
   const turned = (meta.orientation ?? 1) >= 5;
-  const width = turned ? meta.height : meta.width;
-  const height = turned ? meta.width : meta.height;
-  const key = createHash("sha256").update(PIPELINE_VERSION).update(bytes).digest("hex").slice(0, 24);
+  const side = Math.min(meta.width, meta.height);
+  const width = shape.square ? side : turned ? meta.height : meta.width;
+  const height = shape.square ? side : turned ? meta.width : meta.height;
+  // Avatars hash differently, so the same photo as a cover and as an avatar never shares files.
+  const hash = createHash("sha256").update(PIPELINE_VERSION);
+  if (shape.square) hash.update("square");
+  const key = hash.update(bytes).digest("hex").slice(0, 24);
   try {
     // One decode, upright; every variant is cut from it. No withMetadata(): sharp writes none.
     const upright = sharp(bytes, options).rotate();
     const variants: Variant[] = [];
-    for (const to of variantWidths(width)) {
-      const resized = upright.clone().resize({ width: to, withoutEnlargement: true });
+    for (const to of variantWidths(width, shape.widths)) {
+      const resized = upright
+        .clone()
+        .resize(shape.square ? { width: to, height: to, fit: "cover", position: "centre", withoutEnlargement: true } : { width: to, withoutEnlargement: true });
       const [avif, webp] = await Promise.all([resized.clone().avif({ quality: 55, effort: 2 }).toBuffer(), resized.clone().webp({ quality: 78 }).toBuffer()]);
       const h = scaledHeight(width, height, to);
       variants.push({ name: variantName(key, to, "avif"), width: to, height: h, format: "avif", bytes: avif });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN "avatarKey" TEXT;
+ALTER TABLE "User" ADD COLUMN "avatarSize" INTEGER;
