@@ -34,7 +34,6 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.ico", sizes: "48x48" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "apple-touch-icon", href: "/icons/apple-touch-icon.png" },
-  { rel: "manifest", href: "/manifest.webmanifest" },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Meedoen" }];
@@ -93,6 +92,8 @@ function Document({ locale, translations, children }: { locale: Locale; translat
         {/* Fetched early; entry.client waits for it before it hydrates. */}
         {translations && hydrate ? <link id="translations" rel="preload" as="fetch" crossOrigin="anonymous" href={translations} /> : null}
         <Links />
+        {/* Per language, so an install dialog describes the app in the reader's language (server/http/manifest.ts). */}
+        <link rel="manifest" href={`/manifest.webmanifest?lang=${locale}`} />
       </head>
       <body>
         {children}

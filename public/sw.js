@@ -11,7 +11,7 @@
 const VERSION = "__VERSION__";
 const SHELL = `meedoen-shell-${VERSION}`;
 const PERSONAL = "meedoen-person-";
-const SHELL_FILES = ["/styles/app.css", "/favicon.svg", "/icons/icon-192.png", "/manifest.webmanifest"];
+const SHELL_FILES = ["/styles/app.css", "/favicon.svg", "/icons/icon-192.png"];
 const MINE = "/activities/mine";
 const TICKET = /^\/activities\/[A-Za-z0-9_-]+\/ticket$/;
 

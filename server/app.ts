@@ -25,6 +25,7 @@ import { formBodyGuard } from "./http/form-body.ts";
 import { localImages, UPLOAD_ROUTES } from "./http/uploads.ts";
 import { originGuard } from "./http/origin-guard.ts";
 import { remixHandler } from "./http/remix-handler.ts";
+import { webManifest } from "./http/manifest.ts";
 import { serviceWorker } from "./http/service-worker.ts";
 import { translations } from "./http/translations.ts";
 import { requestLog } from "./http/request-log.ts";
@@ -106,10 +107,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
   app.use(compress());
   app.use("/build", express.static(join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.get("/sw.js", serviceWorker(join(root, "public/sw.js"), build.assets.version));
-  app.get("/manifest.webmanifest", (_req, res, next) => {
-    res.type("application/manifest+json");
-    next();
-  });
+  app.get("/manifest.webmanifest", webManifest(join(root, "public/manifest.webmanifest")));
   app.use(express.static(join(root, "public"), { maxAge: "1h", index: false }));
   // The local store's folder only when it is the store: with S3 nothing links /images/, and old
   // files left on disk are not served as if they were still current (decision 047).

@@ -39,8 +39,28 @@ describe("installable: manifest, icons, favicon and service worker", () => {
     expect(favicon.headers.get("content-type")).toBe("image/x-icon");
     expect(Buffer.from(await favicon.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
     const html = await (await fetch(`${target.url}/activities`)).text();
-    for (const link of ['rel="manifest" href="/manifest.webmanifest"', 'rel="icon" href="/favicon.ico"', 'rel="icon" href="/favicon.svg"'])
+    for (const link of ['rel="manifest" href="/manifest.webmanifest?lang=en"', 'rel="icon" href="/favicon.ico"', 'rel="icon" href="/favicon.svg"'])
       expect(html).toContain(link);
+  });
+
+  it("describes the installed app in the reader's language, and each page links its language's manifest", async () => {
+    const descriptions = new Set<string>();
+    for (const lang of ["en", "nl", "uk", "ar"]) {
+      const answer = await fetch(`${target.url}/manifest.webmanifest?lang=${lang}`);
+      expect(answer.headers.get("content-type")).toMatch(/^application\/manifest\+json/);
+      const manifest = (await answer.json()) as { name: string; lang: string; dir: string; description: string };
+      expect(manifest).toMatchObject({ name: "Meedoen", lang, dir: lang === "ar" ? "rtl" : "ltr" });
+      expect(manifest.description.length).toBeGreaterThan(20);
+      descriptions.add(manifest.description);
+      const html = await (await fetch(`${target.url}/activities`, { headers: { "Accept-Language": lang } })).text();
+      expect(html).toContain(`rel="manifest" href="/manifest.webmanifest?lang=${lang}"`);
+    }
+    expect(descriptions.size).toBe(4);
+    // An unknown or repeated language falls back to English rather than failing the install.
+    for (const odd of ["?lang=xx", "?lang=uk&lang=ar", ""]) {
+      const manifest = (await (await fetch(`${target.url}/manifest.webmanifest${odd}`)).json()) as { lang: string };
+      expect(manifest.lang, odd).toBe("en");
+    }
   });
 
   it("the offline page comes in the asked language, without scripts and without the person's name", async () => {
