@@ -1,15 +1,19 @@
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
+import { APP_STYLES_ID, AppStylesProvider } from "./components/nonce";
 import { loadTranslations } from "./lib/i18n";
 import { isLocale } from "./lib/locales";
 
 function hydrate() {
+  const appStyles = document.getElementById(APP_STYLES_ID)?.textContent ?? "";
   startTransition(() => {
     hydrateRoot(
       document,
       <StrictMode>
-        <RemixBrowser />
+        <AppStylesProvider value={appStyles}>
+          <RemixBrowser />
+        </AppStylesProvider>
       </StrictMode>,
     );
   });

@@ -3,7 +3,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { NonceProvider } from "./components/nonce";
+import { AppStylesProvider, NonceProvider } from "./components/nonce";
 import { httpFailure } from "./lib/http.server";
 import { nulSafeDestination } from "./lib/nul-safe-stream.server";
 
@@ -39,7 +39,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <AppStylesProvider value={loadContext.appStyles}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </AppStylesProvider>
       </NonceProvider>,
       {
         nonce,

@@ -16,7 +16,7 @@ import {
 import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { AppShell } from "./components/app-shell";
-import { useNonce } from "./components/nonce";
+import { APP_STYLES_ID, useAppStyles, useNonce } from "./components/nonce";
 import { OfflineSupport } from "./components/offline-support";
 import { unlessDatabaseDown } from "./lib/database-unavailable";
 import type { ErrorAnswer } from "./lib/http.server";
@@ -30,7 +30,6 @@ import { takeNotice } from "./lib/notice.server";
 import { translationFile } from "./lib/translation-files.server";
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: "/styles/app.css" },
   { rel: "icon", href: "/favicon.ico", sizes: "48x48" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "apple-touch-icon", href: "/icons/apple-touch-icon.png" },
@@ -80,6 +79,7 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
 
 function Document({ locale, translations, children }: { locale: Locale; translations?: string; children: ReactNode }) {
   const nonce = useNonce();
+  const appStyles = useAppStyles();
   // A page may go without the app's scripts (the offline page, routes/offline.tsx).
   const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   return (
@@ -91,6 +91,7 @@ function Document({ locale, translations, children }: { locale: Locale; translat
         <Meta />
         {/* Fetched early; entry.client waits for it before it hydrates. */}
         {translations && hydrate ? <link id="translations" rel="preload" as="fetch" crossOrigin="anonymous" href={translations} /> : null}
+        <style id={APP_STYLES_ID} dangerouslySetInnerHTML={{ __html: appStyles }} />
         <Links />
         {/* Per language, so an install dialog describes the app in the reader's language (server/http/manifest.ts). */}
         <link rel="manifest" href={`/manifest.webmanifest?lang=${locale}`} />

@@ -25,6 +25,7 @@ import { formBodyGuard } from "./http/form-body.ts";
 import { localImages, UPLOAD_ROUTES } from "./http/uploads.ts";
 import { originGuard } from "./http/origin-guard.ts";
 import { remixHandler } from "./http/remix-handler.ts";
+import { loadAppStyles } from "./http/app-styles.ts";
 import { webManifest } from "./http/manifest.ts";
 import { serviceWorker } from "./http/service-worker.ts";
 import { translations } from "./http/translations.ts";
@@ -102,7 +103,8 @@ export async function startServer(options: { port?: number; host?: string } = {}
   app.use(requestLog);
   // With S3 the pages link the pictures at the store's public address, which the CSP must allow.
   const imageOrigins = settings.s3 ? [new URL(settings.s3.publicUrl).origin] : [];
-  app.use(nonceMiddleware, securityHeaders({ secure, imageOrigins }));
+  const appStyles = loadAppStyles(join(root, "public/styles/app.css"));
+  app.use(nonceMiddleware, securityHeaders({ secure, imageOrigins, styleSources: [appStyles.cspSource] }));
   app.use(addressGuard);
   app.use(compress());
   app.use("/build", express.static(join(root, "public/build"), { immutable: true, maxAge: "1y" }));
@@ -116,7 +118,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
   app.get("/locales/:file", translations);
   // Mutations only from here on: our own origin, a form encoding, a bounded body read in full.
   app.use(originGuard(allowedOrigins), formBodyGuard(MAX_BODY_BYTES, UPLOAD_ROUTES));
-  app.use(requestContext({ demoData: demoAccounts }));
+  app.use(requestContext({ demoData: demoAccounts, appStyles: appStyles.text }));
   app.all(
     "*",
     remixHandler({

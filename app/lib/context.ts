@@ -6,6 +6,8 @@ export type RequestContext = {
   auth: Auth;
   locale: Locale;
   cspNonce: string;
+  /** The stylesheet's text, written into the head of every page (server/http/app-styles.ts). */
+  appStyles: string;
   clientAddress: string;
   /** Demo accounts (with their published password) exist in this database: every page says so. */
   demoData: boolean;

@@ -29,10 +29,11 @@ function mailLinkLocale(req: Request): Locale | null {
 
 /**
  * Resolves the session once per request and refreshes or clears its cookie when Lucia says so.
- * `demoData` is decided once at start-up (server/app.ts), so the banner costs no query per request.
+ * `demoData` is decided once at start-up (server/app.ts), so the banner costs no query per request;
+ * `appStyles` is the stylesheet read once at start-up.
  */
 export const requestContext =
-  (options: { demoData: boolean }): RequestHandler =>
+  (options: { demoData: boolean; appStyles: string }): RequestHandler =>
   async (req, res, next) => {
     try {
       const { setCookies, ...auth } = await authenticate(req.headers.cookie);
@@ -43,6 +44,7 @@ export const requestContext =
         cspNonce: res.locals.cspNonce as string,
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
         demoData: options.demoData,
+        appStyles: options.appStyles,
       };
       res.locals.context = context;
       next();

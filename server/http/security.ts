@@ -14,14 +14,15 @@ export const nonceMiddleware: RequestHandler = (_req, res, next) => {
  * Remix's hydration scripts are inline, so they carry a per-request nonce instead of 'unsafe-inline'.
  * `imageOrigins`: where else pictures come from, the S3 store's public origin (decision 047).
  */
-export const securityHeaders = (options: { secure: boolean; imageOrigins?: string[] }) =>
+export const securityHeaders = (options: { secure: boolean; imageOrigins?: string[]; styleSources?: string[] }) =>
   helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         "default-src": ["'self'"],
         "script-src": ["'self'", (_req, res) => `'nonce-${(res as unknown as { locals: { cspNonce: string } }).locals.cspNonce}'`],
-        "style-src": ["'self'"],
+        // `styleSources`: the hash of the stylesheet written into each page's head (app-styles.ts).
+        "style-src": ["'self'", ...(options.styleSources ?? [])],
         "img-src": ["'self'", "data:", ...(options.imageOrigins ?? [])],
         "font-src": ["'self'"],
         // 'self' covers ws: and wss: to our own host and port (CSP Level 3), which is all Socket.IO needs.

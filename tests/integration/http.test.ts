@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
 import { db } from "~/lib/db.server";
@@ -50,6 +51,20 @@ describe("HTTP", () => {
     const html = await first.text();
     const nonce = /'nonce-([^']+)'/.exec(csp)![1];
     expect(html).toContain(`nonce="${nonce}"`);
+  });
+
+  it("writes the stylesheet into the page, allowed by its hash alone, and still serves the file for the error page", async () => {
+    const answer = await fetch(`${target.url}/activities`);
+    const csp = answer.headers.get("content-security-policy") ?? "";
+    const html = await answer.text();
+    const inline = /<style id="app-styles">([\s\S]*?)<\/style>/.exec(html)?.[1] ?? "";
+    const sheet = await (await fetch(`${target.url}/styles/app.css`)).text();
+    expect(inline).toBe(sheet);
+    expect(inline).toContain("--green: #0b5d4b");
+    const hash = createHash("sha256").update(inline).digest("base64");
+    expect(/style-src ([^;]*)/.exec(csp)?.[1]).toBe(`'self' 'sha256-${hash}'`);
+    expect(csp).not.toContain("unsafe-inline");
+    expect(html).not.toContain('rel="stylesheet"');
   });
 
   it("chooses the language from the account, then the cookie, then Accept-Language", async () => {
