@@ -6,7 +6,9 @@
 import { readdirSync } from "node:fs";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { createGroup } from "~/domain/groups/groups.server";
+import { setGroupCover } from "~/domain/groups/cover.server";
+import { createGroup, joinGroup } from "~/domain/groups/groups.server";
+import { erasePerson } from "~/domain/people/deletion.server";
 import { db } from "~/lib/db.server";
 import { processImage, MAX_PIXELS } from "~/lib/images/pipeline.server";
 import { imagesDir, localStore } from "~/lib/images/storage.server";
@@ -199,6 +201,41 @@ describe("the cover upload route", () => {
     expect((await client.post(`/organise/activities/${id}/cover`, { intent: "remove" })).status).toBe(302);
     expect((await coverOf(id)).coverKey).toBeNull();
     expect(stored().some((name) => name.startsWith(coverKey!))).toBe(false);
+  });
+
+  it("removes the files of the covers that go with a deleted account, and keeps those of a group that stays", async () => {
+    const organiser = await makePerson({ isOrganiser: true });
+    const member = await makePerson();
+    const id = await publishedActivity(organiser);
+    const client = await clientFor(target.url, organiser);
+    expect((await upload(client, id, await pngOf(640, 360), "a.png", { alt_nl: "Een tafel met koffie" })).status).toBe(302);
+    // Different pictures: the store names a picture by its content, so the same bytes would share files.
+    const groupCover = async (slug: string, width: number) => setGroupCover(organiser, slug, new Uint8Array(await pngOf(width, 300)), { alt: "Fietsen" });
+    const alone = await createGroup(organiser, {
+      name: `Alleen ${organiser.slice(0, 6)}`,
+      description: "Nog niemand.",
+      interest: "cycling",
+      municipalityCode: "GM0034",
+    });
+    const shared = await createGroup(organiser, {
+      name: `Samen ${organiser.slice(0, 6)}`,
+      description: "Met anderen.",
+      interest: "cycling",
+      municipalityCode: "GM0034",
+    });
+    await groupCover(alone.slug, 500);
+    await groupCover(shared.slug, 520);
+    await joinGroup(member, shared.id);
+    const keys = {
+      activity: (await coverOf(id)).coverKey!,
+      alone: (await db().group.findUniqueOrThrow({ where: { id: alone.id } })).coverKey!,
+      shared: (await db().group.findUniqueOrThrow({ where: { id: shared.id } })).coverKey!,
+    };
+    const filesOf = (key: string) => stored().filter((name) => name.startsWith(key)).length;
+    expect([filesOf(keys.activity), filesOf(keys.alone), filesOf(keys.shared)]).toEqual([4, 4, 4]);
+    await erasePerson(organiser);
+    expect([filesOf(keys.activity), filesOf(keys.alone), filesOf(keys.shared)]).toEqual([0, 0, 4]);
+    await expect((await clientFor(target.url, null)).get(`/images/${keys.activity}-400.webp`).then((answer) => answer.status)).resolves.toBe(404);
   });
 
   it("gives a group a cover with one description, for its organisers only, shown on the group page", async () => {

@@ -9,6 +9,7 @@ import { fillFreeSeats, lockActivity, type Tx } from "../activities/seats.server
 import { deliver, recordNotifications, type PendingNotification } from "../notifications/notifications.server";
 import { catalogueShrank } from "../activities/selection-memo.server";
 import { PERSON_CHANGES } from "../plan/plan.server";
+import { forgetIfUnused } from "../activities/cover.server";
 import { forgetAvatarIfUnused } from "./avatar.server";
 
 // A prolific organiser's deletion touches many rows; it must not be cut off half-way by a timeout.
@@ -20,6 +21,7 @@ export const standIn = () => `deleted:${randomUUID()}`;
 /** All or nothing: one transaction, so a failure at any step leaves the account and everything else as it was. */
 export async function erasePerson(userId: string, now = new Date()): Promise<void> {
   const avatar = await db().user.findUnique({ where: { id: userId }, select: { avatarKey: true, avatarSize: true } });
+  const covers = await coversThatMayGo(userId);
   const notices = await db().$transaction(async (tx) => {
     const toTell = [
       ...(await giveSeatsBack(tx, userId, now)),
@@ -38,9 +40,24 @@ export async function erasePerson(userId: string, now = new Date()): Promise<voi
     return recordNotifications(tx, toTell);
   }, TRANSACTION);
   catalogueShrank(); // their activities are gone; no lists remembered with them
-  // The avatar's files go once the row is gone (after the transaction: files cannot be rolled back).
+  // The pictures' files go once the rows are gone (after the transaction: files cannot be rolled back).
   if (avatar) await forgetAvatarIfUnused(avatar.avatarKey, avatar.avatarSize);
+  for (const cover of covers) await forgetIfUnused(cover.coverKey, cover.coverWidth);
   deliver(notices);
+}
+
+/**
+ * The covers of the person's activities and of the groups they are in: the activities go with
+ * them, and so does a group nobody else is in (leaveGroups); forgetIfUnused keeps what is still shown.
+ */
+async function coversThatMayGo(userId: string) {
+  const withCover = { coverKey: { not: null } } as const;
+  const select = { coverKey: true, coverWidth: true } as const;
+  const [activities, groups] = await Promise.all([
+    db().activity.findMany({ where: { organiserId: userId, ...withCover }, select }),
+    db().group.findMany({ where: { members: { some: { userId } }, ...withCover }, select }),
+  ]);
+  return [...new Map([...activities, ...groups].map((cover) => [cover.coverKey, cover])).values()];
 }
 
 /** Seats at upcoming activities go back and the waitlist moves up, as when the person cancels. */
