@@ -2,7 +2,8 @@ import { Form, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Avatar } from "~/components/avatar";
 import { ConfirmActions } from "~/components/confirm";
-import { FieldMessage, FormAlert } from "~/components/form";
+import { FormAlert } from "~/components/form";
+import { ImageFileField } from "~/components/image-file-field";
 import type { FieldErrors } from "~/domain/errors";
 import type { AvatarView } from "~/lib/images/avatar.server";
 
@@ -52,21 +53,7 @@ export function AvatarSection({
         <>
           <Form method="post" action={AVATAR_ACTION} encType="multipart/form-data" className="stack" noValidate>
             <FormAlert error={result?.formError} />
-            <div className={`field${error ? " has-error" : ""}`}>
-              <label htmlFor="field-image">{avatar ? t("avatar.replace") : t("avatar.choose")}</label>
-              <p className="hint" id="field-image-hint">
-                {t("avatar.imageHint")}
-              </p>
-              <input
-                id="field-image"
-                name="image"
-                type="file"
-                accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
-                aria-describedby={`field-image-hint${error ? " field-image-error" : ""}`}
-                aria-invalid={error ? true : undefined}
-              />
-              <FieldMessage id="field-image-error" error={error} />
-            </div>
+            <ImageFileField label={avatar ? t("avatar.replace") : t("avatar.choose")} hint={t("avatar.imageHint")} error={error} />
             <div className="form-actions">
               <button type="submit" name="intent" value="save" className="button" disabled={busy}>
                 {t("avatar.save")}

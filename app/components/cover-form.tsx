@@ -2,6 +2,7 @@ import { Form, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmActions } from "~/components/confirm";
 import { FieldMessage, FormAlert } from "~/components/form";
+import { ImageFileField } from "~/components/image-file-field";
 import { Picture } from "~/components/picture";
 import type { FieldErrors } from "~/domain/errors";
 import { MAX_ALT_LENGTH } from "~/lib/images/alt-text";
@@ -32,21 +33,7 @@ export function CoverForm({ cover, altFields, result, of }: { cover: PictureView
       )}
       <Form method="post" encType="multipart/form-data" className="card stack" noValidate>
         <FormAlert error={result?.formError} />
-        <div className={`field${errors.image ? " has-error" : ""}`}>
-          <label htmlFor="field-image">{cover ? t("pictures.replace") : t("pictures.choose")}</label>
-          <p className="hint" id="field-image-hint">
-            {t("pictures.imageHint")}
-          </p>
-          <input
-            id="field-image"
-            name="image"
-            type="file"
-            accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
-            aria-describedby={`field-image-hint${errors.image ? " field-image-error" : ""}`}
-            aria-invalid={errors.image ? true : undefined}
-          />
-          <FieldMessage id="field-image-error" error={errors.image} />
-        </div>
+        <ImageFileField label={cover ? t("pictures.replace") : t("pictures.choose")} hint={t("pictures.imageHint")} error={errors.image} />
         <fieldset className="stack">
           <legend>{t("pictures.altLegend")}</legend>
           <p className="hint">{t(of === "group" ? "pictures.altHintGroup" : "pictures.altHint")}</p>
