@@ -125,6 +125,8 @@ describe("creating and editing activities", () => {
       db().activity.findUniqueOrThrow({ where: { id: copy.id }, include: { contents: true } }),
     ]);
     expect(duplicate.status).toBe("draft");
+    // Not yet public, so not "new" anywhere until the organiser publishes it.
+    expect([original.publishedAt === null, duplicate.publishedAt]).toEqual([false, null]);
     expect(duplicate.startsAt.getTime() - original.startsAt.getTime()).toBe(7 * 86_400_000);
     expect(duplicate.contents[0].title).toBe("Koffie-ochtend");
   });

@@ -4,9 +4,11 @@
  */
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { describe, expect, it } from "vitest";
+import { createActivity, publishActivity } from "~/domain/activities/activities.server";
 import { createGroup } from "~/domain/groups/groups.server";
+import { db } from "~/lib/db.server";
 import { LOCALES, type Locale } from "~/lib/locales";
-import { localDate, personIn, publishedActivity } from "../support/factories";
+import { activityForm, localDate, personIn, publishedActivity } from "../support/factories";
 import { useServer } from "../support/server";
 
 const target = useServer();
@@ -50,6 +52,26 @@ describe("Atom feeds", () => {
     expect(entry!.title).toContain("19:00");
     expect(entry!.updated).toBeInstanceOf(Date);
     expect(parsed.items.every((item) => item.url?.startsWith(`${target.url}/activities/`))).toBe(true);
+  });
+
+  it("dates an entry from when it was published, not from when its draft was begun", async () => {
+    const place = "GM0098";
+    const organiser = (await personIn("nl", { isOrganiser: true })).id;
+    const { id } = await createActivity(
+      organiser,
+      activityForm({ kind: "workshop", titles: ["Lang een concept"], municipalityCode: place, date: localDate(5) }),
+      {
+        publish: false,
+      },
+    );
+    const begun = new Date(Date.now() - 30 * 86_400_000);
+    await db().activity.update({ where: { id }, data: { createdAt: begun } });
+    const before = Date.now();
+    await publishActivity(organiser, id, "one");
+    const { xml } = await feed(`/feeds/activities.atom?place=${place}`);
+    const published = new Date(/<entry[^>]*>[\s\S]*?<published>([^<]+)<\/published>/.exec(xml)![1]!).getTime();
+    expect(published).toBeGreaterThanOrEqual(before - 1000);
+    expect(published).not.toBe(begun.getTime());
   });
 
   it("follows the list's filters: only the kind asked for, and a value it cannot read is left out", async () => {

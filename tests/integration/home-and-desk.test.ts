@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { createActivity, publishActivity } from "~/domain/activities/activities.server";
 import { organiserDesk } from "~/domain/activities/desk.server";
 import { rsvp } from "~/domain/activities/rsvp.server";
 import { utcToZonedParts } from "~/domain/activities/recurrence";
@@ -13,9 +14,7 @@ import { homeFor } from "~/domain/home/home.server";
 import { listMessages, sendMessage } from "~/domain/matching/chat.server";
 import { db } from "~/lib/db.server";
 import { buddyPair } from "../support/buddy-factories";
-import { localDate, personIn, publishedActivity } from "../support/factories";
-import { createActivity } from "~/domain/activities/activities.server";
-import { activityForm } from "../support/factories";
+import { activityForm, localDate, personIn, publishedActivity } from "../support/factories";
 
 const DAY = 86_400_000;
 const weekdayIn = (days: number) => utcToZonedParts(new Date(Date.now() + days * DAY), "Europe/Amsterdam").weekday;
@@ -84,6 +83,18 @@ describe("the signed-in home", () => {
       },
     );
     const notMine = await publishedActivity(organiser.id, { titles: ["Elders"], groupId: other.id, date: localDate(12) });
+    // News is what was published lately: a draft begun a month ago and published today is, one published three weeks ago is not.
+    const { id: lateDraft } = await createActivity(
+      organiser.id,
+      activityForm({ titles: ["Fietsen na lang plannen"], groupId: group.id, date: localDate(14) }),
+      {
+        publish: false,
+      },
+    );
+    await db().activity.update({ where: { id: lateDraft }, data: { createdAt: new Date(Date.now() - 30 * DAY) } });
+    await publishActivity(organiser.id, lateDraft, "one");
+    const stale = await publishedActivity(organiser.id, { titles: ["Al lang bekend"], groupId: group.id, date: localDate(15) });
+    await db().activity.update({ where: { id: stale }, data: { publishedAt: new Date(Date.now() - 21 * DAY) } });
 
     const home = await timed("home, full", () => homeFor(olena.id, "uk"));
     await timed("home, full, again", () => homeFor(olena.id, "uk"));
@@ -107,6 +118,8 @@ describe("the signed-in home", () => {
     expect(news.filter((title) => title === "Wekelijks fietsen")).toHaveLength(1);
     expect(home.newInGroups.map((activity) => activity.id)).not.toContain(notMine);
     expect(home.newInGroups.map((activity) => activity.id)).toContain(inGroup);
+    expect(news).toContain("Fietsen na lang plannen");
+    expect(news).not.toContain("Al lang bekend");
     expect(home.firstSteps).toEqual({ profile: false, activity: false, buddy: true });
   });
 

@@ -6,11 +6,12 @@
  */
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createActivity, publishActivity } from "~/domain/activities/activities.server";
 import { sendDueDigests } from "~/domain/activities/digest.server";
 import { digestWeek } from "~/domain/activities/digest";
 import { saveMailChoices } from "~/domain/people/mail-preferences.server";
 import { db } from "~/lib/db.server";
-import { localDate, personIn, publishedActivity } from "../support/factories";
+import { activityForm, localDate, personIn, publishedActivity } from "../support/factories";
 
 const DAY = 24 * 3600_000;
 const digestsTo = (userId: string) => db().outboxMail.findMany({ where: { userId, kind: "weekly-digest" } });
@@ -37,9 +38,18 @@ async function buildWorld() {
   const ukrainian = await activity("Розмовний клуб", { spokenLanguages: ["uk"], timeZone: "Europe/Kyiv", municipalityCode: "GM0772" });
   // Nobody's: another language, another place, no shared interest.
   const unrelated = await activity("Atelier de peinture", { spokenLanguages: ["fr"], municipalityCode: "GM0080" });
-  // Fits everyone, but made ten days ago: not new.
+  // Fits everyone, but published ten days ago: not new.
   const old = await activity("Розмовний клуб (старий)", { spokenLanguages: ["uk", "nl"] });
-  await db().activity.update({ where: { id: old }, data: { createdAt: new Date(Date.now() - 10 * DAY) } });
+  const tenDaysAgo = new Date(Date.now() - 10 * DAY);
+  await db().activity.update({ where: { id: old }, data: { createdAt: tenDaysAgo, publishedAt: tenDaysAgo } });
+  // A draft begun three weeks ago and published today: new to everyone now.
+  const { id: lateDraft } = await createActivity(
+    organiser.id,
+    activityForm({ titles: ["Кава й розмова"], spokenLanguages: ["uk"], date: localDate(6), startTime: "10:00", endTime: "11:00" }),
+    { publish: false },
+  );
+  await db().activity.update({ where: { id: lateDraft }, data: { createdAt: new Date(Date.now() - 21 * DAY) } });
+  await publishActivity(organiser.id, lateDraft, "one");
 
   const olena = await personIn("uk");
   await profile(olena.id, { languages: [["uk", "native"]], municipalityCode: "GM0363" });
@@ -58,7 +68,7 @@ async function buildWorld() {
   await profile(nothingNew.id, { languages: [["ar", "native"]], municipalityCode: "GM0153" });
   await saveMailChoices(nothingNew.id, { digest: "on" });
 
-  return { groupId: group.id, inGroup, ukrainian, unrelated, old, olena, sanne, silent, nothingNew };
+  return { groupId: group.id, inGroup, ukrainian, unrelated, old, lateDraft, olena, sanne, silent, nothingNew };
 }
 
 beforeAll(async () => {
@@ -87,6 +97,7 @@ describe("the weekly digest", () => {
     expect(mail.text).toContain("Розмовний клуб");
     expect(mail.text).not.toContain("Atelier de peinture");
     expect(mail.text).not.toContain("(старий)");
+    expect(mail.text).toMatch(new RegExp(`/activities/${world.lateDraft}\\b`)); // new when published, not when begun
     expect(mail.text).toMatch(new RegExp(`/activities/${world.inGroup}\\b`));
     expect(mail.text).toMatch(new RegExp(`/activities/${world.ukrainian}\\b`));
     // Followed groups come first.
@@ -126,7 +137,7 @@ describe("the weekly digest", () => {
       municipalityCode: "GM0014",
       date: localDate(20),
     });
-    await db().activity.update({ where: { id: fresh }, data: { groupId: world.groupId, createdAt: new Date(weekAfter.getTime() - DAY) } });
+    await db().activity.update({ where: { id: fresh }, data: { groupId: world.groupId, publishedAt: new Date(weekAfter.getTime() - DAY) } });
     expect((await sendDueDigests(weekAfter)).mailed).toBe(1);
     const olenas = await digestsTo(world.olena.id);
     expect(olenas).toHaveLength(2);

@@ -115,6 +115,7 @@ export async function createActivity(actorId: string, raw: unknown, options: { p
           id: ids[index],
           ...activityFields(input),
           status: options.publish ? "published" : "draft",
+          publishedAt: options.publish ? new Date() : null,
           organiserId: actorId,
           seriesId,
           startsAt,
@@ -235,7 +236,7 @@ export async function publishActivity(actorId: string, activityId: string, scope
   const ids = await targets(activity, scope);
   await db().$transaction(async (tx) => {
     const drafts = (await tx.activity.findMany({ where: { id: { in: ids }, status: "draft" }, select: { id: true } })).map((row) => row.id);
-    await tx.activity.updateMany({ where: { id: { in: drafts }, status: "draft" }, data: { status: "published" } });
+    await tx.activity.updateMany({ where: { id: { in: drafts }, status: "draft" }, data: { status: "published", publishedAt: new Date() } });
     await announceToChannels(tx, "activity.published", drafts);
   }, TRANSACTION);
 }
@@ -277,7 +278,7 @@ export async function duplicateActivity(actorId: string, activityId: string) {
   });
   const id = randomUUID();
   const week = 7 * 24 * 3600_000;
-  const { contents, spokenLanguages, themes, interests, id: _id, createdAt: _c, updatedAt: _u, cancelledAt: _x, ...fields } = source;
+  const { contents, spokenLanguages, themes, interests, id: _id, createdAt: _c, updatedAt: _u, publishedAt: _p, cancelledAt: _x, ...fields } = source;
   const startsAt = zonedDateTimeToUtc(
     utcToZonedParts(new Date(source.startsAt.getTime() + week), source.timeZone).date,
     utcToZonedParts(source.startsAt, source.timeZone).time,

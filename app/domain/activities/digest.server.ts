@@ -78,10 +78,10 @@ async function digestFor(person: Person, week: string, candidates: Upcoming[], n
   }
 }
 
-/** Published, upcoming, and new: made in the week before (`createdAt`; see decisions/039). */
+/** Published, upcoming, and new: published in the week before (`publishedAt`; see decisions/039). */
 async function newActivities(now: Date): Promise<Upcoming[]> {
   const rows = await db().activity.findMany({
-    where: { status: "published", startsAt: { gt: now }, createdAt: { gte: new Date(now.getTime() - DIGEST_LOOKBACK_MS) } },
+    where: { status: "published", startsAt: { gt: now }, publishedAt: { gte: new Date(now.getTime() - DIGEST_LOOKBACK_MS) } },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: MAX_CANDIDATES,
     select: {

@@ -28,7 +28,7 @@ export async function activityFeed(options: { query: DiscoveryQuery; groupSlug?:
   }
   const { items } = await discoverActivities(query, { userId: null, locale: options.locale });
   const changed = new Map(
-    (await db().activity.findMany({ where: { id: { in: items.map((item) => item.id) } }, select: { id: true, updatedAt: true, createdAt: true } })).map(
+    (await db().activity.findMany({ where: { id: { in: items.map((item) => item.id) } }, select: { id: true, updatedAt: true, publishedAt: true } })).map(
       (row) => [row.id, row],
     ),
   );
@@ -41,7 +41,7 @@ export async function activityFeed(options: { query: DiscoveryQuery; groupSlug?:
       title: `${item.title} · ${when}`,
       url: `${options.baseUrl}/activities/${item.id}`,
       updated: row?.updatedAt ?? new Date(item.startsAt),
-      published: row?.createdAt ?? new Date(item.startsAt),
+      published: row?.publishedAt ?? new Date(item.startsAt),
       summary: [item.summary, where].filter(Boolean).join(" · "),
       lang: item.contentLocale,
     };

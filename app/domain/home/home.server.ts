@@ -47,9 +47,9 @@ export async function homeFor(userId: string, locale: string, options: { now?: D
             groupId: { in: groupIds },
             status: "published",
             startsAt: { gte: now },
-            createdAt: { gte: new Date(now.getTime() - HOME_LIMITS.newInGroupsDays * DAY) },
+            publishedAt: { gte: new Date(now.getTime() - HOME_LIMITS.newInGroupsDays * DAY) },
           },
-          orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+          orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
           take: HOME_LIMITS.groupNews * 3,
           select: { id: true, seriesId: true },
         })
