@@ -8,7 +8,9 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { register } from "~/domain/auth/accounts.server";
 import { forgetConfig } from "~/lib/config.server";
+import { db } from "~/lib/db.server";
 import { removePicture, storePicture } from "~/lib/images/cover.server";
 import { parseS3Config, type S3Config } from "~/lib/images/s3-config";
 import { forgetImageStore, IMMUTABLE, imagesDir, imageStore, ImageStoreError, s3Store } from "~/lib/images/storage.server";
@@ -16,6 +18,7 @@ import { makePerson, publishedActivity } from "../support/factories";
 import { pngOf, SVG_FILE } from "../support/images";
 import { startS3, S3RVER_KEY, S3RVER_SECRET } from "../support/s3-server";
 import { useServer } from "../support/server";
+import { uniqueEmail } from "../support/http-client";
 import { clientFor } from "../support/signed-in";
 
 const BUCKET = "covers";
@@ -142,6 +145,37 @@ describe("the server with S3_URL set", () => {
     const name = "0123456789abcdef01234567-400.webp";
     writeFileSync(join(imagesDir(), name), "old");
     expect((await client.get(`/images/${name}`)).status).toBe(404);
+  });
+});
+
+describe("deleting an account while the store is down", () => {
+  it("still deletes it and says goodbye, not 500 (the sessions go, the activity goes); the files stay for lack of a store", async () => {
+    const password = "lang-genoeg-wachtwoord-9";
+    const { userId } = await register({ email: uniqueEmail("s3-down"), password, displayName: "Oksana", locale: "uk", isNewcomer: "on" }, "10.47.0.1");
+    await db().user.update({ where: { id: userId }, data: { isOrganiser: true } });
+    const id = await publishedActivity(userId);
+    const client = await clientFor(target.url, userId);
+    const form = new FormData();
+    form.append("image", new Blob([new Uint8Array(await pngOf(900, 500))], { type: "image/png" }), "cover.png");
+    form.append("alt_nl", "Een tafel met koffie");
+    expect((await client.request(`/organise/activities/${id}/cover`, { method: "POST", body: form, headers: { origin: target.url } })).status).toBe(302);
+    const { coverKey } = await db().activity.findUniqueOrThrow({ where: { id }, select: { coverKey: true } });
+    const stored = async () => (await s3.keys(PREFIX)).filter((key) => key.includes(coverKey!)).length;
+    expect(await stored()).toBe(6);
+
+    // The same bucket behind a port nobody listens on: every removal fails.
+    const working = process.env.S3_URL!;
+    useS3Url(working.replace(/:\d+\//, ":1/"));
+    try {
+      const deleted = await client.post("/account/delete", { password, confirm: "on" });
+      expect(deleted.status).toBe(302);
+      expect(await db().user.findUnique({ where: { id: userId } })).toBeNull();
+      expect(await db().activity.findUnique({ where: { id } })).toBeNull();
+      expect(await db().session.count({ where: { userId } })).toBe(0);
+    } finally {
+      useS3Url(working);
+    }
+    expect(await stored()).toBe(6);
   });
 });
 

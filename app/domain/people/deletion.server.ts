@@ -20,9 +20,9 @@ export const standIn = () => `deleted:${randomUUID()}`;
 
 /** All or nothing: one transaction, so a failure at any step leaves the account and everything else as it was. */
 export async function erasePerson(userId: string, now = new Date()): Promise<void> {
-  const avatar = await db().user.findUnique({ where: { id: userId }, select: { avatarKey: true, avatarSize: true } });
-  const covers = await coversThatMayGo(userId);
-  const notices = await db().$transaction(async (tx) => {
+  const { notices, pictures } = await db().$transaction(async (tx) => {
+    // Read in the transaction, before the rows that name the pictures go.
+    const pictures = await picturesThatMayGo(tx, userId);
     const toTell = [
       ...(await giveSeatsBack(tx, userId, now)),
       ...(await removeOrganisedActivities(tx, userId, now)),
@@ -37,27 +37,44 @@ export async function erasePerson(userId: string, now = new Date()): Promise<voi
     await leavePlans(tx, userId);
     // Cascades to sessions, profile facts, remaining sign-ups, memberships, the person's notifications, mails, mail choices and digest runs.
     await tx.user.delete({ where: { id: userId } });
-    return recordNotifications(tx, toTell);
+    return { notices: await recordNotifications(tx, toTell), pictures };
   }, TRANSACTION);
   catalogueShrank(); // their activities are gone; no lists remembered with them
-  // The pictures' files go once the rows are gone (after the transaction: files cannot be rolled back).
-  if (avatar) await forgetAvatarIfUnused(avatar.avatarKey, avatar.avatarSize);
-  for (const cover of covers) await forgetIfUnused(cover.coverKey, cover.coverWidth);
   deliver(notices);
+  await forgetPictures(pictures);
+}
+
+type Pictures = { avatar: { avatarKey: string | null; avatarSize: number | null } | null; covers: { coverKey: string | null; coverWidth: number | null }[] };
+
+/**
+ * The avatar, and the covers of the person's activities and of the groups they are in: the
+ * activities go with them, and so does a group nobody else is in (leaveGroups); forgetIfUnused
+ * keeps what is still shown.
+ */
+async function picturesThatMayGo(tx: Tx, userId: string): Promise<Pictures> {
+  const withCover = { coverKey: { not: null } } as const;
+  const select = { coverKey: true, coverWidth: true } as const;
+  const [avatar, activities, groups] = await Promise.all([
+    tx.user.findUnique({ where: { id: userId }, select: { avatarKey: true, avatarSize: true } }),
+    tx.activity.findMany({ where: { organiserId: userId, ...withCover }, select }),
+    tx.group.findMany({ where: { members: { some: { userId } }, ...withCover }, select }),
+  ]);
+  return { avatar, covers: [...new Map([...activities, ...groups].map((cover) => [cover.coverKey, cover])).values()] };
 }
 
 /**
- * The covers of the person's activities and of the groups they are in: the activities go with
- * them, and so does a group nobody else is in (leaveGroups); forgetIfUnused keeps what is still shown.
+ * The files go once the rows are gone (files cannot be rolled back), and on a best-effort basis:
+ * the account is already deleted, so a store that fails (S3 down) must not turn that into an
+ * error page, nor stop the caller from ending the person's sockets. What is left is reachable only
+ * by its unguessable name; the log line says how many, without saying whose.
  */
-async function coversThatMayGo(userId: string) {
-  const withCover = { coverKey: { not: null } } as const;
-  const select = { coverKey: true, coverWidth: true } as const;
-  const [activities, groups] = await Promise.all([
-    db().activity.findMany({ where: { organiserId: userId, ...withCover }, select }),
-    db().group.findMany({ where: { members: { some: { userId } }, ...withCover }, select }),
+async function forgetPictures({ avatar, covers }: Pictures) {
+  const removals = await Promise.allSettled([
+    ...(avatar ? [forgetAvatarIfUnused(avatar.avatarKey, avatar.avatarSize)] : []),
+    ...covers.map((cover) => forgetIfUnused(cover.coverKey, cover.coverWidth)),
   ]);
-  return [...new Map([...activities, ...groups].map((cover) => [cover.coverKey, cover])).values()];
+  const failed = removals.filter((removal) => removal.status === "rejected").length;
+  if (failed > 0) console.warn(JSON.stringify({ level: "warn", msg: "pictures of a deleted account left in the store", failed }));
 }
 
 /** Seats at upcoming activities go back and the waitlist moves up, as when the person cancels. */
