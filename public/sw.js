@@ -1,7 +1,7 @@
 /* Meedoen's service worker (decision 046). Served by server/http/service-worker.ts with the build's
  * version in place of __VERSION__ and `Cache-Control: no-cache`, so that a new release is a new
  * worker. Three kinds of things are kept:
- *  - the shell (icons, the offline page; the styles are in each page) in a cache named after the version;
+ *  - the shell (styles, icons, the offline page) in a cache named after the version;
  *  - hashed files (/build/, /locales/), which never change under their name, in the same cache;
  *  - for the person signed in on this phone only, their list of activities and their tickets, in
  *    a cache named after their user id. The page tells the worker who is signed in on every load;
@@ -11,7 +11,8 @@
 const VERSION = "__VERSION__";
 const SHELL = `meedoen-shell-${VERSION}`;
 const PERSONAL = "meedoen-person-";
-const SHELL_FILES = ["/favicon.svg", "/icons/icon-192.png"];
+// app.css: pages kept by a worker before decision 049 still link it, until they are kept again.
+const SHELL_FILES = ["/styles/app.css", "/favicon.svg", "/icons/icon-192.png"];
 const MINE = "/activities/mine";
 const TICKET = /^\/activities\/[A-Za-z0-9_-]+\/ticket$/;
 

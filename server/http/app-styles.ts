@@ -9,6 +9,8 @@ import { readFileSync } from "node:fs";
  * The CSP allows exactly this text by its hash, so no 'unsafe-inline' and no per-request nonce.
  */
 export function loadAppStyles(file: string) {
-  const text = readFileSync(file, "utf8");
+  // The browser hashes the text as its parser leaves it, with line ends as LF (a Windows checkout has CRLF).
+  const text = readFileSync(file, "utf8").replace(/\r\n?/g, "\n");
+  if (/<\/style/i.test(text)) throw new Error(`${file} contains "</style", which would end the page's <style> early`);
   return { text, cspSource: `'sha256-${createHash("sha256").update(text).digest("base64")}'` };
 }
