@@ -58,6 +58,14 @@ describe("search", () => {
     expect(search.terms).toContain("шахи");
   });
 
+  it("takes a typo for a word published a moment ago, without waiting for the word list to age", async () => {
+    const organiser = await makePerson({ isOrganiser: true });
+    await publishedActivity(organiser, inLocale("nl", "Koorzang in de kerk"));
+    expect((await searchActivities("koorznag")).terms).toContain("koorzang"); // the word list is read now
+    const fresh = await publishedActivity(organiser, inLocale("nl", "Pottenbakken op zaterdag"));
+    expect(await found("potenbakken")).toEqual([fresh]);
+  });
+
   it("marks the words found in the page, escaping markup in a title", async () => {
     const organiser = await makePerson({ isOrganiser: true });
     await publishedActivity(organiser, inLocale("nl", "<b>Breicafé</b> & thee", "Breien voor beginners"));

@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { dbProvider, rawRows } from "~/lib/db.server";
+import { catalogueFingerprint } from "../activities/selection-memo.server";
 import { editDistance, searchTerms, typoAllowance } from "./terms";
 
 /**
@@ -61,16 +62,21 @@ function postgresMatches(groups: string[][]) {
     GROUP BY c."activityId" ORDER BY "rank" DESC, c."activityId" LIMIT ${MAX_MATCHES}`);
 }
 
-/** The index's words, read at most once a minute (the typo fallback only). */
-let vocabulary: { at: number; words: Promise<string[]> } | null = null;
+/**
+ * The index's words (the typo fallback only), read again when an activity changed (the list's
+ * fingerprint, one indexed read) and at least once a minute (deletions leave no fingerprint), so a
+ * new activity's words are taken for typos from the moment it is published.
+ */
+let vocabulary: { at: number; fingerprint: string; words: Promise<string[]> } | null = null;
 const VOCABULARY_AGE_MS = 60_000;
 
 export function forgetVocabulary() {
   vocabulary = null;
 }
 
-function indexWords(): Promise<string[]> {
-  if (vocabulary && Date.now() - vocabulary.at < VOCABULARY_AGE_MS) return vocabulary.words;
+async function indexWords(): Promise<string[]> {
+  const fingerprint = await catalogueFingerprint();
+  if (vocabulary && vocabulary.fingerprint === fingerprint && Date.now() - vocabulary.at < VOCABULARY_AGE_MS) return vocabulary.words;
   const words = (
     dbProvider() === "postgres"
       ? rawRows(
@@ -78,7 +84,7 @@ function indexWords(): Promise<string[]> {
         )
       : rawRows(Prisma.sql`SELECT "term" FROM "ActivitySearchVocabulary"`)
   ).then((rows) => rows.map((row) => String(row.term)));
-  vocabulary = { at: Date.now(), words };
+  vocabulary = { at: Date.now(), fingerprint, words };
   words.catch(() => (vocabulary = null));
   return words;
 }
