@@ -7,6 +7,7 @@ import { INTERESTS } from "~/lib/reference/interests";
 import { LANGUAGES } from "~/lib/reference/languages";
 import { municipalityChoices } from "~/lib/municipality-order";
 import { useLocale } from "~/lib/use-locale";
+import { PlaceField } from "./place-field";
 
 type Filters = Record<string, string | undefined>;
 type Municipality = { code: string; name: string };
@@ -61,17 +62,30 @@ export function ActivityFilters({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const nativeSelect = (name: string, options: Option[]) => (
+    <select id={`filter-${name}`} name={name} defaultValue={filters[name] ?? ""}>
+      <option value="">{t("activities.filters.any")}</option>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  );
   const select = (name: string, label: string, options: Option[]) => (
     <div className="field">
       <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={filters[name] ?? ""}>
-        <option value="">{t("activities.filters.any")}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      {nativeSelect(name, options)}
+    </div>
+  );
+  // The place can be typed once the scripts run (components/place-field.tsx): 's-Gravenhage by "den haag".
+  const places = [{ value: "online", label: t("activities.mode.online") }, ...placeChoices(municipalities, locale)];
+  const placeField = (
+    <div className="field">
+      <label htmlFor="filter-place">{t("activities.filters.place")}</label>
+      <PlaceField id="filter-place" name="place" choices={[{ value: "", label: t("activities.filters.any") }, ...places]} defaultValue={filters.place ?? ""}>
+        {nativeSelect("place", places)}
+      </PlaceField>
     </div>
   );
   const choices = choicesIn(locale, t);
@@ -88,7 +102,7 @@ export function ActivityFilters({
       <div className="filter-grid">
         {select("kind", t("activities.filters.kind"), choices.kinds)}
         {select("language", t("activities.filters.language"), choices.languages)}
-        {select("place", t("activities.filters.place"), [{ value: "online", label: t("activities.mode.online") }, ...placeChoices(municipalities, locale)])}
+        {placeField}
         {distance}
         {select("theme", t("activities.filters.theme"), choices.themes)}
         {select("interest", t("activities.filters.interest"), choices.interests)}

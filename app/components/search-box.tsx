@@ -1,13 +1,15 @@
-import { Form } from "@remix-run/react";
+import { Form, useNavigate } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Combobox, type ComboOption } from "./combobox";
 
-type Suggestion = { id: string; title: string };
+type Suggestion = { title: string; href: string };
 
 /**
  * The search box: a GET form, so a search is an address and works without JavaScript. With it,
- * titles that match what is typed are offered as the browser's own suggestion list (a datalist,
- * which screen readers and keyboards already know), read from `suggestUrl` a moment after typing stops.
+ * what the search finds for the words typed so far (typos and other scripts included) is listed
+ * under the field a moment after typing stops (components/combobox.tsx, decision 050); choosing
+ * one opens that activity or group, Enter without choosing searches.
  */
 export function SearchBox({
   value,
@@ -25,22 +27,37 @@ export function SearchBox({
   keep: Record<string, string>;
 }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   // One search box per page: fixed ids (React's useId gives ":R…:", which is no valid HTML id start).
   const id = "search";
-  const [typed, setTyped] = useState(value);
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const field = useRef<HTMLInputElement>(null);
+  // What the person typed since the page showed `value`; null until they type (no suggestions for the search just made).
+  const [typed, setTyped] = useState<string | null>(null);
+  useEffect(() => setTyped(null), [value]);
+  const [suggestions, setSuggestions] = useState<ComboOption[]>([]);
   const latest = useRef(0);
   useEffect(() => {
-    if (!suggestUrl || typed.trim().length < 2 || typed === value) return;
     const ask = ++latest.current;
+    if (!suggestUrl || typed === null || typed.trim().length < 2) return setSuggestions([]);
     const timer = setTimeout(() => {
       fetch(`${suggestUrl}?q=${encodeURIComponent(typed)}`, { headers: { accept: "application/json" } })
         .then((response) => (response.ok ? response.json() : { suggestions: [] }))
-        .then((body: { suggestions: Suggestion[] }) => ask === latest.current && setSuggestions(body.suggestions))
+        .then((body: { suggestions: Suggestion[] }) => {
+          if (ask === latest.current) setSuggestions(body.suggestions.map((found) => ({ value: found.href, label: found.title })));
+        })
         .catch(() => undefined);
     }, 250);
     return () => clearTimeout(timer);
-  }, [typed, value, suggestUrl]);
+  }, [typed, suggestUrl]);
+  const inputProps = {
+    type: "search",
+    name: "q",
+    defaultValue: value,
+    maxLength: 200,
+    placeholder: t("search.placeholder"),
+    enterKeyHint: "search",
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) => setTyped(event.currentTarget.value),
+  } as const;
   return (
     <Form method="get" action={action} role="search" className="search-box" aria-label={label}>
       {Object.entries(keep).map(([name, kept]) => (
@@ -49,25 +66,22 @@ export function SearchBox({
       <label htmlFor={`${id}-q`} className="visually-hidden">
         {label}
       </label>
-      <input
-        id={`${id}-q`}
-        type="search"
-        name="q"
-        defaultValue={value}
-        maxLength={200}
-        placeholder={t("search.placeholder")}
-        list={suggestUrl ? `${id}-suggestions` : undefined}
-        autoComplete="off"
-        enterKeyHint="search"
-        onChange={(event) => setTyped(event.currentTarget.value)}
-      />
       {suggestUrl ? (
-        <datalist id={`${id}-suggestions`}>
-          {suggestions.map((suggestion) => (
-            <option key={suggestion.id} value={suggestion.title} />
-          ))}
-        </datalist>
-      ) : null}
+        <Combobox
+          id={`${id}-q`}
+          inputRef={field}
+          options={suggestions}
+          listLabel={t("search.suggestions")}
+          countText={(count) => t("search.suggestionCount", { count })}
+          onChoose={(option) => {
+            if (field.current) field.current.value = option.label;
+            navigate(option.value);
+          }}
+          {...inputProps}
+        />
+      ) : (
+        <input id={`${id}-q`} autoComplete="off" {...inputProps} />
+      )}
       <button type="submit" className="button">
         {t("search.submit")}
       </button>

@@ -43,3 +43,33 @@ export function municipalityChoices(municipalities: readonly Named[], locale = "
   ]);
   return choices.sort((a, b) => compareMunicipalityNames(a.label, b.label, locale));
 }
+
+/** Lower case, without accents and with every run of punctuation or space as one space. */
+function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/**
+ * The choices whose name, from the start of any of its words, begins with what was typed, with
+ * spaces and punctuation not counting: "gravenhage", "s-grav" and "den haag" find 's-Gravenhage,
+ * "sudwest" finds Súdwest-Fryslân. Names that begin with it (after their article) come first;
+ * within each part the list's order stays.
+ */
+export function placesMatching<T extends { label: string }>(choices: readonly T[], typed: string): T[] {
+  const wanted = fold(typed).replaceAll(" ", "");
+  if (!wanted) return [...choices];
+  const starts: T[] = [];
+  const inside: T[] = [];
+  for (const choice of choices) {
+    const words = fold(choice.label).split(" ");
+    // 's-Gravenhage begins with G here too, as it is sorted (sortKey).
+    if (words.join("").startsWith(wanted) || fold(sortKey(choice.label)).replaceAll(" ", "").startsWith(wanted)) starts.push(choice);
+    else if (words.some((_, i) => words.slice(i).join("").startsWith(wanted))) inside.push(choice);
+  }
+  return [...starts, ...inside];
+}

@@ -12,6 +12,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = cleanSearchText(new URL(request.url).searchParams.get("q") ?? "");
   if (q.length < 2) return Response.json({ suggestions: [] });
   const { groups } = await searchGroups(q);
-  const suggestions = groups.slice(0, MAX_SUGGESTIONS).map((group) => ({ id: group.id, title: group.name }));
+  const suggestions = groups.slice(0, MAX_SUGGESTIONS).map((group) => ({ id: group.id, title: group.name, href: `/groups/${group.slug}` }));
   return Response.json({ suggestions }, { headers: { "Cache-Control": "public, max-age=30" } });
 }

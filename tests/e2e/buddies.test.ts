@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { SCREENSHOTS, useBrowser, signInAs, submitForNotice } from "../support/browser";
+import { choosePlace, SCREENSHOTS, signInAs, submitForNotice, useBrowser } from "../support/browser";
 import { useServer } from "../support/server";
 
 const target = useServer();
@@ -34,7 +34,7 @@ describe("buddies", () => {
       const sanne = page.locator(".people-list li", { hasText: "Sanne" });
       await sanne.locator('button[value="verify"]').click();
       await page.locator(".page-notice").waitFor();
-      await page.selectOption("#field-municipality", "GM0363");
+      await choosePlace(page, "field-municipality", "GM0363");
       await page.check('input[name="autoSend"]');
       await submitForNotice(page, 'button[value="run"]');
     });

@@ -5,7 +5,7 @@ import { askQuestion } from "~/domain/live/room.server";
 import { cancelRsvp, rsvp } from "~/domain/activities/rsvp.server";
 import { db } from "~/lib/db.server";
 import type { Locale } from "~/lib/locales";
-import { socketConnected, useBrowser } from "../support/browser";
+import { choosePlace, socketConnected, useBrowser } from "../support/browser";
 import { buddyPair } from "../support/buddy-factories";
 import { localDate, personIn, publishedActivity } from "../support/factories";
 import { BROWSER_LOCALE, LOCALES, exactly, journey, textIn } from "../support/journeys";
@@ -65,7 +65,7 @@ describe.each(MATRIX)("a newcomer ($label)", ({ locale, javaScriptEnabled, label
 
         await page.locator("summary", { hasText: t("activities.filters.title") }).click();
         await page.getByLabel(t("activities.filters.kind"), { exact: true }).selectOption("workshop");
-        await page.getByLabel(t("activities.filters.place"), { exact: true }).selectOption(town);
+        await choosePlace(page, "filter-place", town);
         await page.getByLabel(t("activities.filters.evening"), { exact: true }).check();
         await page.getByRole("button", { name: exactly(t("activities.filters.apply")) }).click();
         await page.waitForURL(new RegExp(`place=${town}`));

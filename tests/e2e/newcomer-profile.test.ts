@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { uniqueEmail } from "../support/http-client";
-import { expectAccessible, SCREENSHOTS, useBrowser, submitForNotice } from "../support/browser";
+import { choosePlace, expectAccessible, SCREENSHOTS, submitForNotice, useBrowser } from "../support/browser";
 import { useServer } from "../support/server";
 
 const target = useServer();
@@ -22,7 +22,7 @@ async function register(page: Page, expectedLocale: string) {
 const registerInUkrainian = (page: Page) => register(page, "uk");
 
 async function fillProfile(page: Page) {
-  await page.selectOption("#field-municipality", "GM0479");
+  await choosePlace(page, "field-municipality", "GM0479");
   await page.selectOption("#language-0", "uk");
   await page.selectOption("#level-0", "native");
   await page.selectOption("#language-1", "nl");
@@ -40,7 +40,7 @@ async function switchTo(page: Page, locale: string) {
 }
 
 async function expectProfileKept(page: Page) {
-  expect(await page.inputValue("#field-municipality")).toBe("GM0479");
+  expect(await page.inputValue('[name="municipalityCode"]')).toBe("GM0479");
   expect(await page.inputValue("#language-0")).toBe("nl");
   expect(await page.inputValue("#level-1")).toBe("native");
   expect(await page.isChecked('input[name="availability"][value="2-evening"]')).toBe(true);

@@ -5,7 +5,7 @@ import { utcToZonedParts } from "~/domain/activities/recurrence";
 import { rsvp } from "~/domain/activities/rsvp.server";
 import { addWalkIn, checkInFromList } from "~/domain/attendance/checkin.server";
 import { db } from "~/lib/db.server";
-import { useBrowser } from "../support/browser";
+import { choosePlace, useBrowser } from "../support/browser";
 import { activityForm, localDate, personIn, publishedActivity } from "../support/factories";
 import { BROWSER_LOCALE, LOCALES, exactly, journey, textIn } from "../support/journeys";
 import { useServer } from "../support/server";
@@ -56,7 +56,7 @@ describe.each(MATRIX)("an organiser ($label)", ({ locale, javaScriptEnabled, lab
         await page.getByLabel(t("organise.form.repeat"), { exact: true }).selectOption("1");
         await page.getByLabel(t("organise.form.repeatUntil"), { exact: true }).fill(localDate(3 + 28));
         await page.getByLabel(t("organise.form.venue"), { exact: true }).fill("Bibliotheek");
-        await page.getByLabel(t("profile.municipality"), { exact: true }).selectOption("GM0344");
+        await choosePlace(page, "field-municipality", "GM0344");
         await page.getByRole("checkbox", { name: t("reference:language.nl"), exact: true }).check({ force: true });
         await page.getByRole("checkbox", { name: t("activities.theme.language-communication"), exact: true }).check({ force: true });
         await page.getByRole("button", { name: exactly(t("organise.form.publish")) }).click();
@@ -331,7 +331,7 @@ describe.each([{ locale: "ar" as const, javaScriptEnabled: true }])(
         async (page, check) => {
           await page.goto(`${target.url}/organise/matching`);
           await check("the matching page");
-          await page.getByLabel(t("profile.municipality"), { exact: true }).selectOption(town);
+          await choosePlace(page, "field-municipality", town);
           await page.getByRole("button", { name: exactly(t("matching.runButton")) }).click();
           await page.getByText(t("matching.ran", { matched: 1, count: 1 }), { exact: true }).waitFor();
           const proposal = page.locator("li", { hasText: `Olena ${locale}` }).filter({ hasText: `Sanne ${locale}` });

@@ -4,7 +4,7 @@
  * filter; at 390×844 with the journey guards (console, HTTP, NUL, axe).
  */
 import { describe, expect, it } from "vitest";
-import { SCREENSHOTS, useBrowser } from "../support/browser";
+import { choosePlace, SCREENSHOTS, useBrowser } from "../support/browser";
 import { db } from "~/lib/db.server";
 import { makePerson, publishedActivity } from "../support/factories";
 import { BROWSER_LOCALE, journey, textIn } from "../support/journeys";
@@ -24,20 +24,30 @@ const content = (locale: string, title: string, summary: string) => ({
 describe("search and nearby", () => {
   it("finds a Ukrainian chess club with suggestions while typing, and keeps the nearby filter", async () => {
     const organiser = await makePerson({ isOrganiser: true });
-    await publishedActivity(organiser, { ...content("uk", "Шаховий клуб для дорослих", "Граємо в шахи щосуботи"), municipalityCode: "GM0479" });
+    const club = await publishedActivity(organiser, { ...content("uk", "Шаховий клуб для дорослих", "Граємо в шахи щосуботи"), municipalityCode: "GM0479" });
     await publishedActivity(organiser, { ...content("uk", "Шаховий турнір в Утрехті", "Для всіх рівнів"), municipalityCode: "GM0344" });
     const t = textIn("uk");
     await journey(browser, "search-uk-js", { locale: BROWSER_LOCALE.uk, baseUrl: target.url }, async (page, check) => {
       await page.goto(`${target.url}/activities`);
       const box = page.getByRole("combobox", { name: t("search.activitiesLabel") });
+      // A typo still lists what the search finds for it (a <datalist> hid those), and choosing one opens it.
+      await box.pressSequentially("шахвий клу", { delay: 30 });
+      const options = page.getByRole("listbox").getByRole("option");
+      await expect.poll(() => options.allTextContents()).toEqual(["Шаховий клуб для дорослих"]);
+      await box.press("ArrowDown");
+      expect(await box.getAttribute("aria-activedescendant")).toBe("search-q-option-0");
+      await Promise.all([page.waitForURL(new RegExp(`/activities/${club}$`)), box.press("Enter")]);
+      await page.goBack();
+      // Enter without choosing searches for what was typed.
+      await box.fill("");
       await box.pressSequentially("шахов", { delay: 30 });
-      await expect.poll(() => page.locator("datalist option").count()).toBe(2);
+      await expect.poll(() => options.count()).toBe(2);
       await Promise.all([page.waitForURL(/q=/), box.press("Enter")]);
       await expect.poll(() => page.locator(".activity-card").count()).toBe(2);
       expect(await page.locator(".activity-card mark").first().textContent()).toBe("Шаховий");
       await check("search results (uk)");
       await page.click(".filters-toggle summary");
-      await page.selectOption("#filter-place", "GM0363");
+      await choosePlace(page, "filter-place", "GM0363");
       await page.selectOption("#filter-km", "25");
       await Promise.all([page.waitForURL(/km=25/), page.click('.filters button[type="submit"]')]);
       await expect.poll(() => page.locator(".activity-card").count()).toBe(1);
@@ -45,6 +55,33 @@ describe("search and nearby", () => {
       expect(await page.locator(".activity-card .distance").textContent()).toContain("10,2 км");
       await check("nearby search (uk)");
       await page.screenshot({ path: `${SCREENSHOTS}search-nearby-uk.png`, fullPage: true });
+    });
+  });
+
+  it('finds \'s-Gravenhage in the place filter by typing "gravenhage" or "den haag", by keyboard (Arabic)', async () => {
+    const organiser = await makePerson({ isOrganiser: true });
+    await publishedActivity(organiser, { ...content("ar", "مقهى اللغة في لاهاي", "نتحدث الهولندية معًا"), municipalityCode: "GM0518" });
+    const t = textIn("ar");
+    await journey(browser, "place-typeahead-ar", { locale: BROWSER_LOCALE.ar, baseUrl: target.url }, async (page, check) => {
+      await page.goto(`${target.url}/activities`);
+      await page.click(".filters-toggle summary");
+      const place = page.getByRole("combobox", { name: t("activities.filters.place"), exact: true });
+      const options = page.locator("#filter-place-listbox").getByRole("option");
+      await place.fill("gravenhage");
+      await expect.poll(() => options.allTextContents()).toEqual(["'s-Gravenhage", "Den Haag ('s-Gravenhage)"]);
+      await place.fill("den haag");
+      await expect.poll(() => options.allTextContents()).toEqual(["Den Haag ('s-Gravenhage)"]);
+      await check("place type-ahead (ar)");
+      await place.press("ArrowDown");
+      await place.press("Enter");
+      expect(await place.inputValue()).toBe("Den Haag ('s-Gravenhage)");
+      expect(await place.getAttribute("aria-expanded")).toBe("false");
+      await Promise.all([page.waitForURL(/place=GM0518/), page.click('.filters button[type="submit"]')]);
+      await expect.poll(() => page.locator(".activity-card").count()).toBe(1);
+      expect(await page.locator(".activity-card h2").textContent()).toContain("مقهى اللغة في لاهاي");
+      // The page of results keeps the place as the person chose it.
+      expect(await page.locator("input#filter-place").inputValue()).toBe("Den Haag ('s-Gravenhage)");
+      expect(await page.locator('.filters input[type="hidden"][name="place"]').inputValue()).toBe("GM0518");
     });
   });
 
@@ -75,11 +112,17 @@ describe("search and nearby", () => {
       expect(await page.locator(".cards .card .card-image img").count()).toBeGreaterThanOrEqual(2);
       const box = page.getByRole("combobox", { name: t("search.groupsLabel") });
       await box.pressSequentially("الخيا", { delay: 30 });
-      await expect.poll(() => page.locator("datalist option").count()).toBe(1);
-      expect(await page.locator("datalist option").getAttribute("value")).toBe("مجموعة الخياطة في زانستاد");
+      await expect.poll(() => page.getByRole("listbox").getByRole("option").allTextContents()).toEqual(["مجموعة الخياطة في زانستاد"]);
       await Promise.all([page.waitForURL(/q=/), box.press("Enter")]);
       await expect.poll(() => page.locator(".cards .card").count()).toBe(1);
       expect(await page.locator(".cards .card mark").first().textContent()).toBe("الخياطة");
+      // Choosing a suggestion opens the group.
+      const again = page.getByRole("combobox", { name: t("search.groupsLabel") });
+      await again.fill("");
+      await again.pressSequentially("الخيا", { delay: 30 });
+      await page.getByRole("listbox").getByRole("option").first().waitFor();
+      await again.press("ArrowDown");
+      await Promise.all([page.waitForURL(/\/groups\/khiyata-e2e$/), again.press("Enter")]);
       await check("group search (ar)");
       await page.screenshot({ path: `${SCREENSHOTS}group-search-ar.png`, fullPage: true });
     });

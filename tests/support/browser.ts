@@ -145,3 +145,25 @@ export function socketConnected(page: Page, timeoutMs = 10_000): Promise<void> {
     });
   });
 }
+
+const municipalityNames = new Map(
+  (JSON.parse(readFileSync(new URL("../../prisma/reference/municipalities.json", import.meta.url), "utf8")) as { code: string; name: string }[]).map(
+    (municipality) => [municipality.code, municipality.name],
+  ),
+);
+
+/**
+ * Chooses a municipality in a place field (components/place-field.tsx) as a person would: without
+ * JavaScript in the native <select>; with it, by typing the name into the combobox that replaces
+ * the <select> once the page hydrates, and taking it from the list.
+ */
+export async function choosePlace(page: Page, id: string, code: string) {
+  const scripted = await page.evaluate(() => "__remixContext" in window);
+  if (!scripted) return void (await page.locator(`select#${id}`).selectOption(code));
+  const field = page.locator(`input#${id}[role="combobox"]`);
+  await field.fill(municipalityNames.get(code) ?? code);
+  await page.locator(`#${id}-listbox li[data-value="${code}"]`).first().click();
+  await expect
+    .poll(() => page.locator(`#${id}`).locator("xpath=ancestor::div[contains(@class, 'combobox')][1]/following-sibling::input[@type='hidden'][1]").inputValue())
+    .toBe(code);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareMunicipalityNames, municipalityChoices, sortKey } from "~/lib/municipality-order";
+import { compareMunicipalityNames, municipalityChoices, placesMatching, sortKey } from "~/lib/municipality-order";
 
 const SAMPLE = [
   { code: "GM0518", name: "'s-Gravenhage" },
@@ -68,5 +68,31 @@ describe("Dutch municipality order", () => {
       expect(names.indexOf("'s-Gravenhage")).toBeGreaterThan(names.indexOf("Gouda"));
       expect(names.indexOf("'s-Gravenhage")).toBeLessThan(names.indexOf("Groningen"));
     }
+  });
+});
+
+describe("typing a municipality", () => {
+  const labels = municipalityChoices(SAMPLE).map((choice) => ({
+    code: choice.code,
+    label: choice.officialName ? `${choice.label} (${choice.officialName})` : choice.label,
+  }));
+  const found = (typed: string) => placesMatching(labels, typed).map((choice) => choice.label);
+
+  it("finds 's-Gravenhage by the name people say and by its name without the article", () => {
+    expect(found("gravenhage")).toEqual(["'s-Gravenhage", "Den Haag ('s-Gravenhage)"]);
+    expect(found("den haag")).toEqual(["Den Haag ('s-Gravenhage)"]);
+    expect(found("haag")).toEqual(["Den Haag ('s-Gravenhage)"]);
+    expect(found("'s-grav")).toEqual(["'s-Gravenhage", "Den Haag ('s-Gravenhage)"]);
+    expect(found("s-her")).toEqual(["'s-Hertogenbosch", "Den Bosch ('s-Hertogenbosch)"]);
+    expect(found("Den Bosch")).toEqual(["Den Bosch ('s-Hertogenbosch)"]);
+  });
+
+  it("ignores accents, case and punctuation, puts names that start with it first, and keeps the list's order", () => {
+    expect(found("sudwest")).toEqual(["Súdwest-Fryslân"]);
+    expect(found("SÚDWEST FRYSLAN")).toEqual(["Súdwest-Fryslân"]);
+    expect(found("g")).toEqual(["Gouda", "'s-Gravenhage", "Groningen", "Den Haag ('s-Gravenhage)"]);
+    expect(found("ams")).toEqual(["Amsterdam"]);
+    expect(found("xyz")).toEqual([]);
+    expect(found("  ")).toHaveLength(labels.length);
   });
 });

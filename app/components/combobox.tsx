@@ -1,0 +1,119 @@
+import { useEffect, useState, type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type RefObject } from "react";
+
+export type ComboOption = { value: string; label: string; hint?: string };
+
+/**
+ * A text field with a list of choices under it, as the ARIA combobox pattern describes (decision
+ * 050): the browser's own <datalist> filters its options by the typed text, so it hid exactly the
+ * suggestions search makes for a typo or a title in another script, and a native <select> jumps by
+ * the first letters of a label, so "gravenhage" found Groningen. Here the caller decides what is
+ * listed; arrows move through it, Enter takes the active choice (or, with none active, does what
+ * Enter does in the field: submit the form), Escape closes the list, a tap chooses.
+ */
+export function Combobox({
+  id,
+  options,
+  onChoose,
+  listLabel,
+  countText,
+  inputRef,
+  renderOption,
+  ...input
+}: {
+  id: string;
+  /** The choices for what is typed now; an empty list closes the popup. */
+  options: ComboOption[];
+  onChoose: (option: ComboOption) => void;
+  listLabel: string;
+  /** Read out when the list changes ("5 suggestions"). */
+  countText: (count: number) => string;
+  inputRef?: RefObject<HTMLInputElement>;
+  renderOption?: (option: ComboOption) => ReactNode;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "role" | "list">) {
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const listId = `${id}-listbox`;
+  const shown = open && options.length > 0;
+  // A new list starts with nothing active, so Enter still submits what was typed.
+  const listed = options.map((option) => option.value).join("\n");
+  useEffect(() => setActive(-1), [listed]);
+
+  const choose = (option: ComboOption) => {
+    setOpen(false);
+    setActive(-1);
+    onChoose(option);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    input.onKeyDown?.(event);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (options.length === 0) return;
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      setOpen(true);
+      setActive((current) => (!shown ? (step === 1 ? 0 : options.length - 1) : (current + step + options.length) % options.length));
+    } else if (event.key === "Enter" && shown && active >= 0) {
+      event.preventDefault();
+      choose(options[active]!);
+    } else if (event.key === "Escape" && shown) {
+      // The first Escape closes the list; the next one is the field's own (a search field clears).
+      event.preventDefault();
+      setOpen(false);
+    } else if (event.key === "Tab") {
+      setOpen(false);
+    }
+  };
+
+  return (
+    <div className="combobox">
+      <input
+        {...input}
+        ref={inputRef}
+        id={id}
+        role="combobox"
+        aria-expanded={shown}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={shown && active >= 0 ? `${id}-option-${active}` : undefined}
+        autoComplete="off"
+        onKeyDown={onKeyDown}
+        onChange={(event) => {
+          input.onChange?.(event);
+          setOpen(true);
+        }}
+        onBlur={(event) => {
+          input.onBlur?.(event);
+          setOpen(false);
+        }}
+      />
+      <ul id={listId} role="listbox" aria-label={listLabel} className="combobox-list" hidden={!shown}>
+        {options.map((option, index) => (
+          // The keyboard works in the field (arrows, Enter, aria-activedescendant), so the option only needs the tap.
+          // eslint-disable-next-line jsx-a11y/click-events-have-key-events
+          <li
+            key={`${option.value}-${option.label}`}
+            id={`${id}-option-${index}`}
+            role="option"
+            aria-selected={index === active}
+            data-value={option.value}
+            className={index === active ? "active" : undefined}
+            // Keeps the focus in the field, so the field's blur does not close the list before the click lands.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => choose(option)}
+          >
+            {renderOption ? renderOption(option) : option.label}
+          </li>
+        ))}
+      </ul>
+      <p className="visually-hidden" aria-live="polite">
+        {shown ? countText(options.length) : ""}
+      </p>
+    </div>
+  );
+}
+
+/** False on the server and during hydration, true once the page's scripts run: for what only works with them. */
+export function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
