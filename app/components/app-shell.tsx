@@ -6,6 +6,7 @@ import type { Locale } from "~/lib/locales";
 import type { AvatarView } from "~/lib/images/avatar.server";
 import { Avatar } from "./avatar";
 import { LanguageSwitcher } from "./language-switcher";
+import { useMenuDismissal } from "./menu-dismissal";
 import { NotificationBell } from "./notification-bell";
 import { PageNoticeBanner, type PageNotice } from "./page-notice";
 
@@ -26,6 +27,7 @@ type ShellProps = { user: ShellUser; locale: Locale; demoData: boolean; notice?:
 export function AppShell({ user, locale, demoData, notice = null, children }: ShellProps) {
   const { t } = useTranslation();
   const location = useLocation();
+  useMenuDismissal();
   return (
     <>
       <a className="skip-link" href="#main">

@@ -43,3 +43,33 @@ describe("interface language", () => {
     });
   }
 });
+
+describe("the header's menus", () => {
+  it("close on Escape (focus back on the button), on a tap outside and when the focus leaves them (Arabic)", async () => {
+    await journey(browser, "menu-dismissal-ar", { locale: "ar", baseUrl: target.url }, async (page) => {
+      await page.goto(`${target.url}/activities`);
+      await page.waitForFunction(() => "__remixRouter" in window);
+      const menu = page.locator("details.language-menu");
+      const summary = menu.locator("summary");
+      const isOpen = () => menu.evaluate((element) => (element as HTMLDetailsElement).open);
+
+      await summary.click();
+      expect(await isOpen()).toBe(true);
+      await page.keyboard.press("Escape");
+      expect(await isOpen()).toBe(false);
+      expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+
+      await summary.click();
+      await page.mouse.click(20, 700); // on the page below the header, away from the menu
+      expect(await isOpen()).toBe(false);
+
+      await summary.focus();
+      await page.keyboard.press("Enter");
+      expect(await isOpen()).toBe(true);
+      const buttons = await menu.locator("button").count();
+      for (let step = 0; step <= buttons; step++) await page.keyboard.press("Tab");
+      expect(await menu.evaluate((element) => element.contains(document.activeElement))).toBe(false);
+      expect(await isOpen()).toBe(false);
+    });
+  });
+});
