@@ -83,6 +83,23 @@ describe("the signed-in home", () => {
       },
     );
     const notMine = await publishedActivity(organiser.id, { titles: ["Elders"], groupId: other.id, date: localDate(12) });
+    // Fits her as well as "fits" does, but it is news from her group: shown there, not suggested again.
+    const groupFit = await createActivity(
+      organiser.id,
+      activityForm({
+        titles: ["Українська розмова в групі"],
+        contentLocales: ["uk"],
+        spokenLanguages: ["uk"],
+        municipalityCode: "GM0479",
+        groupId: group.id,
+        repeat: "1",
+        repeatUntil: localDate(30),
+        date: localDate(9),
+        startTime: "19:00",
+        endTime: "21:00",
+      }),
+      { publish: true },
+    );
     // News is what was published lately: a draft begun a month ago and published today is, one published three weeks ago is not.
     const { id: lateDraft } = await createActivity(
       organiser.id,
@@ -119,6 +136,9 @@ describe("the signed-in home", () => {
     expect(home.newInGroups.map((activity) => activity.id)).not.toContain(notMine);
     expect(home.newInGroups.map((activity) => activity.id)).toContain(inGroup);
     expect(news).toContain("Fietsen na lang plannen");
+    expect(news).toContain("Українська розмова в групі");
+    const suggestedSeries = home.recommendations.map((entry) => entry.activity.seriesId);
+    expect(suggestedSeries).not.toContain(groupFit.seriesId);
     expect(news).not.toContain("Al lang bekend");
     expect(home.firstSteps).toEqual({ profile: false, activity: false, buddy: true });
   });

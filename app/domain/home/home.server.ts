@@ -72,6 +72,8 @@ export async function homeFor(userId: string, locale: string, options: { now?: D
   ]);
   const going = new Set(await goingAmong(userId, [...newCards.map((card) => card.id), ...picks.map((pick) => pick.activity.id)]));
   if (next) going.add(next.activityId);
+  // What is already news from the person's groups is not suggested again (a series counts once).
+  const inNews = new Set(newCards.map((card) => card.seriesId ?? card.id));
   const profileIncomplete = !reader || reader.languages.length === 0 || !reader.municipalityCode;
   const nextActivity = nextCards[0] ? { ...nextCards[0], venue: await nextVenue(userId, next, nextCards[0].venue) } : null;
   const waitlist = waitingCards.map((activity, index) => ({ activity, place: places[index] ?? null }));
@@ -79,7 +81,9 @@ export async function homeFor(userId: string, locale: string, options: { now?: D
     nextActivity,
     waitlist,
     buddy,
-    recommendations: picks.filter((pick) => !going.has(pick.activity.id)).slice(0, HOME_LIMITS.recommendations),
+    recommendations: picks
+      .filter((pick) => !going.has(pick.activity.id) && !inNews.has(pick.activity.seriesId ?? pick.activity.id))
+      .slice(0, HOME_LIMITS.recommendations),
     newInGroups: newCards,
     inGroups: groupIds.length > 0,
     going: [...going],
