@@ -52,6 +52,9 @@ export function formatTime(value: Date | string, locale: Locale, timeZone = READ
   return dateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit" }).format(new Date(value));
 }
 
+/** Between the day and the hours: Arabic writes its own comma. */
+const DAY_TIME_SEPARATOR: Record<Locale, string> = { en: ", ", nl: ", ", uk: ", ", ar: "، " };
+
 /** "di 3 mrt, 19:00–21:00" in the activity's own zone, with the zone named when it is not Dutch time. */
 export function formatTimeRange(startsAt: string | Date, endsAt: string | Date, timeZone: string, locale: Locale) {
   const day = dateTimeFormat(locale, { timeZone, weekday: "short", day: "numeric", month: "short" }).format(new Date(startsAt));
@@ -61,7 +64,7 @@ export function formatTimeRange(startsAt: string | Date, endsAt: string | Date, 
     minute: "2-digit",
     ...(timeZone === READER_TIME_ZONE ? {} : { timeZoneName: "short" }),
   });
-  return `${day}, ${time.format(new Date(startsAt))}–${time.format(new Date(endsAt))}`;
+  return `${day}${DAY_TIME_SEPARATOR[locale]}${time.format(new Date(startsAt))}–${time.format(new Date(endsAt))}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -60,13 +61,19 @@ export default function Groups() {
                 <Highlighted text={group.description.slice(0, 200)} terms={terms} />
               </p>
               <p className="muted">
+                {/* Each part isolated: a Dutch place name next to "3 أعضاء" would otherwise take the number with it. */}
                 {[
                   group.interest ? t(`reference:interest.${group.interest}`) : null,
                   group.municipality?.name,
                   t("groups.members", { count: group.memberCount }),
                 ]
                   .filter(Boolean)
-                  .join(" · ")}
+                  .map((part, index) => (
+                    <Fragment key={index}>
+                      {index > 0 ? " · " : null}
+                      <bdi>{part}</bdi>
+                    </Fragment>
+                  ))}
               </p>
             </li>
           ))}

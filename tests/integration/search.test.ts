@@ -184,6 +184,9 @@ describe("group search", () => {
     expect(await page("zaanstad")).toContain("/groups/shakhy");
     expect(await page("الخياطه")).toContain("/groups/khiyata");
     expect(await page('"NEAR(')).toContain("Geen groepen gevonden");
+    // In Arabic the card's facts are isolated from each other: "Zaanstad" must not take the member count with it.
+    const arabic = await (await new TestClient(target.url, { "accept-language": "ar" }).get("/groups?q=zaanstad")).text();
+    expect(arabic).toMatch(/<bdi>Zaanstad<\/bdi> · <bdi>[^<]+<\/bdi><\/p>/);
   });
 
   it("suggests group names while typing, as the page finds them, and takes syntax as text", async () => {
