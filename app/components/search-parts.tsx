@@ -44,7 +44,8 @@ export function SearchSummary({ q, terms, needsOrigin }: { q?: string; terms: st
       {q ? (
         <p className="search-summary">
           {t("search.resultsFor")} <bdi className="search-text">{q}</bdi>
-          {closeMatches ? <span className="hint"> {t("search.closeMatches", { words: terms.filter((term) => !typed.includes(term)).join(", ") })}</span> : null}
+          {/* Not the index's words themselves: they are stems ("fietsl"); the marks in the results show what matched. */}
+          {closeMatches ? <span className="hint"> {t("search.closeMatches")}</span> : null}
         </p>
       ) : null}
       {needsOrigin ? (

@@ -42,6 +42,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       listMunicipalities(),
     ]),
   );
+  // A page past the end (an old link, a list that shrank) goes to the last page rather than saying "page 99 of 4".
+  if (view === "list" && result.page > result.pageCount) {
+    const last = new URLSearchParams(url.searchParams);
+    if (result.pageCount > 1) last.set("page", String(result.pageCount));
+    else last.delete("page");
+    throw redirect(`${url.pathname}${last.size ? `?${last}` : ""}`);
+  }
   // The "You're going" badge: one indexed read for the cards on this page.
   const going = await orHttpError(
     goingAmong(
@@ -142,10 +149,22 @@ export default function Activities() {
         <MonthCalendar month={data.month!} activities={data.items} locale={data.locale} linkFor={(month) => withParams({ month })} />
       ) : data.items.length === 0 ? (
         <div className="empty-state card">
-          <p>{t("activities.none")}</p>
-          <Link to="?view=list" className="button button-secondary">
-            {t("activities.filters.clear")}
-          </Link>
+          {/* Only a word typed: the filters are not what to change. */}
+          {filters.q && Object.keys(filters).every((name) => ["q", "view", "sort", "page"].includes(name)) ? (
+            <>
+              <p>{t("activities.noneForSearch", { q: filters.q })}</p>
+              <Link to="?view=list" className="button button-secondary">
+                {t("activities.showAll")}
+              </Link>
+            </>
+          ) : (
+            <>
+              <p>{t("activities.none")}</p>
+              <Link to={filters.q ? `?${new URLSearchParams({ view: "list", q: filters.q })}` : "?view=list"} className="button button-secondary">
+                {t("activities.filters.clear")}
+              </Link>
+            </>
+          )}
         </div>
       ) : (
         <ul className="activity-list">

@@ -35,6 +35,12 @@ export default function Groups() {
       </div>
       <p className="lead">{t("areas.groups.intro")}</p>
       <SearchBox action="/groups" value={q} label={t("search.groupsLabel")} suggestUrl="/groups/suggest" keep={{}} />
+      {q ? (
+        <p className="search-summary">
+          {t("search.resultsFor")} <bdi className="search-text">{q}</bdi> · {t("groups.found", { count: groups.length })} ·{" "}
+          <Link to="/groups">{t("groups.showAll")}</Link>
+        </p>
+      ) : null}
       {groups.length === 0 ? (
         <div className="empty-state card">
           <p>{q ? t("search.groupsNone") : t("areas.groups.empty")}</p>

@@ -58,6 +58,22 @@ describe("search", () => {
     expect(search.terms).toContain("шахи");
   });
 
+  it("says what to change when nothing is found: the word when only a word was typed, the filters otherwise; a page past the end goes to the last", async () => {
+    const client = new TestClient(target.url, { "accept-language": "en" });
+    const onlyWord = await (await client.get("/activities?q=qqxyzzy")).text();
+    expect(onlyWord).toContain("Nothing found for “qqxyzzy”");
+    expect(onlyWord).toContain("Show all activities");
+    const withFilter = await (await client.get("/activities?q=qqxyzzy&kind=workshop")).text();
+    expect(withFilter).toContain("No activities match these filters");
+    expect(withFilter).toContain('href="/activities?view=list&amp;q=qqxyzzy">Clear filters'); // clearing the filters keeps the word
+    const past = await client.get("/activities?page=999");
+    expect(past.status).toBe(302);
+    const location = past.headers.get("location") ?? "";
+    expect(location).toMatch(/^\/activities(\?page=\d+)?$/);
+    const last = await (await client.get(location)).text();
+    expect(last).not.toContain("No activities match");
+  });
+
   it("takes a typo for a word published a moment ago, without waiting for the word list to age", async () => {
     const organiser = await makePerson({ isOrganiser: true });
     await publishedActivity(organiser, inLocale("nl", "Koorzang in de kerk"));
@@ -187,6 +203,9 @@ describe("group search", () => {
     // In Arabic the card's facts are isolated from each other: "Zaanstad" must not take the member count with it.
     const arabic = await (await new TestClient(target.url, { "accept-language": "ar" }).get("/groups?q=zaanstad")).text();
     expect(arabic).toMatch(/<bdi>Zaanstad<\/bdi> · <bdi>[^<]+<\/bdi><\/p>/);
+    // A search says what it found and leads back to every group.
+    const summary = (await page("шахов")).replaceAll("<!-- -->", "");
+    expect(summary).toMatch(/Resultaten voor <bdi class="search-text">шахов<\/bdi> · 1 groep · <a [^>]*href="\/groups">Alle groepen tonen<\/a>/);
   });
 
   it("suggests group names while typing, as the page finds them, and takes syntax as text", async () => {
