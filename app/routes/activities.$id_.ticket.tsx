@@ -6,7 +6,9 @@ import { FormAlert, TextField } from "~/components/form";
 import { getActivity } from "~/domain/activities/queries.server";
 import { selfCheckIn, ticketFor } from "~/domain/attendance/checkin.server";
 import { orHttpError, orRefusal, requireUser, retryAfterHeaders, runAction } from "~/lib/http.server";
+import { formatTimeRange } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { useLocale } from "~/lib/use-locale";
 import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "checkin.myTicket");
@@ -17,7 +19,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const activity = await orHttpError(getActivity(params.id!, { viewer: user, locale: context.locale }));
   const { value: ticket } = await orRefusal(ticketFor(user.id, params.id!));
   const body = {
-    activity: { id: activity.id, title: activity.title },
+    // Which date this ticket is for, and where: a weekly café has a ticket per date, and the door is somewhere.
+    activity: {
+      id: activity.id,
+      title: activity.title,
+      startsAt: activity.startsAt,
+      endsAt: activity.endsAt,
+      timeZone: activity.timeZone,
+      place: activity.mode === "online" ? null : [activity.venue, activity.municipality?.name].filter(Boolean).join(", "),
+    },
     ticket: ticket && { image: `data:image/svg+xml;base64,${Buffer.from(ticket.svg).toString("base64")}`, checkedIn: ticket.checkedIn, token: ticket.token },
   };
   // Without a seat the page explains why there is no ticket; the status says it to everything else.
@@ -35,6 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Ticket() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const { activity, ticket } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -42,6 +53,15 @@ export default function Ticket() {
     <section className="narrow stack">
       <BackLink to={`/activities/${activity.id}`}>{activity.title}</BackLink>
       <h1>{t("checkin.myTicket")}</h1>
+      <p className="ticket-when">
+        <time dateTime={activity.startsAt}>{formatTimeRange(activity.startsAt, activity.endsAt, activity.timeZone, locale)}</time>
+        {activity.place ? (
+          <>
+            {" · "}
+            <bdi>{activity.place}</bdi>
+          </>
+        ) : null}
+      </p>
       {!ticket ? (
         <p className="empty-state card">{t("checkin.errors.noTicket")}</p>
       ) : ticket.checkedIn ? (

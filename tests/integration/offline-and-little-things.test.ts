@@ -7,7 +7,7 @@ import { rsvp } from "~/domain/activities/rsvp.server";
 import { hasEmptyParams, withoutEmptyParams } from "~/lib/clean-query";
 import { db } from "~/lib/db.server";
 import { clientFor, TestClient } from "../support/http-client";
-import { makePerson, personIn, publishedActivity } from "../support/factories";
+import { localDate, makePerson, personIn, publishedActivity } from "../support/factories";
 import { useServer } from "../support/server";
 
 const target = useServer();
@@ -77,6 +77,25 @@ describe("installable: manifest, icons, favicon and service worker", () => {
     const ticket = await client.get(`/activities/${activityId}/ticket`);
     expect(ticket.status).toBe(200);
     expect(ticket.headers.get("cache-control")).toBe("private, no-store");
+  });
+});
+
+describe("the ticket", () => {
+  it("says which date and where, so a weekly activity's ticket is told from next week's at the door", async () => {
+    const person = await personIn("nl");
+    const organiser = await makePerson({ isOrganiser: true });
+    const activityId = await publishedActivity(organiser, {
+      date: localDate(3),
+      startTime: "19:00",
+      endTime: "21:00",
+      venue: "Bibliotheek Oost",
+      municipalityCode: "GM0479",
+    });
+    await rsvp(person.id, activityId);
+    const html = (await (await (await clientFor(target.url, person.id)).get(`/activities/${activityId}/ticket`)).text()).replaceAll("<!-- -->", "");
+    const when = /<p class="ticket-when"><time dateTime="([^"]+)">([^<]+)<\/time> · <bdi>([^<]+)<\/bdi><\/p>/.exec(html);
+    expect(when?.[2]).toMatch(/19:00–21:00$/);
+    expect(when?.[3]).toBe("Bibliotheek Oost, Zaanstad");
   });
 });
 
