@@ -5,6 +5,7 @@ import { policy, type Actor } from "~/domain/policy/rules";
 import type { Locale } from "~/lib/locales";
 import type { AvatarView } from "~/lib/images/avatar.server";
 import { Avatar } from "./avatar";
+import { useFocusFirstProblem } from "./focus-after-submit";
 import { LanguageSwitcher } from "./language-switcher";
 import { useMenuDismissal } from "./menu-dismissal";
 import { NotificationBell } from "./notification-bell";
@@ -28,6 +29,7 @@ export function AppShell({ user, locale, demoData, notice = null, children }: Sh
   const { t } = useTranslation();
   const location = useLocation();
   useMenuDismissal();
+  useFocusFirstProblem();
   return (
     <>
       <a className="skip-link" href="#main">

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { utcToZonedParts } from "~/domain/activities/recurrence";
 import { db } from "~/lib/db.server";
 import { choosePlace, expectAccessible, SCREENSHOTS, signInAs, submitForNotice, useBrowser } from "../support/browser";
+import { textIn } from "../support/journeys";
 import { useServer } from "../support/server";
 
 const target = useServer();
@@ -84,6 +85,28 @@ describe.each([
       await page.screenshot({ path: `${SCREENSHOTS}organiser-cancelled-uk-${label}.png`, fullPage: false });
       const statuses = (await db().activity.findMany({ where: { seriesId: dates[0].seriesId }, orderBy: { startsAt: "asc" } })).map((a) => a.status);
       expect(statuses).toEqual(["published", "cancelled", "published", "published", "published"]);
+    });
+  });
+});
+
+describe("a long form that comes back with errors", () => {
+  it("puts the focus on the first problem, in view, with a message that says what to do (JavaScript on)", async () => {
+    await browser.flow("form-errors-focus", { locale: "en-GB" }, async (page) => {
+      await signInAs(page, target.url, "oksana");
+      await page.goto(`${target.url}/organise/activities/new`);
+      await page.waitForFunction(() => "__remixRouter" in window);
+      const publish = page.locator('button[name="intent"][value="publish"]');
+      await publish.scrollIntoViewIfNeeded();
+      await publish.click();
+      // The form's summary of what to check comes first (the fields follow, each with its message).
+      await expect.poll(() => page.evaluate(() => document.activeElement?.matches(".alert-error, [aria-invalid='true']") ?? false)).toBe(true);
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const box = element.getBoundingClientRect();
+        return { id: element.id, inView: box.top >= 0 && box.bottom <= window.innerHeight };
+      });
+      expect(focused.inView).toBe(true);
+      expect(await page.locator("#field-date-error").textContent()).toBe(textIn("uk")("validation.chooseDate")); // Oksana reads Ukrainian
     });
   });
 });

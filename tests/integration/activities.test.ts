@@ -29,7 +29,9 @@ describe("creating and editing activities", () => {
       [{ capacity: "lots" }, "capacity", "validation.invalid"],
       [{ municipalityCode: "GM9999" }, "municipalityCode", "profile.unknownMunicipality"],
       [{ spokenLanguages: ["xx"] }, "spokenLanguages", "validation.invalidChoice"],
-      [{ date: "2026-02-30x" }, "date", "validation.invalid"],
+      [{ date: "2026-02-30x" }, "date", "validation.chooseDate"],
+      [{ date: "" }, "date", "validation.chooseDate"], // an empty date field says what to do, not "not valid"
+      [{ startTime: "" }, "startTime", "validation.chooseTime"],
       [{ descriptions: ["y".repeat(30_000)] }, "descriptions", "validation.tooLong"],
     ];
     for (const [change, field, key] of cases) {

@@ -35,8 +35,9 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
     .transform((value) => value || null)
     .pipe(z.enum(values as unknown as [T[number], ...T[number][]]).nullable());
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+// A date or time field left empty (or that the browser could not read) says what to do, not "not valid".
+const isoDate = z.string().refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value), { params: { key: "validation.chooseDate" } });
+const localTime = z.string().refine((value) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value), { params: { key: "validation.chooseTime" } });
 
 /**
  * The organiser's form. Content comes as parallel lists, one title/summary/description per
