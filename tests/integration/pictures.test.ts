@@ -10,7 +10,8 @@ import { setGroupCover } from "~/domain/groups/cover.server";
 import { createGroup, joinGroup } from "~/domain/groups/groups.server";
 import { erasePerson } from "~/domain/people/deletion.server";
 import { db } from "~/lib/db.server";
-import { processImage, MAX_PIXELS } from "~/lib/images/pipeline.server";
+import type { DomainError } from "~/domain/errors";
+import { AVATAR, COVER, processImage, MAX_PIXELS } from "~/lib/images/pipeline.server";
 import { imagesDir, localStore } from "~/lib/images/storage.server";
 import { activityForm, makePerson, publishedActivity } from "../support/factories";
 import { bilevelPng, HEIC_HEAD, HTML_FILE, jpegWithLocation, PDF_FILE, pngOf, SVG_FILE, webpOf } from "../support/images";
@@ -67,6 +68,20 @@ describe("the picture pipeline", () => {
     expect(await reason(huge)).toBe("pictures.errors.tooManyPixels");
     expect(await reason(HEIC_HEAD)).toBe("pictures.errors.heic");
     expect(await reason(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]))).toBe("pictures.errors.notAnImage"); // a JPEG cut off after its marker
+  });
+});
+
+describe("pictures too small to show", () => {
+  it("are refused with their size and the least allowed, for covers (100 px a side) and avatars (64 px), not blown up", async () => {
+    const refusal = async (bytes: Buffer, shape = COVER) =>
+      processImage(bytes, shape).then(
+        () => null,
+        (error: DomainError) => error.fieldErrors.image,
+      );
+    expect(await refusal(await pngOf(10, 10), AVATAR)).toEqual({ key: "pictures.errors.tooSmall", values: { width: 10, height: 10, min: 64 } });
+    expect(await refusal(await pngOf(300, 80))).toEqual({ key: "pictures.errors.tooSmall", values: { width: 300, height: 80, min: 100 } });
+    expect(await refusal(await pngOf(64, 64), AVATAR)).toBeNull();
+    expect(await refusal(await pngOf(160, 100))).toBeNull();
   });
 });
 

@@ -27,11 +27,13 @@ export type ProcessedImage = { key: string; width: number; height: number; varia
  * What to make of an upload: covers keep their shape at VARIANT_WIDTHS; avatars are square,
  * centre-cropped, at AVATAR_SIZES. The checks, limits and metadata stripping are the same.
  */
-export type PipelineOptions = { widths: readonly number[]; square: boolean };
-export const COVER: PipelineOptions = { widths: VARIANT_WIDTHS, square: false };
-export const AVATAR: PipelineOptions = { widths: AVATAR_SIZES, square: true };
+/** `minSide`: a smaller picture would be blown up into a blur (a 10 × 10 avatar was accepted). */
+export type PipelineOptions = { widths: readonly number[]; square: boolean; minSide: number };
+export const COVER: PipelineOptions = { widths: VARIANT_WIDTHS, square: false, minSide: 100 };
+export const AVATAR: PipelineOptions = { widths: AVATAR_SIZES, square: true, minSide: AVATAR_SIZES[0] };
 
-const refused = (reason: string) => new DomainError("validation", `pictures.errors.${reason}`, { image: { key: `pictures.errors.${reason}` } });
+const refused = (reason: string, values: Record<string, number> = {}) =>
+  new DomainError("validation", `pictures.errors.${reason}`, { image: { key: `pictures.errors.${reason}`, values } }, values);
 
 const HEIF_BRANDS = new Set(["heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1"]);
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
@@ -81,6 +83,7 @@ export async function processImage(input: Uint8Array, shape: PipelineOptions = C
   }
   if (!meta.width || !meta.height) throw refused("notAnImage");
   if (meta.width * meta.height > MAX_PIXELS) throw refused("tooManyPixels");
+  if (Math.min(meta.width, meta.height) < shape.minSide) throw refused("tooSmall", { width: meta.width, height: meta.height, min: shape.minSide });
   const turned = (meta.orientation ?? 1) >= 5;
   const side = Math.min(meta.width, meta.height);
   const width = shape.square ? side : turned ? meta.height : meta.width;
