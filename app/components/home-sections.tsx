@@ -21,7 +21,8 @@ export function ReasonLine({ reasons, place, locale }: { reasons: ForYouReason[]
       case "learning":
         return t("desk.reasons.learning", { language: t(`reference:language.${reason.language}`) });
       case "interest":
-        return t(`reference:interest.${reason.interest}`);
+        // Said as an interest of theirs: "in English, near Amsterdam and Book club" read as a third place.
+        return t("desk.reasons.interest", { interest: t(`reference:interest.${reason.interest}`) });
       case "place":
         return t("desk.reasons.place", { place: place ?? "" });
       case "online":
@@ -131,7 +132,8 @@ export function FirstSteps({ steps }: { steps: Home["firstSteps"] }) {
   return (
     <section className="card stack-tight" aria-labelledby="home-first-steps">
       <h2 id="home-first-steps">{t("desk.home.firstSteps")}</h2>
-      <ol>
+      {/* Numbered only when there is more than one step; each hint on its own line under its link. */}
+      <ol className={`first-steps${shown.length === 1 ? " single" : ""}`}>
         {shown.map((step) => (
           <li key={step}>
             <Link to={links[step]}>{t(`desk.home.step.${step}`)}</Link>
