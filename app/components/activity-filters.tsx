@@ -94,6 +94,10 @@ export function ActivityFilters({
   const submitClean = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     navigate({ search: withoutEmptyParams(new FormData(event.currentTarget)) });
+    // The panel folds away and the count of results comes into view: on a phone they were 1,500 px below.
+    const panel = event.currentTarget.closest("details");
+    if (panel) panel.open = false;
+    document.getElementById("results-count")?.scrollIntoView({ block: "start" });
   };
   return (
     <Form method="get" className="filters card" aria-label={t("activities.filters.title")} onSubmit={submitClean}>

@@ -1,5 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActivityCard } from "~/components/activity-card";
 import { ActivityFilters } from "~/components/activity-filters";
@@ -75,6 +76,8 @@ export default function Activities() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const loading = useNavigation().state === "loading";
+  // Open on a page that arrives with filters; after that the person opens and closes it (applying closes it, activity-filters.tsx).
+  const [filtersOpen] = useState(() => Object.keys(data.filters).some((key) => !["view", "page", "month", "sort", "q"].includes(key)));
   const filters = data.filters;
   // Links keep the filters that were understood and drop the rest.
   const withParams = (changes: Record<string, string | null>) => {
@@ -119,7 +122,7 @@ export default function Activities() {
       ) : null}
       <SearchBox action="/activities" value={filters.q ?? ""} label={t("search.activitiesLabel")} suggestUrl="/activities/suggest" keep={searchKept(filters)} />
       <SearchSummary q={filters.q} terms={data.terms} needsOrigin={data.needsOrigin} />
-      <details className="filters-toggle" open={Object.keys(filters).some((key) => !["view", "page", "month", "sort", "q"].includes(key))}>
+      <details className="filters-toggle" open={filtersOpen}>
         <summary>{t("activities.filters.title")}</summary>
         <ActivityFilters
           filters={filters}
@@ -128,7 +131,7 @@ export default function Activities() {
           distance={<DistanceField filters={filters} signedIn={data.signedIn} />}
         />
       </details>
-      <p aria-live="polite" className={loading ? "muted loading" : "muted"}>
+      <p id="results-count" aria-live="polite" className={loading ? "muted loading" : "muted"}>
         {loading ? t("common.loading") : t("activities.found", { count: data.total })}
         {data.view === "list" && (data.signedIn || filters.q) ? (
           <>
