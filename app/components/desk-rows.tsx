@@ -74,7 +74,7 @@ function Row({ row, locale, past }: { row: DeskRow; locale: Locale; past?: boole
           </button>
         </Form>
         {!past && row.next.status === "published" ? (
-          <Link className="button button-secondary button-small" to={`${manage}#field-message`}>
+          <Link className="button button-secondary button-small" to={`${manage}#message`}>
             {t("desk.organise.message")}
           </Link>
         ) : null}

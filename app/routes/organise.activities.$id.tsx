@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ActivityForm, valuesFromSubmission } from "~/components/activity-form";
 import { PersonName } from "~/components/avatar";
@@ -73,6 +74,10 @@ export default function ManageActivity() {
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const sentIntent = result?.values.intent;
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash === "#message") document.getElementById("field-message")?.focus({ preventScroll: true });
+  }, [hash]);
   const formResult = sentIntent === "message" || sentIntent === "cancel" || sentIntent === "approve" ? undefined : result;
   return (
     <section className="stack">
@@ -161,7 +166,8 @@ export default function ManageActivity() {
             </ul>
           </div>
         ) : null}
-        <Form method="post" className="stack">
+        {/* The desk's "Message attendees" lands here (#message): the form from its label, the box focused. */}
+        <Form method="post" className="stack" id="message">
           <div className={`field${sentIntent === "message" && result?.fieldErrors.message ? " has-error" : ""}`}>
             <label htmlFor="field-message">{t("organise.message")}</label>
             <p className="hint" id="field-message-hint">

@@ -91,6 +91,14 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])("the 
         await check("the desk");
         await row.locator("summary").click();
         expect(await row.locator(".desk-dates li").count()).toBe(5);
+        // "Message attendees" lands on the message form with its label in view (and, with JavaScript, the box focused).
+        await row.getByRole("link", { name: t("desk.organise.message") }).click();
+        await page.waitForURL(/#message$/);
+        const label = await page.locator('label[for="field-message"]').boundingBox();
+        expect(label!.y).toBeGreaterThanOrEqual(0);
+        expect(label!.y).toBeLessThan(844);
+        if (javaScriptEnabled) await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("field-message");
+        await page.goBack();
         const exportHref = await row.getByRole("link", { name: t("desk.organise.export") }).getAttribute("href");
         expect((await page.request.get(target.url + exportHref)).headers()["content-type"]).toMatch(/^text\/csv/);
         // Keyboard: the duplicate button is reached and pressed without a mouse.
