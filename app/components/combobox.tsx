@@ -30,6 +30,9 @@ export function Combobox({
   inputRef?: RefObject<HTMLInputElement>;
   renderOption?: (option: ComboOption) => ReactNode;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "role" | "list">) {
+  // Until the scripts run it is a plain field: no popup could open, so it does not claim one. The
+  // same <input> stays through hydration, so what was typed before is kept.
+  const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const listId = `${id}-listbox`;
@@ -63,6 +66,13 @@ export function Combobox({
     }
   };
 
+  if (!hydrated) {
+    return (
+      <div className="combobox">
+        <input {...input} ref={inputRef} id={id} autoComplete="off" />
+      </div>
+    );
+  }
   return (
     <div className="combobox">
       <input

@@ -48,9 +48,24 @@ describe("a ticket at the door without a connection", () => {
           const shell = (await caches.keys()).find((name) => name.startsWith("meedoen-shell-"));
           return shell ? (await (await caches.open(shell)).keys()).map((request) => new URL(request.url).pathname) : [];
         });
+      // Every file the ticket page hydrates with (the worker adds them one by one; under load the last ones come late).
+      const needed = await page.evaluate(() => {
+        type Entry = { module: string; imports?: string[] };
+        const manifest = (window as unknown as { __remixManifest: { entry: Entry; routes: Record<string, Entry> } }).__remixManifest;
+        const parts = [manifest.entry, manifest.routes["root"]!, manifest.routes["routes/activities.$id_.ticket"]!];
+        const translations = document.querySelector("link#translations")?.getAttribute("href");
+        return [...parts.flatMap((part) => [part.module, ...(part.imports ?? [])]), ...(translations ? [translations] : [])];
+      });
+      expect(needed.some((path) => path.startsWith("/build/routes/activities.$id_.ticket-"))).toBe(true);
       await expect
-        .poll(async () => (await shellFiles()).some((path) => path.startsWith("/build/routes/activities.$id_.ticket-")), { timeout: 15_000 })
-        .toBe(true);
+        .poll(
+          async () => {
+            const files = await shellFiles();
+            return needed.filter((path) => !files.includes(path));
+          },
+          { timeout: 20_000 },
+        )
+        .toEqual([]);
       await page.context().setOffline(true);
       await page.goto(`${target.url}${ticket}`);
       await page.getByRole("heading", { level: 1, name: t("checkin.myTicket") }).waitFor();
