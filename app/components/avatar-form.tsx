@@ -51,7 +51,8 @@ export function AvatarSection({
         </Form>
       ) : (
         <>
-          <Form method="post" action={AVATAR_ACTION} encType="multipart/form-data" className="stack" noValidate>
+          {/* Keyed by the picture: a new one clears the picker, whose file has been sent. */}
+          <Form key={avatar?.src ?? "none"} method="post" action={AVATAR_ACTION} encType="multipart/form-data" className="stack" noValidate>
             <FormAlert error={result?.formError} />
             <ImageFileField label={avatar ? t("avatar.replace") : t("avatar.choose")} hint={t("avatar.imageHint")} error={error} />
             <div className="form-actions">

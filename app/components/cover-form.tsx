@@ -31,7 +31,8 @@ export function CoverForm({ cover, altFields, result, of }: { cover: PictureView
       ) : (
         <p className="hint">{t(of === "group" ? "pictures.noneGroup" : "pictures.none")}</p>
       )}
-      <Form method="post" encType="multipart/form-data" className="card stack" noValidate>
+      {/* Keyed by the picture: a new one clears the picker, whose file has been sent. */}
+      <Form key={cover?.src ?? "none"} method="post" encType="multipart/form-data" className="card stack" noValidate>
         <FormAlert error={result?.formError} />
         <ImageFileField label={cover ? t("pictures.replace") : t("pictures.choose")} hint={t("pictures.imageHint")} error={errors.image} />
         <fieldset className="stack">

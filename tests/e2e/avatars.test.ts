@@ -65,6 +65,8 @@ describe.each(MATRIX)("a person adds and removes their picture ($locale, JavaScr
         await expect.poll(() => loaded(page, ".menu > summary")).toBe(true);
         expect(await page.locator(".menu > summary picture img").getAttribute("alt")).toBe("");
         await expect.poll(() => loaded(page, "#avatar")).toBe(true);
+        // The saved file no longer waits in the picker as if it still had to be sent.
+        expect(await page.locator("#field-image").evaluate((input) => (input as HTMLInputElement).files?.length ?? 0)).toBe(0);
         await check("the profile with a picture");
         await page.screenshot({ path: `/tmp/avatars-profile-${locale}.png` });
         await page.locator("#avatar").scrollIntoViewIfNeeded();
