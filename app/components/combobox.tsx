@@ -1,6 +1,9 @@
-import { useEffect, useState, type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type RefObject } from "react";
+import { useState, type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type RefObject } from "react";
+
+import { useHydrated } from "~/lib/use-hydrated";
 
 export type ComboOption = { value: string; label: string; hint?: string };
+const keyOf = (option: ComboOption) => `${option.value}\n${option.label}`;
 
 /**
  * A text field with a list of choices under it, as the ARIA combobox pattern describes (decision
@@ -34,16 +37,16 @@ export function Combobox({
   // same <input> stays through hydration, so what was typed before is kept.
   const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
+  // The active option by its key (two names may share a value: Den Haag and 's-Gravenhage). When the
+  // list changes without it, nothing is active, so Enter submits what was typed.
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const active = activeKey === null ? -1 : options.findIndex((option) => keyOf(option) === activeKey);
   const listId = `${id}-listbox`;
   const shown = open && options.length > 0;
-  // A new list starts with nothing active, so Enter still submits what was typed.
-  const listed = options.map((option) => option.value).join("\n");
-  useEffect(() => setActive(-1), [listed]);
 
   const choose = (option: ComboOption) => {
     setOpen(false);
-    setActive(-1);
+    setActiveKey(null);
     onChoose(option);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -53,7 +56,8 @@ export function Combobox({
       event.preventDefault();
       const step = event.key === "ArrowDown" ? 1 : -1;
       setOpen(true);
-      setActive((current) => (!shown ? (step === 1 ? 0 : options.length - 1) : (current + step + options.length) % options.length));
+      const next = !shown || active < 0 ? (step === 1 ? 0 : options.length - 1) : (active + step + options.length) % options.length;
+      setActiveKey(keyOf(options[next]!));
     } else if (event.key === "Enter" && shown && active >= 0) {
       event.preventDefault();
       choose(options[active]!);
@@ -100,7 +104,7 @@ export function Combobox({
           // The keyboard works in the field (arrows, Enter, aria-activedescendant), so the option only needs the tap.
           // eslint-disable-next-line jsx-a11y/click-events-have-key-events
           <li
-            key={`${option.value}-${option.label}`}
+            key={keyOf(option)}
             id={`${id}-option-${index}`}
             role="option"
             aria-selected={index === active}
@@ -119,11 +123,4 @@ export function Combobox({
       </p>
     </div>
   );
-}
-
-/** False on the server and during hydration, true once the page's scripts run: for what only works with them. */
-export function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
 }

@@ -1,7 +1,8 @@
 import { useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { placesMatching } from "~/lib/municipality-order";
-import { Combobox, useHydrated, type ComboOption } from "./combobox";
+import { useHydrated } from "~/lib/use-hydrated";
+import { Combobox, type ComboOption } from "./combobox";
 
 type Props = {
   /** The id of the native <select> (its label points at it), kept by the field that replaces it. */
@@ -45,7 +46,7 @@ function PlaceCombobox({ id, name, choices, defaultValue, describedBy, invalid }
   const settle = () => {
     if (!text.trim()) return choose({ value: "", label: "" });
     if (text === chosenLabel) return;
-    const found = placesMatching(choices, text).filter((choice) => choice.value);
+    const found = options.filter((choice) => choice.value); // what the list shows for this text
     const pick =
       found.find((choice) => choice.label.toLocaleLowerCase() === text.trim().toLocaleLowerCase()) ??
       (new Set(found.map((choice) => choice.value)).size === 1 ? found[0] : undefined);
