@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ACTIVITY_KINDS, THEMES } from "~/lib/reference/activities";
 import { INTERESTS } from "~/lib/reference/interests";
 import { LANGUAGES } from "~/lib/reference/languages";
-import { municipalityChoices } from "~/lib/municipality-order";
+import { choiceLabel, municipalityChoices } from "~/lib/municipality-order";
 import { useLocale } from "~/lib/use-locale";
 import { PlaceField } from "./place-field";
 
@@ -41,7 +41,7 @@ function placeChoices(municipalities: Municipality[], locale: string) {
   const key = `${locale}:${municipalities.length}`;
   let options = placeCache.get(key);
   if (!options) {
-    options = municipalityChoices(municipalities, locale).map((m) => ({ value: m.code, label: m.officialName ? `${m.label} (${m.officialName})` : m.label }));
+    options = municipalityChoices(municipalities, locale).map((choice) => ({ value: choice.code, label: choiceLabel(choice) }));
     placeCache.set(key, options);
   }
   return options;

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { FieldError } from "~/domain/errors";
-import { municipalityChoices } from "~/lib/municipality-order";
+import { choiceLabel, municipalityChoices } from "~/lib/municipality-order";
 import { useLocale } from "~/lib/use-locale";
 import { FieldMessage } from "./form";
 import { PlaceField } from "./place-field";
@@ -10,21 +10,16 @@ type Municipality = { code: string; name: string; province: string };
 export function MunicipalitySelect({ municipalities, defaultValue, error }: { municipalities: Municipality[]; defaultValue: string; error?: FieldError }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const byProvince = new Map<string, Municipality[]>();
-  for (const municipality of municipalities) {
-    const list = byProvince.get(municipality.province) ?? [];
-    list.push(municipality);
-    byProvince.set(municipality.province, list);
-  }
-  const provinces = [...byProvince.keys()].sort((a, b) => a.localeCompare(b, "nl"));
-  const labelled = (choice: ReturnType<typeof municipalityChoices>[number]) =>
-    choice.officialName ? `${choice.label} (${choice.officialName})` : choice.label;
-  // The combobox lists them as the Dutch do, one list, with the province as a hint (Bergen is in two).
+  // Sorted once, in Dutch order; the <select> groups the same list by province (filtering keeps the
+  // order), the combobox lists it whole with the province as a hint (Bergen is in two).
   const provinceOf = new Map(municipalities.map((municipality) => [municipality.code, municipality.province]));
-  const choices = [
-    { value: "", label: t("profile.chooseMunicipality") },
-    ...municipalityChoices(municipalities, locale).map((choice) => ({ value: choice.code, label: labelled(choice), hint: provinceOf.get(choice.code) })),
-  ];
+  const sorted = municipalityChoices(municipalities, locale).map((choice) => ({
+    value: choice.code,
+    label: choiceLabel(choice),
+    hint: provinceOf.get(choice.code),
+  }));
+  const provinces = [...new Set(provinceOf.values())].sort((a, b) => a.localeCompare(b, "nl"));
+  const choices = [{ value: "", label: t("profile.chooseMunicipality") }, ...sorted];
   return (
     <div className={`field${error ? " has-error" : ""}`}>
       <label htmlFor="field-municipality">{t("profile.municipality")}</label>
@@ -49,11 +44,13 @@ export function MunicipalitySelect({ municipalities, defaultValue, error }: { mu
           <option value="">{t("profile.chooseMunicipality")}</option>
           {provinces.map((province) => (
             <optgroup key={province} label={province}>
-              {municipalityChoices(byProvince.get(province)!, locale).map((choice) => (
-                <option key={`${choice.code}-${choice.label}`} value={choice.code}>
-                  {labelled(choice)}
-                </option>
-              ))}
+              {sorted
+                .filter((choice) => choice.hint === province)
+                .map((choice) => (
+                  <option key={`${choice.value}-${choice.label}`} value={choice.value}>
+                    {choice.label}
+                  </option>
+                ))}
             </optgroup>
           ))}
         </select>

@@ -44,6 +44,9 @@ export function municipalityChoices(municipalities: readonly Named[], locale = "
   return choices.sort((a, b) => compareMunicipalityNames(a.label, b.label, locale));
 }
 
+/** How a choice reads in a list: an alias with its official name, "Den Haag ('s-Gravenhage)". */
+export const choiceLabel = (choice: MunicipalityChoice) => (choice.officialName ? `${choice.label} (${choice.officialName})` : choice.label);
+
 /** Lower case, without accents and with every run of punctuation or space as one space. */
 function fold(text: string): string {
   return text
