@@ -28,7 +28,10 @@ export async function searchActivities(raw: string): Promise<SearchMatches> {
   if (terms.length === 0) return { ids: [], terms };
   const exact = await matchIds(terms.map((term) => [term]));
   if (exact.length > 0) return { ids: exact, terms };
-  const alternatives = await Promise.all(terms.map((term) => alternativesFor(term)));
+  // One read of the word list for all the words (each would ask for the catalogue's fingerprint).
+  let words: Promise<string[]> | undefined;
+  const wordList = () => (words ??= indexWords());
+  const alternatives = await Promise.all(terms.map((term) => alternativesFor(term, wordList)));
   if (alternatives.every((list, i) => list.length === 1 && list[0] === terms[i])) return { ids: [], terms };
   return { ids: await matchIds(alternatives), terms: [...new Set(alternatives.flat())] };
 }
@@ -90,10 +93,10 @@ async function indexWords(): Promise<string[]> {
 }
 
 /** The word itself when the index has it (or a word starting with it), else the nearest index words. */
-async function alternativesFor(term: string): Promise<string[]> {
+async function alternativesFor(term: string, wordList: () => Promise<string[]>): Promise<string[]> {
   const allowance = typoAllowance(term);
   if (allowance === 0) return [term];
-  const words = await indexWords();
+  const words = await wordList();
   if (words.some((word) => word.startsWith(term))) return [term];
   const near = words
     .map((word) => ({ word, distance: editDistance(term, word, allowance) }))
