@@ -1,7 +1,7 @@
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { APP_STYLES_ID, AppStylesProvider } from "./components/nonce";
+import { APP_STYLES_ID, AppStylesProvider } from "./components/app-styles";
 import { loadTranslations } from "./lib/i18n";
 import { isLocale } from "./lib/locales";
 

@@ -3,7 +3,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { AppStylesProvider, NonceProvider } from "./components/nonce";
+import { AppStylesProvider } from "./components/app-styles";
+import { NonceProvider } from "./components/nonce";
 import { httpFailure } from "./lib/http.server";
 import { nulSafeDestination } from "./lib/nul-safe-stream.server";
 

@@ -16,7 +16,8 @@ import {
 import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { AppShell } from "./components/app-shell";
-import { APP_STYLES_ID, useAppStyles, useNonce } from "./components/nonce";
+import { APP_STYLES_ID, useAppStyles } from "./components/app-styles";
+import { useNonce } from "./components/nonce";
 import { OfflineSupport } from "./components/offline-support";
 import { unlessDatabaseDown } from "./lib/database-unavailable";
 import type { ErrorAnswer } from "./lib/http.server";

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { FormAlert, TextField } from "~/components/form";
 import { getActivity } from "~/domain/activities/queries.server";
+import { placeOf } from "~/domain/activities/whereabouts";
 import { selfCheckIn, ticketFor } from "~/domain/attendance/checkin.server";
 import { orHttpError, orRefusal, requireUser, retryAfterHeaders, runAction } from "~/lib/http.server";
 import { formatTimeRange } from "~/lib/format";
@@ -26,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       startsAt: activity.startsAt,
       endsAt: activity.endsAt,
       timeZone: activity.timeZone,
-      place: activity.mode === "online" ? null : [activity.venue, activity.municipality?.name].filter(Boolean).join(", "),
+      place: placeOf(activity, true), // getActivity already left out a venue this person may not see
     },
     ticket: ticket && { image: `data:image/svg+xml;base64,${Buffer.from(ticket.svg).toString("base64")}`, checkedIn: ticket.checkedIn, token: ticket.token },
   };
